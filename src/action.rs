@@ -1,0 +1,79 @@
+//! The vocabulary of the interactive board: what keys map to and what `App::update` understands.
+
+/// One thing the user asks for. The keymap maps keys to these; views handle the ones they care about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Cycle through the views.
+    NextView,
+    ShowStatusView,
+    ShowUnitView,
+    OpenDetail,
+    /// Close the open overlay (detail, help); clears a message otherwise.
+    Back,
+    /// Move the selected task to the next status column.
+    MoveNext,
+    /// Move the selected task to the previous status column.
+    MovePrevious,
+    ToggleHelp,
+    Undo,
+    Redo,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order help lists them.
+    pub const ALL: [Action; 19] = [
+        Action::Up,
+        Action::Down,
+        Action::Left,
+        Action::Right,
+        Action::PageUp,
+        Action::PageDown,
+        Action::First,
+        Action::Last,
+        Action::NextView,
+        Action::ShowStatusView,
+        Action::ShowUnitView,
+        Action::OpenDetail,
+        Action::Back,
+        Action::MoveNext,
+        Action::MovePrevious,
+        Action::Undo,
+        Action::Redo,
+        Action::ToggleHelp,
+        Action::Quit,
+    ];
+
+    /// (Chinese, English) description for help.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Action::Up => ("上移", "move up"),
+            Action::Down => ("下移", "move down"),
+            Action::Left => ("左移 / 上一单位", "move left / previous unit"),
+            Action::Right => ("右移 / 下一单位", "move right / next unit"),
+            Action::PageUp => ("上翻页", "page up"),
+            Action::PageDown => ("下翻页", "page down"),
+            Action::First => ("到第一项", "go to first"),
+            Action::Last => ("到最后一项", "go to last"),
+            Action::NextView => ("切换视图", "switch view"),
+            Action::ShowStatusView => ("按状态视图", "view by status"),
+            Action::ShowUnitView => ("按单位视图", "view by unit"),
+            Action::OpenDetail => ("查看任务详情", "open task detail"),
+            Action::Back => ("返回 / 关闭", "back / close"),
+            Action::MoveNext => ("移到下一状态", "move task to next status"),
+            Action::MovePrevious => ("移到上一状态", "move task to previous status"),
+            Action::ToggleHelp => ("帮助", "help"),
+            Action::Undo => ("撤销", "undo"),
+            Action::Redo => ("重做", "redo"),
+            Action::Quit => ("退出", "quit"),
+        }
+    }
+}

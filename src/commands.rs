@@ -1,0 +1,139 @@
+//! What each command does. Errors come back as messages for stderr; the caller exits 1.
+
+use std::io::Write;
+
+use crate::app::{App, ReadOnly};
+use crate::cli::{Cli, Command, ExportFormat};
+use crate::i18n::Lang;
+use crate::model::Board;
+use crate::plan::builtin_plan;
+use crate::store::{Loaded, Store, StoreError};
+use crate::ui::theme::{Theme, ThemeName};
+
+/// A failure to report: the message is printed as is, exit code 1.
+pub struct Failure(pub String);
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = match &cli.lang {
+        Some(l) => Lang::parse(l)
+            .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
+        None => Lang::Zh,
+    };
+    let store = Store::new(cli.board_path());
+    match &cli.command {
+        Some(Command::Init) => init(&store),
+        Some(Command::Check) => {
+            let loaded = store.load()?;
+            println!(
+                "{}: ok ({} tasks)",
+                store.path().display(),
+                loaded.board.tasks.len()
+            );
+            Ok(())
+        }
+        Some(Command::Export { format }) => {
+            let loaded = store.load()?;
+            let today = today(&cli, &loaded.board);
+            let text = match format {
+                ExportFormat::Json => crate::export::to_json(&loaded.board, today),
+            };
+            print_out(&text)
+        }
+        Some(Command::List) => {
+            let loaded = store.load()?;
+            let today = today(&cli, &loaded.board);
+            print_out(&crate::listing::to_text(&loaded.board, today, lang))
+        }
+        None => open(&cli, store, lang),
+    }
+}
+
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(e.to_string())),
+        _ => Ok(()),
+    }
+}
+
+fn today(cli: &Cli, board: &Board) -> chrono::NaiveDate {
+    cli.today.unwrap_or_else(|| board.settings.today())
+}
+
+fn init(store: &Store) -> Result<(), Failure> {
+    let plan = builtin_plan()?;
+    store.create(&plan)?;
+    println!(
+        "{}: created from the built-in plan ({} tasks)",
+        store.path().display(),
+        plan.tasks.len()
+    );
+    Ok(())
+}
+
+/// Opens the interactive board. Everything that can fail with a message (a bad file, a bad
+/// option) fails here, before the terminal is touched.
+fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
+    let theme_name = match &cli.theme {
+        Some(t) => ThemeName::parse(t).ok_or_else(|| {
+            Failure(format!(
+                "unknown theme `{t}` (expected default, contrast or mono)"
+            ))
+        })?,
+        None if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => ThemeName::Mono,
+        None => ThemeName::Default,
+    };
+    let mut created = false;
+    if !store.exists() {
+        init(&store)?;
+        created = true;
+    }
+    let Loaded { board, stamp } = store.load()?;
+    let today = today(cli, &board);
+    let mut app = App::new(board, store.path().display().to_string(), today, lang);
+    app.theme = Theme::new(theme_name, cli.ascii);
+    app.read_only = if cli.read_only {
+        Some(ReadOnly::Requested)
+    } else if !writable(&store) {
+        Some(ReadOnly::NotWritable)
+    } else {
+        None
+    };
+    if created {
+        app.info(format!(
+            "{}: created from the built-in plan",
+            store.path().display()
+        ));
+    }
+    let session = crate::tui::Session {
+        store,
+        user: cli.user_name(),
+        stamp,
+    };
+    crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
+}
+
+/// Whether we may replace the file: the folder must take a new file and the lock file must open.
+fn writable(store: &Store) -> bool {
+    let folder = crate::store::folder_of(store.path());
+    let probe = tempfile::Builder::new()
+        .prefix(".ftz-board-probe")
+        .tempfile_in(&folder);
+    let lock_ok = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(crate::store::lock_path(store.path()))
+        .is_ok();
+    let file_ok = std::fs::OpenOptions::new()
+        .append(true)
+        .open(store.path())
+        .is_ok();
+    probe.is_ok() && lock_ok && file_ok
+}

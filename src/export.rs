@@ -1,0 +1,74 @@
+//! `export --format json`: the board for scripts. Field names are documented in the README.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Board, HistoryEntry, Note, Status, Task};
+
+#[derive(Serialize)]
+struct ExportBoard<'a> {
+    title: &'a str,
+    document_number: &'a str,
+    today: NaiveDate,
+    tasks: Vec<ExportTask<'a>>,
+    history: &'a [HistoryEntry],
+}
+
+#[derive(Serialize)]
+struct ExportTask<'a> {
+    id: u32,
+    title: &'a str,
+    text: &'a str,
+    deadline: NaiveDate,
+    lead_units: &'a [String],
+    cooperating_units: &'a [String],
+    status: Status,
+    completed_on: Option<NaiveDate>,
+    urgency: &'static str,
+    /// Days overdue (positive) or days left (negative is never used; see README).
+    days_overdue: Option<i64>,
+    days_left: Option<i64>,
+    notes: &'a [Note],
+}
+
+fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTask<'a> {
+    let urgency = board.urgency(task, today);
+    let (days_overdue, days_left) = match urgency {
+        crate::model::Urgency::Overdue { days } => (Some(days), None),
+        crate::model::Urgency::DueSoon { days_left }
+        | crate::model::Urgency::OnTrack { days_left } => (None, Some(days_left)),
+        _ => (None, None),
+    };
+    ExportTask {
+        id: task.id,
+        title: &task.title,
+        text: &task.text,
+        deadline: task.deadline,
+        lead_units: &task.lead_units,
+        cooperating_units: &task.cooperating_units,
+        status: task.status,
+        completed_on: task.completed_on,
+        urgency: urgency.name(),
+        days_overdue,
+        days_left,
+        notes: &task.notes,
+    }
+}
+
+pub fn to_json(board: &Board, today: NaiveDate) -> String {
+    let export = ExportBoard {
+        title: &board.plan.title,
+        document_number: &board.plan.document_number,
+        today,
+        tasks: board
+            .tasks
+            .iter()
+            .map(|t| export_task(board, t, today))
+            .collect(),
+        history: &board.history,
+    };
+    // Plain data with string keys: serialising cannot fail.
+    let mut text = serde_json::to_string_pretty(&export).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,18 @@
+//! ftz-board: a kanban progress board for the task force of 闵府发〔2024〕17号.
+//!
+//! `model` is the domain and knows nothing of terminals or files; `store` reads and writes board
+//! files; `app` holds the interactive state and turns actions into effects; `ui` draws it.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod i18n;
+pub mod keymap;
+pub mod listing;
+pub mod model;
+pub mod plan;
+pub mod store;
+pub mod tui;
+pub mod ui;

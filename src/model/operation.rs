@@ -1,0 +1,301 @@
+//! Changes to a board, as values.
+//!
+//! Every change — from the board, the command line or an undo — is an [`Operation`]. The store applies
+//! it to the *current* file under a lock, so two users changing different tasks both keep their change.
+//! Applying returns the inverse operation, which is what undo applies.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::{Board, Change, HistoryEntry, Note, Status, Task, TaskId};
+use crate::model::sanitize::{clean_line, clean_text};
+
+/// A field of a task that can be edited in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Text,
+    Deadline,
+    LeadUnits,
+    CooperatingUnits,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Text,
+        Field::Deadline,
+        Field::LeadUnits,
+        Field::CooperatingUnits,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+            Field::Deadline => "deadline",
+            Field::LeadUnits => "lead_units",
+            Field::CooperatingUnits => "cooperating_units",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Operation {
+    SetStatus {
+        id: TaskId,
+        to: Status,
+    },
+    AddNote {
+        id: TaskId,
+        note: Note,
+    },
+    /// Removes the note with exactly this time and text (the inverse of `AddNote`).
+    RemoveNote {
+        id: TaskId,
+        at: DateTime<FixedOffset>,
+        text: String,
+    },
+    /// `value` as typed: units separated by `、` or `,`; a date as YYYY-MM-DD.
+    EditField {
+        id: TaskId,
+        field: Field,
+        value: String,
+    },
+    /// Adds a task (or puts a deleted one back) keeping the tasks in id order.
+    AddTask {
+        task: Task,
+    },
+    DeleteTask {
+        id: TaskId,
+    },
+}
+
+/// Who makes a change and when: recorded in history.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub user: String,
+    pub now: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpError {
+    NoSuchTask(TaskId),
+    DuplicateId(TaskId),
+    EmptyTitle,
+    NoLeadUnit,
+    BadDate(String),
+    Unchanged,
+}
+
+impl std::fmt::Display for OpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpError::NoSuchTask(id) => write!(f, "no task with id {id}"),
+            OpError::DuplicateId(id) => write!(f, "a task with id {id} exists already"),
+            OpError::EmptyTitle => write!(f, "the title must not be empty"),
+            OpError::NoLeadUnit => write!(f, "a task needs at least one lead unit (牵头单位)"),
+            OpError::BadDate(s) => write!(f, "`{s}` is not a date (expected YYYY-MM-DD)"),
+            OpError::Unchanged => write!(f, "nothing to change"),
+        }
+    }
+}
+
+impl std::error::Error for OpError {}
+
+/// Splits "区科委、大零号湾集团" or "区科委, 大零号湾集团" into clean, non-empty unit names.
+pub fn parse_units(value: &str) -> Vec<String> {
+    value
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(|u| clean_line(u).trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect()
+}
+
+pub fn join_units(units: &[String]) -> String {
+    units.join("、")
+}
+
+fn field_value(task: &Task, field: Field) -> String {
+    match field {
+        Field::Title => task.title.clone(),
+        Field::Text => task.text.clone(),
+        Field::Deadline => task.deadline.to_string(),
+        Field::LeadUnits => join_units(&task.lead_units),
+        Field::CooperatingUnits => join_units(&task.cooperating_units),
+    }
+}
+
+impl Operation {
+    /// The task this operation concerns (for keeping the selection on it).
+    pub fn task_id(&self) -> TaskId {
+        match self {
+            Operation::SetStatus { id, .. }
+            | Operation::AddNote { id, .. }
+            | Operation::RemoveNote { id, .. }
+            | Operation::EditField { id, .. }
+            | Operation::DeleteTask { id } => *id,
+            Operation::AddTask { task } => task.id,
+        }
+    }
+
+    /// Applies the operation, appends what it did to the history and returns its inverse.
+    /// On error the board is unchanged.
+    pub fn apply(&self, board: &mut Board, ctx: &Context) -> Result<Operation, OpError> {
+        let (inverse, change) = self.apply_inner(board, ctx)?;
+        board.history.push(HistoryEntry {
+            at: ctx.now,
+            user: ctx.user.clone(),
+            task: self.task_id(),
+            change,
+        });
+        Ok(inverse)
+    }
+
+    fn apply_inner(
+        &self,
+        board: &mut Board,
+        ctx: &Context,
+    ) -> Result<(Operation, Change), OpError> {
+        match self {
+            Operation::SetStatus { id, to } => {
+                let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
+                let from = task.status;
+                if from == *to {
+                    return Err(OpError::Unchanged);
+                }
+                task.status = *to;
+                task.completed_on = (*to == Status::Done).then(|| ctx.now.date_naive());
+                Ok((
+                    Operation::SetStatus { id: *id, to: from },
+                    Change::Status { from, to: *to },
+                ))
+            }
+            Operation::AddNote { id, note } => {
+                let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
+                let note = Note {
+                    text: clean_text(note.text.trim()),
+                    author: clean_line(&note.author),
+                    ..note.clone()
+                };
+                if note.text.is_empty() {
+                    return Err(OpError::Unchanged);
+                }
+                let inverse = Operation::RemoveNote {
+                    id: *id,
+                    at: note.at,
+                    text: note.text.clone(),
+                };
+                let change = Change::NoteAdded {
+                    text: note.text.clone(),
+                };
+                task.notes.push(note);
+                Ok((inverse, change))
+            }
+            Operation::RemoveNote { id, at, text } => {
+                let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
+                let index = task
+                    .notes
+                    .iter()
+                    .position(|n| n.at == *at && n.text == *text)
+                    .ok_or(OpError::Unchanged)?;
+                let note = task.notes.remove(index);
+                let change = Change::NoteRemoved {
+                    text: note.text.clone(),
+                };
+                Ok((Operation::AddNote { id: *id, note }, change))
+            }
+            Operation::EditField { id, field, value } => {
+                let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
+                let from = field_value(task, *field);
+                set_field(task, *field, value)?;
+                let to = field_value(task, *field);
+                if from == to {
+                    return Err(OpError::Unchanged);
+                }
+                Ok((
+                    Operation::EditField {
+                        id: *id,
+                        field: *field,
+                        value: from.clone(),
+                    },
+                    Change::Field {
+                        field: field.name().to_string(),
+                        from,
+                        to,
+                    },
+                ))
+            }
+            Operation::AddTask { task } => {
+                if board.task(task.id).is_some() {
+                    return Err(OpError::DuplicateId(task.id));
+                }
+                let mut task = task.clone();
+                task.title = clean_line(task.title.trim());
+                task.text = clean_text(&task.text);
+                task.lead_units = task
+                    .lead_units
+                    .iter()
+                    .flat_map(|u| parse_units(u))
+                    .collect();
+                task.cooperating_units = task
+                    .cooperating_units
+                    .iter()
+                    .flat_map(|u| parse_units(u))
+                    .collect();
+                if task.title.is_empty() {
+                    return Err(OpError::EmptyTitle);
+                }
+                if task.lead_units.is_empty() {
+                    return Err(OpError::NoLeadUnit);
+                }
+                let change = Change::TaskAdded {
+                    title: task.title.clone(),
+                };
+                let at = board.tasks.partition_point(|t| t.id < task.id);
+                let id = task.id;
+                board.tasks.insert(at, task);
+                Ok((Operation::DeleteTask { id }, change))
+            }
+            Operation::DeleteTask { id } => {
+                let index = board
+                    .tasks
+                    .iter()
+                    .position(|t| t.id == *id)
+                    .ok_or(OpError::NoSuchTask(*id))?;
+                let task = board.tasks.remove(index);
+                let change = Change::TaskDeleted {
+                    title: task.title.clone(),
+                };
+                Ok((Operation::AddTask { task }, change))
+            }
+        }
+    }
+}
+
+fn set_field(task: &mut Task, field: Field, value: &str) -> Result<(), OpError> {
+    match field {
+        Field::Title => {
+            let title = clean_line(value.trim());
+            if title.is_empty() {
+                return Err(OpError::EmptyTitle);
+            }
+            task.title = title;
+        }
+        Field::Text => task.text = clean_text(value.trim()),
+        Field::Deadline => {
+            task.deadline = value
+                .trim()
+                .parse::<NaiveDate>()
+                .map_err(|_| OpError::BadDate(clean_line(value)))?;
+        }
+        Field::LeadUnits => {
+            let units = parse_units(value);
+            if units.is_empty() {
+                return Err(OpError::NoLeadUnit);
+            }
+            task.lead_units = units;
+        }
+        Field::CooperatingUnits => task.cooperating_units = parse_units(value),
+    }
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! Replacing a file so that a reader, or a crash at any moment, sees the old or the new version
+//! whole: temporary file in the same folder, fsync, rename, fsync the folder.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use super::error::StoreError;
+
+fn io_error(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io {
+        path,
+        action,
+        source,
+    }
+}
+
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes `bytes` to `path` atomically, keeping the old file's permissions (and its group, where we
+/// may). A new file gets the usual 0666 less the umask.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let folder = folder_of(path);
+    let old = fs::metadata(path).ok();
+    let mut builder = tempfile::Builder::new();
+    let name = path
+        .file_name()
+        .map(|n| format!(".{}.", n.to_string_lossy()))
+        .unwrap_or_else(|| ".board.".into());
+    builder.prefix(&name).suffix(".tmp");
+    builder.permissions(fs::Permissions::from_mode(0o666));
+    let mut temp = builder
+        .tempfile_in(&folder)
+        .map_err(io_error(&folder, "create a temporary file in"))?;
+    temp.write_all(bytes)
+        .map_err(io_error(temp.path(), "write"))?;
+    if let Some(old) = &old {
+        // Best effort: keep the group so colleagues in it can still write; mode always.
+        let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(old.gid()));
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))
+            .map_err(io_error(temp.path(), "set permissions of"))?;
+    }
+    temp.as_file()
+        .sync_all()
+        .map_err(io_error(temp.path(), "sync"))?;
+    temp.persist(path)
+        .map_err(|e| io_error(path, "replace")(e.error))?;
+    // Make the rename itself durable.
+    if let Ok(dir) = fs::File::open(&folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}

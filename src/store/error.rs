@@ -1,0 +1,128 @@
+//! One error type for everything the store does; its messages are for people and name the file,
+//! the line and the column.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::model::OpError;
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file system refused: `action` says what we were doing ("read", "write", …).
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// The file is not a board: a syntax error or a value of the wrong kind.
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Another process holds the lock for longer than we wait.
+    Locked {
+        path: PathBuf,
+        holder: Option<String>,
+    },
+    /// `init` refuses to overwrite.
+    Exists { path: PathBuf },
+    /// The change itself is not possible (unknown task id, empty title, …).
+    Rejected(OpError),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "{}: cannot {action}: {source}", path.display()),
+            StoreError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => write!(f, "{}:{line}:{column}: {message}", path.display()),
+            StoreError::Locked { path, holder } => {
+                write!(f, "{}: the board is locked by ", path.display())?;
+                match holder {
+                    Some(h) => write!(f, "{h}")?,
+                    None => write!(f, "another process")?,
+                }
+                write!(f, "; try again in a moment")
+            }
+            StoreError::Exists { path } => write!(
+                f,
+                "{}: a board file exists already; not overwriting it",
+                path.display()
+            ),
+            StoreError::Rejected(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<OpError> for StoreError {
+    fn from(e: OpError) -> Self {
+        StoreError::Rejected(e)
+    }
+}
+
+/// Rewords ron's messages where ours say more (which status names exist, which fields).
+pub(crate) fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } if expected.contains(&"not_started") => format!(
+            "unknown status `{found}` (expected one of {})",
+            list(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown value `{found}` (expected one of {})",
+            list(expected)
+        ),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{} (expected one of {})",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            list(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::Eof => "the file ends too early (a bracket or quote left open?)".to_string(),
+        other => {
+            let text = other.to_string();
+            // ron capitalises its messages; ours are lower-case after the location.
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Reading and writing board files.
+//!
+//! Every change goes through [`Store::apply`]: lock, re-read the file, apply the operation, write
+//! atomically, unlock. Two people changing different tasks therefore both keep their change, and a
+//! crash at any point leaves the old or the new file whole.
+
+mod atomic;
+mod backup;
+mod codec;
+mod error;
+pub mod locate;
+mod lock;
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use atomic::folder_of;
+pub use backup::{backup_folder, list_backups};
+pub use codec::{parse, to_text};
+pub use error::StoreError;
+pub use lock::lock_path;
+
+use crate::model::{Board, Context, Operation};
+
+/// Identifies a version of the file by its content, so that a board can tell its own saves from
+/// other people's when the folder watcher reports a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp(u64);
+
+impl Stamp {
+    pub fn of(bytes: &[u8]) -> Stamp {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        Stamp(h.finish())
+    }
+}
+
+/// A board as read, with the stamp of the text it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub board: Board,
+    pub stamp: Stamp,
+}
+
+/// The result of one change.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub board: Board,
+    pub stamp: Stamp,
+    /// What undo applies.
+    pub inverse: Operation,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+    /// How many old versions to keep in `<file>.backups/`.
+    pub backups: usize,
+    /// How long to wait for another process's lock before giving up with a message.
+    pub lock_timeout: Duration,
+}
+
+impl Store {
+    pub fn new(path: impl Into<PathBuf>) -> Store {
+        Store {
+            path: path.into(),
+            backups: 10,
+            lock_timeout: Duration::from_secs(5),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    fn read(&self) -> Result<String, StoreError> {
+        std::fs::read_to_string(&self.path).map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            action: "read",
+            source,
+        })
+    }
+
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let text = self.read()?;
+        let board = parse(&text, &self.path)?;
+        Ok(Loaded {
+            board,
+            stamp: Stamp::of(text.as_bytes()),
+        })
+    }
+
+    /// Creates the board file; refuses if one exists (checked under the lock, so two `init`s at once
+    /// cannot both write).
+    pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
+        let _lock = lock::BoardLock::acquire(&self.path, self.lock_timeout)?;
+        if self.path.exists() {
+            return Err(StoreError::Exists {
+                path: self.path.clone(),
+            });
+        }
+        let text = to_text(board);
+        atomic::write_atomic(&self.path, text.as_bytes())?;
+        Ok(Stamp::of(text.as_bytes()))
+    }
+
+    /// Applies one change to the current file under the lock. On any error the file is untouched.
+    pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
+        let _lock = lock::BoardLock::acquire(&self.path, self.lock_timeout)?;
+        let mut board = self.load()?.board;
+        let inverse = op.apply(&mut board, ctx)?;
+        board.sort_tasks();
+        let text = to_text(&board);
+        backup::keep_backup(&self.path, self.backups);
+        atomic::write_atomic(&self.path, text.as_bytes())?;
+        Ok(Applied {
+            board,
+            stamp: Stamp::of(text.as_bytes()),
+            inverse,
+        })
+    }
+}

@@ -1,0 +1,170 @@
+//! The whole task: text wrapped, units with roles, deadline, status, urgency, notes and history.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::layout::overlay;
+use super::text::{safe, truncate, wrap};
+use crate::app::App;
+use crate::model::{Change, Task, TaskId, join_units};
+
+pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let Some(task) = app.board.task(id) else {
+        return;
+    };
+    let theme = &app.theme;
+    let area = overlay(area);
+    Clear.render(area, buf);
+    let title = format!(" {} #{} ", app.lang.strings().detail_title, task.id);
+    let block = Block::bordered()
+        .border_set(theme.border_set)
+        .border_style(theme.border_focus)
+        .title(Line::styled(title, theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let lines = detail_lines(app, task, usize::from(inner.width));
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+}
+
+/// All lines of the detail, wrapped to `w` cells.
+pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let s = lang.strings();
+    let urgency = app.board.urgency(task, app.today);
+    let mut lines: Vec<Line> = Vec::new();
+    let field = |label: &str, value: String, style: Style| {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), theme.dim),
+            Span::styled(value, style),
+        ])
+    };
+    for part in wrap(&task.title, w) {
+        lines.push(Line::styled(part, theme.title));
+    }
+    lines.push(Line::raw(""));
+    lines.push(field(
+        s.status,
+        lang.status(task.status).to_string(),
+        theme.text,
+    ));
+    lines.push(field(s.deadline, task.deadline.to_string(), theme.text));
+    lines.push(field(
+        s.urgency,
+        lang.urgency(urgency),
+        theme.urgency(urgency),
+    ));
+    if let Some(done) = task.completed_on {
+        lines.push(field(s.completed_on, done.to_string(), theme.text));
+    }
+    let units = |list: &[String]| {
+        if list.is_empty() {
+            s.none.to_string()
+        } else {
+            safe(&join_units(list)).into_owned()
+        }
+    };
+    for part in wrap(&format!("{}: {}", s.lead_units, units(&task.lead_units)), w) {
+        lines.push(Line::raw(part));
+    }
+    for part in wrap(
+        &format!(
+            "{}: {}",
+            s.cooperating_units,
+            units(&task.cooperating_units)
+        ),
+        w,
+    ) {
+        lines.push(Line::raw(part));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.text.to_string(), theme.dim));
+    for part in wrap(&task.text, w) {
+        lines.push(Line::raw(part));
+    }
+
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{} ({})", s.notes, task.notes.len()),
+        theme.dim,
+    ));
+    if task.notes.is_empty() {
+        lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
+    }
+    let mut notes: Vec<_> = task.notes.iter().collect();
+    notes.sort_by(|a, b| b.at.cmp(&a.at));
+    for note in notes {
+        let mut head = format!(
+            "{} {}",
+            note.at.format("%Y-%m-%d %H:%M %:z"),
+            safe(&note.author)
+        );
+        if note.decision {
+            head.push_str(&format!(" [{}]", s.decision));
+        }
+        lines.push(Line::styled(
+            truncate(&head, w, theme.ellipsis).into_owned(),
+            theme.key,
+        ));
+        for part in wrap(&note.text, w.saturating_sub(2)) {
+            lines.push(Line::raw(format!("  {part}")));
+        }
+    }
+
+    let history: Vec<_> = app
+        .board
+        .history
+        .iter()
+        .filter(|h| h.task == task.id)
+        .collect();
+    if !history.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("{} ({})", s.history, history.len()),
+            theme.dim,
+        ));
+        for entry in history.iter().rev() {
+            let what = describe_change(app, &entry.change);
+            let text = format!(
+                "{} {} {}",
+                entry.at.format("%Y-%m-%d %H:%M"),
+                safe(&entry.user),
+                what
+            );
+            for part in wrap(&text, w) {
+                lines.push(Line::raw(part));
+            }
+        }
+    }
+    lines
+}
+
+fn describe_change(app: &App, change: &Change) -> String {
+    let lang = app.lang;
+    match change {
+        Change::Status { from, to } => format!("{} -> {}", lang.status(*from), lang.status(*to)),
+        Change::NoteAdded { text } => format!("+ {}", safe(text)),
+        Change::NoteRemoved { text } => format!("- {}", safe(text)),
+        Change::Field { field, from, to } => {
+            format!("{field}: {} -> {}", safe(from), safe(to))
+        }
+        Change::TaskAdded { title } => format!("+ #{}", safe(title)),
+        Change::TaskDeleted { title } => format!("- #{}", safe(title)),
+    }
+}

@@ -1,0 +1,111 @@
+//! View 1: one column per status, cards in id order. Only the visible cards are drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::layout::{CARD_HEIGHT, cards_per_column, status_columns};
+use super::text::{fit, safe, width};
+use crate::app::App;
+use crate::model::{Status, Task, join_units};
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let visible = cards_per_column(body);
+    for (status, area) in Status::ALL.into_iter().zip(status_columns(body)) {
+        render_column(app, status, area, visible, buf);
+    }
+}
+
+fn render_column(app: &App, status: Status, area: Rect, visible: usize, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let column = status.index();
+    let focused = app.status_cursor.column == column;
+    let ids = &app.grouping.columns[column];
+    let scroll = app.status_cursor.scroll[column].min(ids.len().saturating_sub(1));
+    let shown_to = (scroll + visible).min(ids.len());
+
+    // Header: label and count, plus how far the column is scrolled when it does not all fit.
+    let mut title = format!(" {} {} ", app.lang.status(status), ids.len());
+    if ids.len() > visible {
+        title.push_str(&format!("[{}-{}] ", scroll + 1, shown_to));
+    }
+    let border = if focused {
+        theme.border_focus
+    } else {
+        theme.border
+    };
+    let block = Block::bordered()
+        .border_set(theme.border_set)
+        .border_style(border)
+        .title(Line::styled(
+            title,
+            if focused { theme.title } else { theme.text },
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    if ids.is_empty() {
+        let s = app.lang.strings();
+        buf.set_string(inner.x + 1, inner.y, s.empty_column, theme.dim);
+        return;
+    }
+    for (slot, id) in ids[scroll..shown_to].iter().enumerate() {
+        let Some(task) = app.board.task(*id) else {
+            continue;
+        };
+        let y = inner.y + slot as u16 * CARD_HEIGHT;
+        if y + 3 > inner.y + inner.height {
+            break;
+        }
+        let selected = focused && app.status_cursor.rows[column] == scroll + slot;
+        let card = Rect::new(inner.x, y, inner.width, 3);
+        render_card(app, task, card, selected, buf);
+    }
+}
+
+/// Three lines: number and title; lead units; urgency and deadline.
+fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let w = usize::from(area.width);
+    let urgency = app.board.urgency(task, app.today);
+    let base = if selected { theme.selected } else { theme.text };
+    buf.set_style(area, base);
+
+    let number = format!("{:>2} ", task.id);
+    let title_room = w.saturating_sub(width(&number));
+    let title = fit(&safe(&task.title), title_room, theme.ellipsis);
+    Line::from(vec![
+        Span::styled(number, base.patch(theme.title)),
+        Span::styled(title, base.patch(theme.title)),
+    ])
+    .render(Rect { height: 1, ..area }, buf);
+
+    let units = format!("   {}", safe(&join_units(&task.lead_units)));
+    let dim = if selected { base } else { theme.dim };
+    buf.set_string(area.x, area.y + 1, fit(&units, w, theme.ellipsis), dim);
+
+    // Urgency words always; the deadline in as much room as is left, the indent giving way first.
+    let words = app.lang.urgency_short(urgency);
+    let full = task.deadline.format(" %Y-%m-%d").to_string();
+    let short = task.deadline.format(" %y-%m-%d").to_string();
+    let (indent, date) = ["   ", " ", ""]
+        .into_iter()
+        .flat_map(|indent| [(indent, full.clone()), (indent, short.clone())])
+        .find(|(indent, date)| width(indent) + width(&words) + width(date) <= w)
+        .unwrap_or(("", String::new()));
+    let pad = w.saturating_sub(width(indent) + width(&words) + width(&date));
+    let line = vec![
+        Span::raw(indent),
+        Span::styled(words, theme.urgency(urgency)),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(date, dim),
+    ];
+    let line = Line::from(line).style(base);
+    let room = Rect {
+        y: area.y + 2,
+        height: 1,
+        ..area
+    };
+    line.render(room, buf);
+}
