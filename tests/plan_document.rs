@@ -23,6 +23,11 @@ const DOCUMENTED_ALIASES: [(&str, &str); 1] = [("区网信办", "区委网信办
 /// (task, body wording, annex wording). The plan follows the body.
 const ANNEX_WORDING_DIFFERENCES: [(u32, &str, &str); 1] = [(1, "创新业务。支持", "创新业务；支持")];
 
+/// Spaces the PDF extraction lost at a line break in the body, restored from the annex, which prints
+/// the same words on one line: (task, as extracted, as printed). Every other number in the text
+/// has a space before 日 ("200 日", "30 日").
+const LINE_BREAK_SPACES: [(u32, &str, &str); 1] = [(10, "从 60日", "从 60 日")];
+
 const SECTION_START: &str = "三、重点任务";
 const SECTION_END: &str = "四、保障措施";
 const ANNEX_HEADER: &str = "序号 任务内容 时间节点 牵头单位 配合单位";
@@ -130,7 +135,12 @@ fn body_tasks(document: &str) -> Vec<BodyTask> {
             };
             BodyTask {
                 number,
-                wording: paragraph[..open].to_string(),
+                wording: LINE_BREAK_SPACES
+                    .iter()
+                    .filter(|(task, _, _)| *task == number)
+                    .fold(paragraph[..open].to_string(), |w, (_, lost, printed)| {
+                        w.replace(lost, printed)
+                    }),
                 lead_units: split_units(leads),
                 cooperating_units: cooperating,
             }
