@@ -66,6 +66,23 @@ pub enum Command {
     },
     /// Plain-text listing grouped by status, for a pipe or an email.
     List,
+    /// Add a progress note (进展) to a task.
+    Note {
+        /// Task number (1–19 in the plan).
+        id: u32,
+        /// The note's text.
+        text: String,
+        /// Record it as a decision of a coordination meeting (会议决定).
+        #[arg(long)]
+        decision: bool,
+    },
+    /// Move a task to a status: not_started, in_progress, blocked, done (or 未启动, 推进中, 需协调, 已完成).
+    Status {
+        /// Task number.
+        id: u32,
+        /// The new status.
+        status: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -85,8 +102,22 @@ impl Cli {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .or_else(|| std::env::var("LOGNAME").ok())
+            .or_else(login_name)
             .map(|u| crate::model::sanitize::clean_line(u.trim()))
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| "unknown".into())
     }
+}
+
+/// The login name of the current user from /etc/passwd, for sessions without $USER (cron, sudo -u).
+fn login_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id: u32 = fields.nth(1)?.parse().ok()?;
+        (id == uid).then(|| name.to_string())
+    })
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::app::{App, ReadOnly};
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::i18n::Lang;
-use crate::model::Board;
+use crate::model::{Board, Change, Context, Note, OpError, Operation, Status};
 use crate::plan::builtin_plan;
 use crate::store::{Loaded, Store, StoreError};
 use crate::ui::theme::{Theme, ThemeName};
@@ -50,7 +50,71 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let today = today(&cli, &loaded.board);
             print_out(&crate::listing::to_text(&loaded.board, today, lang))
         }
+        Some(Command::Note { id, text, decision }) => {
+            let op = Operation::AddNote {
+                id: *id,
+                note: Note {
+                    at: context(&cli, &store)?.now,
+                    author: cli.user_name(),
+                    text: text.clone(),
+                    decision: *decision,
+                },
+            };
+            change(&cli, &store, op)
+        }
+        Some(Command::Status { id, status }) => {
+            let to = Status::parse(status).ok_or_else(|| {
+                Failure(format!(
+                    "unknown status `{status}` (expected one of {})",
+                    Status::expected_list()
+                ))
+            })?;
+            change(&cli, &store, Operation::SetStatus { id: *id, to })
+        }
         None => open(&cli, store, lang),
+    }
+}
+
+/// Who is changing things, and now, in the board's time zone (its `utc_offset`, or the machine's).
+fn context(cli: &Cli, store: &Store) -> Result<Context, Failure> {
+    let board = store.load()?.board;
+    Ok(Context::now(cli.user_name(), board.settings.offset()))
+}
+
+/// Applies one change to the file under the lock and says what happened.
+fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
+    let ctx = context(cli, store)?;
+    if cli.read_only {
+        return Err(Failure("--read-only: not changing the file".into()));
+    }
+    match store.apply(&op, &ctx) {
+        Ok(applied) => {
+            if let Some(entry) = applied.board.history.last() {
+                println!(
+                    "{}: task {} {}",
+                    store.path().display(),
+                    entry.task,
+                    describe(&entry.change)
+                );
+            }
+            Ok(())
+        }
+        Err(StoreError::Rejected(OpError::Unchanged)) => {
+            println!("{}: nothing to change", store.path().display());
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn describe(change: &Change) -> String {
+    match change {
+        Change::Status { from, to } => format!("{} -> {}", from.name(), to.name()),
+        Change::NoteAdded { .. } => "note added".into(),
+        Change::NoteRemoved { .. } => "note removed".into(),
+        Change::Field { field, .. } => format!("{field} changed"),
+        Change::TaskAdded { .. } => "added".into(),
+        Change::TaskDeleted { .. } => "deleted".into(),
     }
 }
 

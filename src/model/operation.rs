@@ -77,6 +77,15 @@ pub struct Context {
     pub now: DateTime<FixedOffset>,
 }
 
+impl Context {
+    /// Now, to the second (history need not be finer), in the board's time zone.
+    pub fn now(user: String, offset: FixedOffset) -> Context {
+        let now = chrono::Utc::now().with_timezone(&offset);
+        let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
+        Context { user, now }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpError {
     NoSuchTask(TaskId),

@@ -93,10 +93,7 @@ fn handle(
     match effect {
         Effect::Quit => return Ok(Flow::Quit),
         Effect::Apply { op, kind } => {
-            let ctx = Context {
-                user: session.user.clone(),
-                now: chrono::Utc::now().with_timezone(&app.board.settings.offset()),
-            };
+            let ctx = Context::now(session.user.clone(), app.board.settings.offset());
             let result = session.store.apply(&op, &ctx).map(|applied| {
                 session.stamp = applied.stamp;
                 (applied.board, applied.inverse)
