@@ -23,6 +23,14 @@ pub enum Action {
     /// Move the selected task to the previous status column.
     MovePrevious,
     ToggleHelp,
+    /// Write a progress note on the selected task.
+    AddNote,
+    /// Edit the selected task's fields.
+    EditTask,
+    /// Add a new task to the plan.
+    AddTask,
+    /// Delete the selected task (asks first).
+    DeleteTask,
     Undo,
     Redo,
     Quit,
@@ -30,7 +38,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 23] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -46,6 +54,10 @@ impl Action {
         Action::Back,
         Action::MoveNext,
         Action::MovePrevious,
+        Action::AddNote,
+        Action::EditTask,
+        Action::AddTask,
+        Action::DeleteTask,
         Action::Undo,
         Action::Redo,
         Action::ToggleHelp,
@@ -71,6 +83,10 @@ impl Action {
             Action::MoveNext => ("移到下一状态", "move task to next status"),
             Action::MovePrevious => ("移到上一状态", "move task to previous status"),
             Action::ToggleHelp => ("帮助", "help"),
+            Action::AddNote => ("写进展", "add a progress note"),
+            Action::EditTask => ("修改任务", "edit task"),
+            Action::AddTask => ("新增任务", "add a task"),
+            Action::DeleteTask => ("删除任务", "delete task"),
             Action::Undo => ("撤销", "undo"),
             Action::Redo => ("重做", "redo"),
             Action::Quit => ("退出", "quit"),

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::app::{App, ReadOnly};
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::i18n::Lang;
-use crate::model::{Board, Change, Context, Note, OpError, Operation, Status};
+use crate::model::{Board, Change, Context, OpError, Operation, Status};
 use crate::plan::builtin_plan;
 use crate::store::{Loaded, Store, StoreError};
 use crate::ui::theme::{Theme, ThemeName};
@@ -53,12 +53,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Note { id, text, decision }) => {
             let op = Operation::AddNote {
                 id: *id,
-                note: Note {
-                    at: context(&cli, &store)?.now,
-                    author: cli.user_name(),
-                    text: text.clone(),
-                    decision: *decision,
-                },
+                text: text.clone(),
+                decision: *decision,
             };
             change(&cli, &store, op)
         }
@@ -163,6 +159,7 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     let today = today(cli, &board);
     let mut app = App::new(board, store.path().display().to_string(), today, lang);
     app.theme = Theme::new(theme_name, cli.ascii);
+    app.user = cli.user_name();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)
     } else if !writable(&store) {

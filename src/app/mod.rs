@@ -1,13 +1,17 @@
 //! The interactive board's state and its `update`: actions in, effects out. `update` never draws and
 //! never touches the disk; the main loop carries out the [`Effect`] it returns.
 
+mod dialog;
+mod editor;
 mod grouping;
 mod navigation;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
+pub use dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+pub use editor::Editor;
 pub use grouping::{Grouping, UnitRow};
 pub use navigation::{StatusCursor, UnitCursor};
 
@@ -69,12 +73,16 @@ pub struct App {
     pub board: Board,
     /// The file path as shown in the footer.
     pub file_label: String,
+    /// Who is making changes (shown in the note editor; recorded by the store).
+    pub user: String,
     pub today: NaiveDate,
     pub lang: Lang,
     pub keymap: Keymap,
     pub theme: Theme,
     pub view: View,
     pub overlay: Option<Overlay>,
+    /// A dialog taking typed input; while open it gets every key.
+    pub dialog: Option<Dialog>,
     pub grouping: Grouping,
     pub status_cursor: StatusCursor,
     pub unit_cursor: UnitCursor,
@@ -93,12 +101,14 @@ impl App {
         let mut app = App {
             board,
             file_label,
+            user: String::new(),
             today,
             lang,
             keymap: Keymap::default(),
             theme: Theme::new(ThemeName::Default, false),
             view: View::Status,
             overlay: None,
+            dialog: None,
             grouping: Grouping::default(),
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
@@ -153,10 +163,96 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Effect {
+        if let Some(dialog) = self.dialog.as_mut() {
+            let outcome = match dialog {
+                Dialog::Note(note) => note.on_key(key),
+                Dialog::Task(form) => form.on_key(key),
+                Dialog::ConfirmDelete { id, .. } => match key.code {
+                    KeyCode::Char('y' | 'Y') => Outcome::Submit(Operation::DeleteTask { id: *id }),
+                    _ => Outcome::Cancel,
+                },
+            };
+            return self.on_dialog_outcome(outcome);
+        }
         match self.keymap.action_for(key) {
             Some(action) => self.update(action),
             None => Effect::None,
         }
+    }
+
+    /// Bracketed paste goes to the open text input, cleaned there; elsewhere it is ignored.
+    pub fn on_paste(&mut self, text: &str) {
+        match self.dialog.as_mut() {
+            Some(Dialog::Note(note)) => note.editor.paste(text),
+            Some(Dialog::Task(form)) => form.paste(text),
+            _ => {}
+        }
+    }
+
+    fn on_dialog_outcome(&mut self, outcome: Outcome) -> Effect {
+        match outcome {
+            Outcome::Stay => Effect::None,
+            Outcome::Cancel => {
+                self.dialog = None;
+                Effect::None
+            }
+            Outcome::Invalid(field) => {
+                let s = self.lang.strings();
+                let text = match field.as_str() {
+                    "title" => s.need_title,
+                    "deadline" => s.need_date,
+                    _ => s.need_lead_unit,
+                };
+                self.error(text.to_string());
+                Effect::None
+            }
+            Outcome::Submit(op) => {
+                self.dialog = None;
+                Effect::Apply {
+                    op,
+                    kind: ChangeKind::New,
+                }
+            }
+        }
+    }
+
+    fn open_dialog(&mut self, action: Action) {
+        if self.refuse_changes() {
+            return;
+        }
+        let known_units = || -> Vec<String> {
+            self.board
+                .units_in_plan_order()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        let selected = self.selected_task().and_then(|id| self.board.task(id));
+        self.dialog = match (action, selected) {
+            (Action::AddNote, Some(task)) => Some(Dialog::Note(NoteDialog::new(task.id))),
+            (Action::EditTask, Some(task)) => {
+                Some(Dialog::Task(TaskForm::edit(task, known_units())))
+            }
+            (Action::DeleteTask, Some(task)) => Some(Dialog::ConfirmDelete {
+                id: task.id,
+                title: task.title.clone(),
+            }),
+            (Action::AddTask, _) => {
+                let deadline = self
+                    .board
+                    .tasks
+                    .iter()
+                    .map(|t| t.deadline)
+                    .max()
+                    .unwrap_or(self.today);
+                Some(Dialog::Task(TaskForm::new_task(
+                    self.board.next_id(),
+                    deadline,
+                    known_units(),
+                )))
+            }
+            _ => None,
+        };
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -183,6 +279,9 @@ impl App {
                 }
             }
             Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
+            Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
+                self.open_dialog(action)
+            }
             Action::Undo => return self.take_undo(ChangeKind::Undo),
             Action::Redo => return self.take_undo(ChangeKind::Redo),
             Action::Back | Action::Quit => {}
@@ -336,7 +435,12 @@ impl App {
             Operation::SetStatus { id, to } => {
                 format!("#{id} {} {}", s.moved_to, self.lang.status(*to))
             }
-            other => format!("#{}", other.task_id()),
+            Operation::AddNote { id, .. } | Operation::RestoreNote { id, .. } => {
+                format!("#{id} {}", s.note_added)
+            }
+            Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
+            Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            other => format!("#{} {}", other.task_id(), s.task_changed),
         };
         match kind {
             ChangeKind::New => format!("{what} · {}", s.saved),
@@ -370,6 +474,10 @@ impl App {
             self.overlay = None;
         }
         self.regroup();
+    }
+
+    pub fn user_label(&self) -> &str {
+        &self.user
     }
 
     pub fn info(&mut self, text: String) {

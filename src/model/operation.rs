@@ -45,7 +45,15 @@ pub enum Operation {
         id: TaskId,
         to: Status,
     },
+    /// A new note, stamped with the time and author of the change that adds it.
     AddNote {
+        id: TaskId,
+        text: String,
+        /// Recorded as a decision of a coordination meeting (会议决定).
+        decision: bool,
+    },
+    /// Puts a removed note back as it was (the inverse of `RemoveNote`).
+    RestoreNote {
         id: TaskId,
         note: Note,
     },
@@ -68,6 +76,9 @@ pub enum Operation {
     DeleteTask {
         id: TaskId,
     },
+    /// Several changes made as one (a form that edits several fields): applied in order, all or
+    /// nothing, undone as one.
+    Batch(Vec<Operation>),
 }
 
 /// Who makes a change and when: recorded in history.
@@ -140,16 +151,21 @@ impl Operation {
         match self {
             Operation::SetStatus { id, .. }
             | Operation::AddNote { id, .. }
+            | Operation::RestoreNote { id, .. }
             | Operation::RemoveNote { id, .. }
             | Operation::EditField { id, .. }
             | Operation::DeleteTask { id } => *id,
             Operation::AddTask { task } => task.id,
+            Operation::Batch(ops) => ops.first().map_or(0, Operation::task_id),
         }
     }
 
     /// Applies the operation, appends what it did to the history and returns its inverse.
     /// On error the board is unchanged.
     pub fn apply(&self, board: &mut Board, ctx: &Context) -> Result<Operation, OpError> {
+        if let Operation::Batch(ops) = self {
+            return apply_batch(ops, board, ctx);
+        }
         let (inverse, change) = self.apply_inner(board, ctx)?;
         board.history.push(HistoryEntry {
             at: ctx.now,
@@ -179,27 +195,16 @@ impl Operation {
                     Change::Status { from, to: *to },
                 ))
             }
-            Operation::AddNote { id, note } => {
-                let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
+            Operation::AddNote { id, text, decision } => {
                 let note = Note {
-                    text: clean_text(note.text.trim()),
-                    author: clean_line(&note.author),
-                    ..note.clone()
+                    at: ctx.now,
+                    author: clean_line(&ctx.user),
+                    text: clean_text(text.trim()),
+                    decision: *decision,
                 };
-                if note.text.is_empty() {
-                    return Err(OpError::Unchanged);
-                }
-                let inverse = Operation::RemoveNote {
-                    id: *id,
-                    at: note.at,
-                    text: note.text.clone(),
-                };
-                let change = Change::NoteAdded {
-                    text: note.text.clone(),
-                };
-                task.notes.push(note);
-                Ok((inverse, change))
+                restore_note(board, *id, note)
             }
+            Operation::RestoreNote { id, note } => restore_note(board, *id, note.clone()),
             Operation::RemoveNote { id, at, text } => {
                 let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
                 let index = task
@@ -211,7 +216,7 @@ impl Operation {
                 let change = Change::NoteRemoved {
                     text: note.text.clone(),
                 };
-                Ok((Operation::AddNote { id: *id, note }, change))
+                Ok((Operation::RestoreNote { id: *id, note }, change))
             }
             Operation::EditField { id, field, value } => {
                 let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
@@ -265,6 +270,7 @@ impl Operation {
                 board.tasks.insert(at, task);
                 Ok((Operation::DeleteTask { id }, change))
             }
+            Operation::Batch(_) => unreachable!("batches are applied by apply_batch"),
             Operation::DeleteTask { id } => {
                 let index = board
                     .tasks
@@ -279,6 +285,43 @@ impl Operation {
             }
         }
     }
+}
+
+fn restore_note(board: &mut Board, id: TaskId, note: Note) -> Result<(Operation, Change), OpError> {
+    let task = board.task_mut(id).ok_or(OpError::NoSuchTask(id))?;
+    if note.text.is_empty() {
+        return Err(OpError::Unchanged);
+    }
+    let inverse = Operation::RemoveNote {
+        id,
+        at: note.at,
+        text: note.text.clone(),
+    };
+    let change = Change::NoteAdded {
+        text: note.text.clone(),
+    };
+    task.notes.push(note);
+    Ok((inverse, change))
+}
+
+/// Applies each operation in turn; on the first error the board is restored and the error returned.
+fn apply_batch(ops: &[Operation], board: &mut Board, ctx: &Context) -> Result<Operation, OpError> {
+    let before = board.clone();
+    let mut inverses = Vec::with_capacity(ops.len());
+    for op in ops {
+        match op.apply(board, ctx) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(e) => {
+                *board = before;
+                return Err(e);
+            }
+        }
+    }
+    if inverses.is_empty() {
+        return Err(OpError::Unchanged);
+    }
+    inverses.reverse();
+    Ok(Operation::Batch(inverses))
 }
 
 fn set_field(task: &mut Task, field: Field, value: &str) -> Result<(), OpError> {

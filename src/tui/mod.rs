@@ -83,6 +83,10 @@ fn handle(
             terminal.clear()?;
             Effect::None
         }
+        Event::Terminal(TermEvent::Paste(text)) => {
+            app.on_paste(&text);
+            Effect::None
+        }
         Event::Terminal(_) => Effect::None,
         Event::FileChanged => {
             reload(app, session);

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::layout::overlay;
 use super::text::{safe, truncate, wrap};
@@ -17,7 +17,7 @@ pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer
     };
     let theme = &app.theme;
     let area = overlay(area);
-    Clear.render(area, buf);
+    super::clear_box(area, buf);
     let title = format!(" {} #{} ", app.lang.strings().detail_title, task.id);
     let block = Block::bordered()
         .border_set(theme.border_set)

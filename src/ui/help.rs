@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::layout::overlay;
 use super::text::{fit, width};
@@ -42,7 +42,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let s = app.lang.strings();
     let area = overlay(area);
-    Clear.render(area, buf);
+    super::clear_box(area, buf);
     let block = Block::bordered()
         .border_set(theme.border_set)
         .border_style(theme.border_focus)

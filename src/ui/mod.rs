@@ -2,6 +2,7 @@
 
 mod chrome;
 mod detail;
+mod dialogs;
 mod help;
 pub mod layout;
 mod status_board;
@@ -11,17 +12,20 @@ mod unit_board;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Overlay, View};
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    render(app, frame.area(), frame.buffer_mut());
+    if let Some(cursor) = render(app, frame.area(), frame.buffer_mut()) {
+        frame.set_cursor_position(cursor);
+    }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the whole screen. Returns where the text cursor belongs when a text input is open.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if layout::too_small(area) {
         let s = app.lang.strings();
         let text = format!(
@@ -33,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::styled(text, app.theme.text))
             .wrap(Wrap { trim: true })
             .render(area, buf);
-        return;
+        return None;
     }
     let [header, body, footer] = layout::frame_areas(area);
     chrome::header(app, header, buf);
@@ -46,5 +50,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Detail { id, scroll }) => detail::render(app, *id, *scroll, area, buf),
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
         None => {}
+    }
+    app.dialog
+        .as_ref()
+        .and_then(|dialog| dialogs::render(app, dialog, area, buf))
+}
+
+/// Clears a box for an overlay. Besides blanking the box, it removes any wide character that
+/// straddles the box's left or right edge: the terminal would otherwise draw its second half over
+/// our border (ratatui skips the cell hidden behind a wide character).
+pub(crate) fn clear_box(area: Rect, buf: &mut Buffer) {
+    ratatui::widgets::Clear.render(area, buf);
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let cell = &mut buf[(area.left() - 1, y)];
+            if text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if area.right() < bounds.right() {
+            // The cell right of the box may be the hidden half of a character we just cleared.
+            let cell = &mut buf[(area.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }

@@ -1,0 +1,288 @@
+//! Dialogs that take typed input: the note editor, the task form, the delete confirmation.
+//! While one is open it receives keys directly (typing `q` into a note must not quit).
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::editor::Editor;
+use crate::model::{Field, Operation, Task, TaskId, join_units};
+
+pub enum Dialog {
+    Note(NoteDialog),
+    Task(TaskForm),
+    ConfirmDelete { id: TaskId, title: String },
+}
+
+/// What a key in a dialog led to.
+pub enum Outcome {
+    Stay,
+    Cancel,
+    /// Close the dialog and apply this change.
+    Submit(Operation),
+    /// Stay open and show this problem (e.g. an empty title).
+    Invalid(String),
+}
+
+pub struct NoteDialog {
+    pub id: TaskId,
+    pub editor: Editor,
+    /// Record as a decision of a coordination meeting (会议决定).
+    pub decision: bool,
+}
+
+/// Editing a task's fields, or a new task (`id` is the number it will get).
+pub struct TaskForm {
+    pub id: TaskId,
+    pub is_new: bool,
+    pub fields: Vec<(Field, Editor)>,
+    pub focus: usize,
+    /// Units already known, for completion in the unit fields.
+    pub known_units: Vec<String>,
+    /// Highlighted completion, if any.
+    pub suggestion: Option<usize>,
+    original: Option<Task>,
+}
+
+fn is_enter(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Enter && !key.modifiers.contains(KeyModifiers::ALT)
+}
+
+fn is_new_line(key: &KeyEvent) -> bool {
+    (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::ALT))
+        || (key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+fn is_cancel(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Esc
+        || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+impl NoteDialog {
+    pub fn new(id: TaskId) -> NoteDialog {
+        NoteDialog {
+            id,
+            editor: Editor::new("", true),
+            decision: false,
+        }
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+        if is_cancel(key) {
+            return Outcome::Cancel;
+        }
+        if is_new_line(key) {
+            self.editor.new_line();
+            return Outcome::Stay;
+        }
+        if key.code == KeyCode::Char('t') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.decision = !self.decision;
+            return Outcome::Stay;
+        }
+        if is_enter(key) {
+            let text = self.editor.text();
+            if text.trim().is_empty() {
+                return Outcome::Cancel;
+            }
+            return Outcome::Submit(Operation::AddNote {
+                id: self.id,
+                text: text.trim().to_string(),
+                decision: self.decision,
+            });
+        }
+        self.editor.input(key);
+        Outcome::Stay
+    }
+}
+
+impl TaskForm {
+    pub fn edit(task: &Task, known_units: Vec<String>) -> TaskForm {
+        let value = |field| match field {
+            Field::Title => task.title.clone(),
+            Field::Text => task.text.clone(),
+            Field::Deadline => task.deadline.to_string(),
+            Field::LeadUnits => join_units(&task.lead_units),
+            Field::CooperatingUnits => join_units(&task.cooperating_units),
+        };
+        TaskForm {
+            id: task.id,
+            is_new: false,
+            fields: Field::ALL
+                .into_iter()
+                .map(|f| (f, Editor::new(&value(f), f == Field::Text)))
+                .collect(),
+            focus: 0,
+            known_units,
+            suggestion: None,
+            original: Some(task.clone()),
+        }
+    }
+
+    pub fn new_task(id: TaskId, deadline: NaiveDate, known_units: Vec<String>) -> TaskForm {
+        let mut form = TaskForm::edit(&Task::new(id, "", Vec::new(), deadline), known_units);
+        form.is_new = true;
+        form.original = None;
+        form
+    }
+
+    pub fn focused_field(&self) -> Field {
+        self.fields[self.focus].0
+    }
+
+    fn value(&self, field: Field) -> String {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e.text())
+            .unwrap_or_default()
+    }
+
+    /// The fragment being typed in a unit field (after the last separator).
+    fn fragment(&self) -> String {
+        let text = self.fields[self.focus].1.text();
+        text.rsplit(['、', ',', '，'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    }
+
+    /// Known units matching what is being typed in a unit field.
+    pub fn suggestions(&self) -> Vec<&str> {
+        if !matches!(
+            self.focused_field(),
+            Field::LeadUnits | Field::CooperatingUnits
+        ) {
+            return Vec::new();
+        }
+        let fragment = self.fragment();
+        let typed = self.fields[self.focus].1.text();
+        let chosen: Vec<String> = crate::model::parse_units(&typed);
+        self.known_units
+            .iter()
+            .filter(|u| fragment.is_empty() || u.contains(fragment.as_str()))
+            .filter(|u| !chosen.iter().any(|c| c == *u))
+            .map(String::as_str)
+            .take(6)
+            .collect()
+    }
+
+    fn accept_suggestion(&mut self, index: usize) {
+        let Some(unit) = self.suggestions().get(index).map(|s| s.to_string()) else {
+            return;
+        };
+        let editor = &mut self.fields[self.focus].1;
+        let text = editor.text();
+        let keep = match text.rfind(['、', ',', '，']) {
+            Some(at) => {
+                let sep_len = text[at..].chars().next().map_or(0, char::len_utf8);
+                format!(
+                    "{}、",
+                    text[..at + sep_len].trim_end_matches(['、', ',', '，'])
+                )
+            }
+            None => String::new(),
+        };
+        let keep = if keep == "、" { String::new() } else { keep };
+        editor.set_text(&format!("{keep}{unit}、"));
+        self.suggestion = None;
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+        if is_cancel(key) {
+            return Outcome::Cancel;
+        }
+        let count = self.fields.len();
+        match key.code {
+            KeyCode::Tab => {
+                self.focus = (self.focus + 1) % count;
+                self.suggestion = None;
+                return Outcome::Stay;
+            }
+            KeyCode::BackTab => {
+                self.focus = (self.focus + count - 1) % count;
+                self.suggestion = None;
+                return Outcome::Stay;
+            }
+            KeyCode::Down | KeyCode::Up if !self.suggestions().is_empty() => {
+                let n = self.suggestions().len();
+                self.suggestion = Some(match (self.suggestion, key.code) {
+                    (None, KeyCode::Down) => 0,
+                    (None, _) => n - 1,
+                    (Some(i), KeyCode::Down) => (i + 1) % n,
+                    (Some(i), _) => (i + n - 1) % n,
+                });
+                return Outcome::Stay;
+            }
+            _ => {}
+        }
+        if is_new_line(key) {
+            self.fields[self.focus].1.new_line();
+            return Outcome::Stay;
+        }
+        if is_enter(key) {
+            if let Some(i) = self.suggestion {
+                self.accept_suggestion(i);
+                return Outcome::Stay;
+            }
+            return self.submit();
+        }
+        self.suggestion = None;
+        self.fields[self.focus].1.input(key);
+        Outcome::Stay
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.fields[self.focus].1.paste(text);
+    }
+
+    fn submit(&self) -> Outcome {
+        let title = self.value(Field::Title);
+        if title.trim().is_empty() {
+            return Outcome::Invalid("title".into());
+        }
+        let deadline = self.value(Field::Deadline);
+        let Ok(deadline) = deadline.trim().parse::<NaiveDate>() else {
+            return Outcome::Invalid("deadline".into());
+        };
+        let leads = crate::model::parse_units(&self.value(Field::LeadUnits));
+        if leads.is_empty() {
+            return Outcome::Invalid("lead_units".into());
+        }
+        match &self.original {
+            None => {
+                let mut task = Task::new(self.id, title.trim(), leads, deadline);
+                task.text = self.value(Field::Text).trim().to_string();
+                task.cooperating_units =
+                    crate::model::parse_units(&self.value(Field::CooperatingUnits));
+                Outcome::Submit(Operation::AddTask { task })
+            }
+            Some(original) => {
+                let before = TaskForm::edit(original, Vec::new());
+                let mut ops: Vec<Operation> = Field::ALL
+                    .into_iter()
+                    .filter(|f| {
+                        normalised(*f, &self.value(*f)) != normalised(*f, &before.value(*f))
+                    })
+                    .map(|field| Operation::EditField {
+                        id: self.id,
+                        field,
+                        value: self.value(field),
+                    })
+                    .collect();
+                match ops.len() {
+                    0 => Outcome::Cancel,
+                    1 => Outcome::Submit(ops.remove(0)),
+                    _ => Outcome::Submit(Operation::Batch(ops)),
+                }
+            }
+        }
+    }
+}
+
+/// Compares values as they would be stored, so retyping a unit list the same way is no change.
+fn normalised(field: Field, value: &str) -> String {
+    match field {
+        Field::LeadUnits | Field::CooperatingUnits => join_units(&crate::model::parse_units(value)),
+        _ => value.trim().to_string(),
+    }
+}

@@ -1,0 +1,205 @@
+//! Drawing the input dialogs: note editor, task form, delete confirmation. Each returns where the
+//! text cursor is, so the terminal's cursor can sit there (input methods place their candidate
+//! window at the terminal cursor).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::text::{safe, truncate, width};
+use crate::app::{App, Dialog, Editor, NoteDialog, TaskForm};
+use crate::model::Field;
+
+pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    match dialog {
+        Dialog::Note(note) => note_dialog(app, note, area, buf),
+        Dialog::Task(form) => task_form(app, form, area, buf),
+        Dialog::ConfirmDelete { id, title } => {
+            confirm(app, *id, title, area, buf);
+            None
+        }
+    }
+}
+
+/// A box of the given size centred in `area` (clipped to it).
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
+    Block::bordered()
+        .border_set(app.theme.border_set)
+        .border_style(app.theme.border_focus)
+        .title(Line::styled(title, app.theme.title))
+        .title_bottom(Line::styled(format!(" {hint} "), app.theme.dim))
+}
+
+/// Draws an editor and returns the screen position of its cursor.
+fn editor(editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    (&editor.area).render(area, buf);
+    let cursor = editor.area.screen_cursor();
+    let (top, left) = editor.area.scroll_offset();
+    let row = cursor.row.checked_sub(usize::from(top))?;
+    let col = cursor.col.checked_sub(usize::from(left))?;
+    let (row, col) = (u16::try_from(row).ok()?, u16::try_from(col).ok()?);
+    (row < area.height && col < area.width).then(|| Position::new(area.x + col, area.y + row))
+}
+
+fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let boxed = centred(area, 90.min(area.width.saturating_sub(4)).max(30), 12);
+    super::clear_box(boxed, buf);
+    let task_title = app
+        .board
+        .task(note.id)
+        .map(|t| safe(&t.title).into_owned())
+        .unwrap_or_default();
+    let title = format!(" {} #{} {} ", s.note_title, note.id, task_title);
+    let title = truncate(
+        &title,
+        usize::from(boxed.width.saturating_sub(4)),
+        theme.ellipsis,
+    )
+    .into_owned();
+    let block = frame(app, title, s.note_hint);
+    let inner = block.inner(boxed);
+    block.render(boxed, buf);
+    if inner.height < 2 {
+        return None;
+    }
+    let flag = if note.decision { "[x]" } else { "[ ]" };
+    let flag_line = Line::from(vec![
+        Span::styled(
+            format!("{flag} {}", s.decision),
+            if note.decision { theme.key } else { theme.dim },
+        ),
+        Span::styled(format!("  {} {}", app.user_label(), app.today), theme.dim),
+    ]);
+    flag_line.render(Rect { height: 1, ..inner }, buf);
+    let text_area = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    editor(&note.editor, text_area, buf)
+}
+
+fn field_label(app: &App, field: Field) -> &'static str {
+    let s = app.lang.strings();
+    match field {
+        Field::Title => s.title_field,
+        Field::Text => s.text,
+        Field::Deadline => s.deadline,
+        Field::LeadUnits => s.lead_units,
+        Field::CooperatingUnits => s.cooperating_units,
+    }
+}
+
+fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let suggestions = form.suggestions();
+    let boxed = centred(area, 100.min(area.width), 24.min(area.height));
+    super::clear_box(boxed, buf);
+    let heading = if form.is_new {
+        s.new_task_title
+    } else {
+        s.edit_title
+    };
+    let block = frame(app, format!(" {heading} #{} ", form.id), s.form_hint);
+    let inner = block.inner(boxed);
+    block.render(boxed, buf);
+
+    let label_width = Field::ALL
+        .iter()
+        .map(|f| width(field_label(app, *f)))
+        .max()
+        .unwrap_or(8)
+        + 2;
+    let label_width = u16::try_from(label_width)
+        .unwrap_or(12)
+        .min(inner.width / 3);
+    let value_width = inner.width.saturating_sub(label_width);
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    let mut cursor = None;
+    for (index, (field, field_editor)) in form.fields.iter().enumerate() {
+        let focused = index == form.focus;
+        // The text field gets several lines when focused; others one.
+        let height: u16 = match (field, focused) {
+            (Field::Text, true) => 6,
+            _ => 1,
+        };
+        if y + height > bottom {
+            break;
+        }
+        let label_style = if focused { theme.key } else { theme.dim };
+        buf.set_string(inner.x, y, field_label(app, *field), label_style);
+        let value_area = Rect::new(inner.x + label_width, y, value_width, height);
+        if focused {
+            cursor = editor(field_editor, value_area, buf);
+        } else {
+            let text = field_editor.text().replace('\n', " ");
+            let shown = truncate(&text, usize::from(value_width), theme.ellipsis);
+            buf.set_string(value_area.x, y, shown, theme.text);
+        }
+        y += height;
+        if focused && !suggestions.is_empty() && y < bottom {
+            buf.set_string(inner.x + label_width, y, s.suggestions, theme.dim);
+            y += 1;
+            for (i, unit) in suggestions.iter().enumerate() {
+                if y >= bottom {
+                    break;
+                }
+                let style = if form.suggestion == Some(i) {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                buf.set_string(inner.x + label_width + 2, y, safe(unit), style);
+                y += 1;
+            }
+        }
+    }
+    if let Some(message) = &app.message
+        && message.is_error
+        && bottom > inner.y
+    {
+        buf.set_string(inner.x, bottom - 1, safe(&message.text), theme.error);
+    }
+    cursor
+}
+
+fn confirm(app: &App, id: u32, title: &str, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let boxed = centred(area, 60.min(area.width), 5);
+    super::clear_box(boxed, buf);
+    let block = frame(
+        app,
+        format!(" {} #{id}? ", s.confirm_delete),
+        s.confirm_hint,
+    );
+    let inner = block.inner(boxed);
+    block.render(boxed, buf);
+    let text = format!("#{id} {}", safe(title));
+    buf.set_string(
+        inner.x + 1,
+        inner.y + inner.height / 2,
+        truncate(
+            &text,
+            usize::from(inner.width.saturating_sub(2)),
+            theme.ellipsis,
+        ),
+        theme.title,
+    );
+}

@@ -1,0 +1,234 @@
+//! The board's editing keys, driven headlessly through `App`: what the user types and what change
+//! the board then asks the store to make.
+
+use ftz_board::app::{App, ChangeKind, Effect, ReadOnly};
+use ftz_board::i18n::Lang;
+use ftz_board::model::{Context, Field, Operation, Status};
+use ftz_board::plan::builtin_plan;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    let today = "2025-06-01".parse().unwrap();
+    let mut app = App::new(builtin_plan().unwrap(), "board.ron".into(), today, Lang::Zh);
+    app.resize(120, 40);
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .map(|c| app.on_key(&key(KeyCode::Char(c))))
+        .collect()
+}
+
+/// Carries out an effect the way the main loop does, on the app's own board.
+fn apply(app: &mut App, effect: Effect) {
+    let Effect::Apply { op, kind } = effect else {
+        panic!("expected a change, got {effect:?}");
+    };
+    let mut board = app.board.clone();
+    let ctx = Context::now("测试".into(), board.settings.offset());
+    let result = op
+        .apply(&mut board, &ctx)
+        .map(|inverse| (board, inverse))
+        .map_err(Into::into);
+    app.on_applied(op, kind, result);
+}
+
+#[test]
+fn a_chinese_note_typed_in_the_editor_becomes_a_note_change_on_enter() {
+    let mut app = app();
+    assert_eq!(app.on_key(&key(KeyCode::Char('n'))), Effect::None);
+    let effects = type_text(&mut app, "已召开专题会q");
+    assert!(
+        effects.iter().all(|e| *e == Effect::None),
+        "typing q in a note must not quit"
+    );
+    let effect = app.on_key(&key(KeyCode::Enter));
+    assert_eq!(
+        effect,
+        Effect::Apply {
+            op: Operation::AddNote {
+                id: 1,
+                text: "已召开专题会q".into(),
+                decision: false
+            },
+            kind: ChangeKind::New
+        }
+    );
+    assert!(app.dialog.is_none());
+}
+
+#[test]
+fn ctrl_t_marks_the_note_as_a_meeting_decision() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('n')));
+    type_text(&mut app, "同意延期");
+    app.on_key(&ctrl('t'));
+    match app.on_key(&key(KeyCode::Enter)) {
+        Effect::Apply {
+            op: Operation::AddNote { decision, .. },
+            ..
+        } => assert!(decision),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn pasted_text_is_cleaned_of_escape_sequences() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('n')));
+    app.on_paste("粘贴\u{1b}]0;title\u{7}内容\u{202e}");
+    match app.on_key(&key(KeyCode::Enter)) {
+        Effect::Apply {
+            op: Operation::AddNote { text, .. },
+            ..
+        } => {
+            assert_eq!(text, "粘贴]0;title内容")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn escape_cancels_the_note_without_a_change() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('n')));
+    type_text(&mut app, "草稿");
+    assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::Quit);
+}
+
+#[test]
+fn editing_the_deadline_in_the_form_changes_only_that_field() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('c')));
+    // Title, text, deadline: two tabs to the deadline; clear it and type a new date.
+    app.on_key(&key(KeyCode::Tab));
+    app.on_key(&key(KeyCode::Tab));
+    for _ in 0..10 {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "2026-06-30");
+    assert_eq!(
+        app.on_key(&key(KeyCode::Enter)),
+        Effect::Apply {
+            op: Operation::EditField {
+                id: 1,
+                field: Field::Deadline,
+                value: "2026-06-30".into()
+            },
+            kind: ChangeKind::New
+        }
+    );
+}
+
+#[test]
+fn an_empty_title_keeps_the_form_open_with_a_message() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('c')));
+    for _ in 0..40 {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    assert_eq!(app.on_key(&key(KeyCode::Enter)), Effect::None);
+    assert!(app.dialog.is_some());
+    let message = app.message.clone().expect("a message");
+    assert!(message.is_error);
+    assert_eq!(message.text, "标题不能为空");
+}
+
+#[test]
+fn known_units_are_offered_and_picked_in_the_unit_fields() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('c')));
+    for _ in 0..4 {
+        app.on_key(&key(KeyCode::Tab)); // to cooperating units
+    }
+    app.on_key(&key(KeyCode::Home));
+    app.on_key(&ctrl('k')); // clear the line: delete to its end
+    type_text(&mut app, "数据");
+    app.on_key(&key(KeyCode::Down));
+    app.on_key(&key(KeyCode::Enter)); // takes the highlighted unit
+    match app.on_key(&key(KeyCode::Enter)) {
+        Effect::Apply {
+            op: Operation::EditField { field, value, .. },
+            ..
+        } => {
+            assert_eq!(field, Field::CooperatingUnits);
+            assert_eq!(value, "区数据局、");
+        }
+        other => panic!("{other:?} {:?}", app.message),
+    }
+}
+
+#[test]
+fn deleting_asks_first_and_only_y_deletes() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('d')));
+    assert_eq!(app.on_key(&key(KeyCode::Char('n'))), Effect::None);
+    assert!(app.dialog.is_none(), "any other key cancels");
+    app.on_key(&key(KeyCode::Char('d')));
+    assert_eq!(
+        app.on_key(&key(KeyCode::Char('y'))),
+        Effect::Apply {
+            op: Operation::DeleteTask { id: 1 },
+            kind: ChangeKind::New
+        }
+    );
+}
+
+#[test]
+fn undo_and_redo_walk_back_and_forth_through_this_sessions_changes() {
+    let mut app = app();
+    let effect = app.on_key(&key(KeyCode::Char('L')));
+    apply(&mut app, effect);
+    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    let effect = app.on_key(&key(KeyCode::Char('L')));
+    apply(&mut app, effect);
+    assert_eq!(app.board.task(1).unwrap().status, Status::Blocked);
+
+    let undo = app.on_key(&key(KeyCode::Char('u')));
+    apply(&mut app, undo);
+    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    let undo = app.on_key(&key(KeyCode::Char('u')));
+    apply(&mut app, undo);
+    assert_eq!(app.board.task(1).unwrap().status, Status::NotStarted);
+    assert_eq!(
+        app.on_key(&key(KeyCode::Char('u'))),
+        Effect::None,
+        "nothing left to undo"
+    );
+    assert_eq!(app.message.clone().unwrap().text, "没有可撤销的修改");
+
+    let redo = app.on_key(&ctrl('r'));
+    apply(&mut app, redo);
+    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(
+        app.board.history.len(),
+        5,
+        "undo and redo are recorded as changes too"
+    );
+}
+
+#[test]
+fn a_read_only_board_explains_instead_of_opening_an_editor() {
+    let mut app = app();
+    app.read_only = Some(ReadOnly::Requested);
+    for k in ['n', 'c', 'a', 'd', 'L', 'u'] {
+        assert_eq!(app.on_key(&key(KeyCode::Char(k))), Effect::None, "key {k}");
+        assert!(app.dialog.is_none());
+        assert_eq!(
+            app.message.clone().unwrap().text,
+            "只读模式，不能修改",
+            "key {k}"
+        );
+    }
+}

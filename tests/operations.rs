@@ -1,0 +1,225 @@
+//! Changes and their undo, on the built-in plan: what a user sees after a change and after undoing it.
+
+use chrono::{DateTime, FixedOffset};
+use ftz_board::model::{Board, Change, Context, Field, OpError, Operation, Status, Task};
+use ftz_board::plan::builtin_plan;
+
+fn ctx(at: &str) -> Context {
+    Context {
+        user: "张三".into(),
+        now: DateTime::<FixedOffset>::parse_from_rfc3339(at).unwrap(),
+    }
+}
+
+fn plan() -> Board {
+    builtin_plan().unwrap()
+}
+
+#[test]
+fn moving_to_done_records_the_completion_date_and_moving_back_clears_it() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let undo = Operation::SetStatus {
+        id: 4,
+        to: Status::Done,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert_eq!(
+        board.task(4).unwrap().completed_on,
+        Some("2025-03-04".parse().unwrap())
+    );
+    undo.apply(&mut board, &c).unwrap();
+    let task = board.task(4).unwrap();
+    assert_eq!(task.status, Status::NotStarted);
+    assert_eq!(task.completed_on, None);
+}
+
+#[test]
+fn every_change_and_its_undo_are_in_the_history_with_who_and_when() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let undo = Operation::SetStatus {
+        id: 2,
+        to: Status::Blocked,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    undo.apply(&mut board, &c).unwrap();
+    assert_eq!(board.history.len(), 2);
+    assert_eq!(board.history[0].user, "张三");
+    assert_eq!(board.history[0].task, 2);
+    assert_eq!(
+        board.history[1].change,
+        Change::Status {
+            from: Status::Blocked,
+            to: Status::NotStarted
+        }
+    );
+}
+
+#[test]
+fn undoing_a_note_removes_exactly_that_note_and_redo_puts_it_back() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let add = Operation::AddNote {
+        id: 9,
+        text: "已对接市级部门".into(),
+        decision: false,
+    };
+    let undo = add.apply(&mut board, &c).unwrap();
+    assert_eq!(board.task(9).unwrap().notes.len(), 1);
+    let redo = undo.apply(&mut board, &c).unwrap();
+    assert!(board.task(9).unwrap().notes.is_empty());
+    redo.apply(&mut board, &c).unwrap();
+    assert_eq!(board.task(9).unwrap().notes[0].text, "已对接市级部门");
+}
+
+#[test]
+fn a_note_is_cleaned_of_escape_sequences_before_it_is_stored() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let c = Context {
+        user: "a\u{7}".into(),
+        ..c
+    };
+    let text = "进展\u{1b}[2J顺利\u{202e}".to_string();
+    Operation::AddNote {
+        id: 1,
+        text,
+        decision: true,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    let stored = &board.task(1).unwrap().notes[0];
+    assert_eq!(stored.text, "进展[2J顺利");
+    assert_eq!(stored.author, "a");
+    assert!(stored.decision);
+}
+
+#[test]
+fn deleting_a_task_and_undoing_puts_it_back_in_its_place_with_its_notes() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    Operation::AddNote {
+        id: 12,
+        text: "n".into(),
+        decision: false,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    let before = board.task(12).unwrap().clone();
+    let undo = Operation::DeleteTask { id: 12 }
+        .apply(&mut board, &c)
+        .unwrap();
+    assert!(board.task(12).is_none());
+    assert_eq!(board.tasks.len(), 18);
+    undo.apply(&mut board, &c).unwrap();
+    assert_eq!(board.task(12), Some(&before));
+    let ids: Vec<u32> = board.tasks.iter().map(|t| t.id).collect();
+    assert_eq!(ids, (1..=19).collect::<Vec<_>>());
+}
+
+#[test]
+fn editing_fields_validates_like_loading_does() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let edit = |field, value: &str| Operation::EditField {
+        id: 3,
+        field,
+        value: value.into(),
+    };
+    assert_eq!(
+        edit(Field::Title, "  ").apply(&mut board, &c),
+        Err(OpError::EmptyTitle)
+    );
+    assert_eq!(
+        edit(Field::LeadUnits, " 、 ").apply(&mut board, &c),
+        Err(OpError::NoLeadUnit)
+    );
+    assert!(matches!(
+        edit(Field::Deadline, "2025-02-30").apply(&mut board, &c),
+        Err(OpError::BadDate(_))
+    ));
+    assert!(board.history.is_empty(), "a refused edit leaves no history");
+
+    edit(Field::CooperatingUnits, "莘庄海关、 龙吴海关,区数据局")
+        .apply(&mut board, &c)
+        .unwrap();
+    assert_eq!(
+        board.task(3).unwrap().cooperating_units,
+        ["莘庄海关", "龙吴海关", "区数据局"]
+    );
+    edit(Field::Deadline, "2026-06-30")
+        .apply(&mut board, &c)
+        .unwrap();
+    assert_eq!(board.task(3).unwrap().deadline.to_string(), "2026-06-30");
+}
+
+#[test]
+fn a_batch_is_all_or_nothing_and_undoes_as_one() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let bad = Operation::Batch(vec![
+        Operation::EditField {
+            id: 5,
+            field: Field::Title,
+            value: "新标题".into(),
+        },
+        Operation::EditField {
+            id: 5,
+            field: Field::Deadline,
+            value: "明年".into(),
+        },
+    ]);
+    assert!(bad.apply(&mut board, &c).is_err());
+    assert_eq!(board, plan(), "nothing of a failed batch remains");
+
+    let good = Operation::Batch(vec![
+        Operation::EditField {
+            id: 5,
+            field: Field::Title,
+            value: "新标题".into(),
+        },
+        Operation::EditField {
+            id: 5,
+            field: Field::Deadline,
+            value: "2026-01-31".into(),
+        },
+    ]);
+    let undo = good.apply(&mut board, &c).unwrap();
+    assert_eq!(board.task(5).unwrap().title, "新标题");
+    assert_eq!(board.history.len(), 2, "one history entry per field");
+    undo.apply(&mut board, &c).unwrap();
+    assert_eq!(board.task(5).unwrap().title, plan().task(5).unwrap().title);
+    assert_eq!(
+        board.task(5).unwrap().deadline,
+        plan().task(5).unwrap().deadline
+    );
+}
+
+#[test]
+fn adding_a_task_cleans_and_checks_it() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let deadline = "2026-12-31".parse().unwrap();
+    let mut task = Task::new(
+        20,
+        " 新增任务\u{1b}[0m ",
+        vec!["区科委、区经委".into()],
+        deadline,
+    );
+    task.cooperating_units = vec!["区数据局".into()];
+    let undo = Operation::AddTask { task: task.clone() }
+        .apply(&mut board, &c)
+        .unwrap();
+    let added = board.task(20).unwrap();
+    assert_eq!(added.title, "新增任务[0m");
+    assert_eq!(added.lead_units, ["区科委", "区经委"]);
+    assert_eq!(
+        Operation::AddTask { task }.apply(&mut board, &c),
+        Err(OpError::DuplicateId(20))
+    );
+    undo.apply(&mut board, &c).unwrap();
+    assert!(board.task(20).is_none());
+}
