@@ -15,6 +15,15 @@ pub enum Action {
     NextView,
     ShowStatusView,
     ShowUnitView,
+    ShowDashboard,
+    /// Search titles, texts, units and notes; narrows the current view.
+    Search,
+    /// Filter by unit, role, status, urgency, deadline year.
+    Filter,
+    /// Step through the tasks that need discussion, one a screen (meeting review).
+    Review,
+    /// Write today's progress report (xlsx and Markdown) next to the board file.
+    Export,
     OpenDetail,
     /// Close the open overlay (detail, help); clears a message otherwise.
     Back,
@@ -38,7 +47,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 28] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -50,6 +59,11 @@ impl Action {
         Action::NextView,
         Action::ShowStatusView,
         Action::ShowUnitView,
+        Action::ShowDashboard,
+        Action::Search,
+        Action::Filter,
+        Action::Review,
+        Action::Export,
         Action::OpenDetail,
         Action::Back,
         Action::MoveNext,
@@ -78,8 +92,13 @@ impl Action {
             Action::NextView => ("切换视图", "switch view"),
             Action::ShowStatusView => ("按状态视图", "view by status"),
             Action::ShowUnitView => ("按单位视图", "view by unit"),
+            Action::ShowDashboard => ("总览视图", "dashboard"),
+            Action::Search => ("搜索", "search"),
+            Action::Filter => ("筛选", "filter"),
+            Action::Review => ("会议审阅模式", "meeting review"),
+            Action::Export => ("导出进展报告", "export progress report"),
             Action::OpenDetail => ("查看任务详情", "open task detail"),
-            Action::Back => ("返回 / 关闭", "back / close"),
+            Action::Back => ("返回 / 关闭 / 清除筛选", "back / close / clear filter"),
             Action::MoveNext => ("移到下一状态", "move task to next status"),
             Action::MovePrevious => ("移到上一状态", "move task to previous status"),
             Action::ToggleHelp => ("帮助", "help"),

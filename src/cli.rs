@@ -83,6 +83,22 @@ pub enum Command {
         /// The new status.
         status: String,
     },
+    /// A dated progress report (定期上报): summary, overdue and blocked tasks, units, overdue ranking,
+    /// recent notes. Text formats go to stdout without --output.
+    Report {
+        /// md (Markdown, for minutes and email), csv (one row per task), json, or xlsx.
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::report::Format,
+        /// List notes from this date on (default: 30 days before the report date).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+        /// Write to this file (required for xlsx).
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -67,6 +67,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             })?;
             change(&cli, &store, Operation::SetStatus { id: *id, to })
         }
+        Some(Command::Report {
+            format,
+            since,
+            output,
+            force,
+        }) => {
+            let board = store.load()?.board;
+            let today = today(&cli, &board);
+            let since = since.unwrap_or_else(|| crate::report::default_since(today));
+            match output {
+                Some(path) => {
+                    crate::report::write_report(&board, today, since, *format, path, *force)?;
+                    println!("{}: report written", path.display());
+                    Ok(())
+                }
+                None => print_out(&crate::report::render_text(
+                    &board, today, since, *format,
+                )?),
+            }
+        }
         None => open(&cli, store, lang),
     }
 }

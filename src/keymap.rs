@@ -43,15 +43,92 @@ impl Key {
     pub fn from_event(event: &KeyEvent) -> Key {
         let mut modifiers =
             event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if let KeyCode::Char(_) = event.code {
+        // Shift+Tab arrives as BackTab, with or without Shift reported: BackTab already says Shift.
+        if let KeyCode::Char(_) | KeyCode::BackTab = event.code {
             modifiers.remove(KeyModifiers::SHIFT);
         }
-        let code = match event.code {
-            // Shift+Tab arrives as BackTab on most terminals.
-            KeyCode::BackTab => KeyCode::BackTab,
-            other => other,
+        Key {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    /// Reads a key as written in a keys file or shown by [`Key::label`]: a character (`q`, `L`,
+    /// `?`), or a name (`Enter`, `PgDn`, `F5`, …), after any of `Ctrl-`, `Alt-`, `Shift-`.
+    /// Names and modifiers are case-insensitive; a character is taken as written, so `L` is
+    /// Shift-l. None when the text names no key a terminal can send.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        // A modifier needs something after it, so `-` and `Ctrl--` still name the minus key.
+        while let Some((word, after)) = rest.split_once('-')
+            && !after.is_empty()
+        {
+            modifiers |= match word.to_ascii_lowercase().as_str() {
+                "ctrl" | "control" => KeyModifiers::CONTROL,
+                "alt" | "meta" => KeyModifiers::ALT,
+                "shift" => KeyModifiers::SHIFT,
+                _ => break,
+            };
+            rest = after;
+        }
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Key::parse_char(c, modifiers);
+        }
+        let shift = modifiers.contains(KeyModifiers::SHIFT);
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "space" => return Key::parse_char(' ', modifiers),
+            "tab" if shift => {
+                return Some(Key::plain(KeyCode::BackTab).with(modifiers - KeyModifiers::SHIFT));
+            }
+            "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" | "ins" => KeyCode::Insert,
+            "backspace" => KeyCode::Backspace,
+            name => match name.strip_prefix('f').map(str::parse::<u8>) {
+                Some(Ok(n)) if (1..=24).contains(&n) => KeyCode::F(n),
+                _ => return None,
+            },
         };
-        Key { code, modifiers }
+        Some(Key::plain(code).with(modifiers))
+    }
+
+    /// A character key: Shift is folded into the character (as `from_event` does), so it may only
+    /// go with a letter; with Ctrl a letter is lower case, because terminals send Ctrl-Shift-c
+    /// exactly as Ctrl-c.
+    fn parse_char(c: char, modifiers: KeyModifiers) -> Option<Key> {
+        let shift = modifiers.contains(KeyModifiers::SHIFT);
+        // Shift-1 is whatever the keyboard layout makes it: the file must say `!`.
+        if c.is_control() || (shift && !c.is_alphabetic()) {
+            return None;
+        }
+        let c = if modifiers.contains(KeyModifiers::CONTROL) {
+            c.to_lowercase().next().unwrap_or(c)
+        } else if shift {
+            c.to_uppercase().next().unwrap_or(c)
+        } else {
+            c
+        };
+        Some(Key::char(c).with(modifiers - KeyModifiers::SHIFT))
+    }
+
+    const fn with(self, modifiers: KeyModifiers) -> Key {
+        Key {
+            code: self.code,
+            modifiers,
+        }
     }
 
     /// How help and the footer show the key.
@@ -95,6 +172,8 @@ pub struct Keymap {
     bindings: Vec<(Key, Action)>,
 }
 
+/// The default keymap, as documented in the README: vi letters beside the arrows, Shift to move a
+/// task, and every key a plain one so it works over any terminal or SSH client.
 impl Default for Keymap {
     fn default() -> Self {
         use KeyCode::*;
@@ -116,6 +195,11 @@ impl Default for Keymap {
             (Key::plain(Tab), Action::NextView),
             (Key::char('1'), Action::ShowStatusView),
             (Key::char('2'), Action::ShowUnitView),
+            (Key::char('3'), Action::ShowDashboard),
+            (Key::char('/'), Action::Search),
+            (Key::char('f'), Action::Filter),
+            (Key::char('r'), Action::Review),
+            (Key::char('e'), Action::Export),
             (Key::plain(Enter), Action::OpenDetail),
             (Key::plain(Esc), Action::Back),
             (Key::char('L'), Action::MoveNext),
@@ -138,6 +222,17 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// A keymap with exactly these bindings (the keys file builds one from the defaults and its
+    /// overrides, after checking for conflicts).
+    pub fn from_bindings(bindings: Vec<(Key, Action)>) -> Keymap {
+        Keymap { bindings }
+    }
+
+    /// Every (key, action) pair, in binding order.
+    pub fn bindings(&self) -> &[(Key, Action)] {
+        &self.bindings
+    }
+
     pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event);
         self.bindings
@@ -154,7 +249,7 @@ impl Keymap {
             .map(|(k, _)| k)
     }
 
-    /// "k/↑" style label of all keys for an action, or None when it is unbound.
+    /// "k/Up" style label of all keys for an action, or None when it is unbound.
     pub fn label_for(&self, action: Action) -> Option<String> {
         let labels: Vec<String> = self.keys_for(action).map(Key::label).collect();
         (!labels.is_empty()).then(|| labels.join("/"))
@@ -204,6 +299,42 @@ mod tests {
         );
         for action in Action::ALL {
             assert!(map.label_for(action).is_some(), "{action:?} has no key");
+        }
+    }
+    #[test]
+    fn every_default_key_reads_back_from_its_label() {
+        for (key, action) in Keymap::default().bindings() {
+            assert_eq!(Key::parse(&key.label()), Some(*key), "{action:?}: {}", key.label());
+        }
+    }
+
+    #[test]
+    fn key_names_read_as_a_user_writes_them() {
+        assert_eq!(Key::parse("L"), Some(Key::char('L')));
+        assert_eq!(Key::parse("shift-l"), Some(Key::char('L')));
+        assert_eq!(Key::parse("Ctrl-C"), Some(Key::ctrl('c')));
+        assert_eq!(Key::parse("ctrl-shift-c"), Some(Key::ctrl('c')));
+        assert_eq!(Key::parse("Shift-Right"), Some(Key::shift(KeyCode::Right)));
+        assert_eq!(Key::parse("pagedown"), Some(Key::plain(KeyCode::PageDown)));
+        assert_eq!(Key::parse("Space"), Some(Key::char(' ')));
+        assert_eq!(Key::parse("-"), Some(Key::char('-')));
+        assert_eq!(Key::parse("Alt--"), Some(Key::char('-').with(KeyModifiers::ALT)));
+        assert_eq!(Key::parse("F12"), Some(Key::plain(KeyCode::F(12))));
+        assert_eq!(Key::parse("Shift-Tab"), Some(Key::plain(KeyCode::BackTab)));
+        for bad in ["", "Ctrl-", "Hyper-x", "F0", "F25", "Shift-1", "Enterr", "\u{7}"] {
+            assert_eq!(Key::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn shift_tab_matches_whether_or_not_the_terminal_reports_shift() {
+        let mut map = Keymap::default();
+        map.bindings.push((Key::plain(KeyCode::BackTab), Action::NextView));
+        for modifiers in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+            assert_eq!(
+                map.action_for(&press(KeyCode::BackTab, modifiers)),
+                Some(Action::NextView)
+            );
         }
     }
 }

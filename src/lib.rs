@@ -13,6 +13,8 @@ pub mod keymap;
 pub mod listing;
 pub mod model;
 pub mod plan;
+pub mod report;
+pub mod sample;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -10,7 +10,13 @@ use crate::model::{Field, Operation, Task, TaskId, join_units};
 pub enum Dialog {
     Note(NoteDialog),
     Task(TaskForm),
-    ConfirmDelete { id: TaskId, title: String },
+    ConfirmDelete {
+        id: TaskId,
+        title: String,
+    },
+    /// The search line (`/`): narrows the views as you type.
+    Search(Editor),
+    Filter(super::filter_form::FilterForm),
 }
 
 /// What a key in a dialog led to.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Board, Role, Status, TaskId, unit_lanes};
+use crate::model::{Board, Role, Status, Task, TaskId, stats, unit_lanes};
 
 /// One line of the unit view: a unit's heading or one of its tasks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,20 +20,51 @@ pub enum UnitRow {
     Gap,
 }
 
+/// The dashboard's figures, computed with the groupings (on change, not per frame).
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    pub summary: stats::Summary,
+    pub units: Vec<stats::UnitRow>,
+    pub ranking: Vec<stats::OverdueRank>,
+    pub timeline: stats::Timeline,
+}
+
+impl Dashboard {
+    pub fn compute(board: &Board, today: NaiveDate) -> Dashboard {
+        Dashboard {
+            summary: stats::summary(board, today),
+            units: stats::unit_table(board, today),
+            ranking: stats::overdue_ranking(board, today),
+            timeline: stats::timeline(board, today),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Grouping {
     /// Task ids per status column, in id order.
     pub columns: [Vec<TaskId>; 4],
     pub lanes: Vec<crate::model::UnitLane>,
     pub unit_rows: Vec<UnitRow>,
+    /// Figures for the dashboard over the tasks shown.
+    pub dashboard: Option<Dashboard>,
 }
 
 impl Grouping {
-    pub fn compute(board: &Board, today: NaiveDate, visible: impl Fn(TaskId) -> bool) -> Grouping {
+    /// `visible` says which tasks the filter keeps; `only_unit`, when filtering by a unit, keeps
+    /// the unit view to that unit's lane ("my unit's work").
+    pub fn compute(
+        board: &Board,
+        today: NaiveDate,
+        visible: impl Fn(&Task) -> bool,
+        only_unit: Option<&str>,
+    ) -> Grouping {
         let mut columns: [Vec<TaskId>; 4] = Default::default();
+        let mut shown = std::collections::HashSet::new();
         for task in &board.tasks {
-            if visible(task.id) {
+            if visible(task) {
                 columns[task.status.index()].push(task.id);
+                shown.insert(task.id);
             }
         }
         for column in &mut columns {
@@ -41,9 +72,9 @@ impl Grouping {
         }
         let mut lanes = unit_lanes(board, today);
         for lane in &mut lanes {
-            lane.tasks.retain(|(id, _)| visible(*id));
+            lane.tasks.retain(|(id, _)| shown.contains(id));
         }
-        lanes.retain(|lane| !lane.tasks.is_empty());
+        lanes.retain(|lane| !lane.tasks.is_empty() && only_unit.is_none_or(|u| lane.unit == u));
         let mut unit_rows = Vec::new();
         for (index, lane) in lanes.iter().enumerate() {
             unit_rows.push(UnitRow::Heading(index));
@@ -63,10 +94,31 @@ impl Grouping {
             }
             unit_rows.push(UnitRow::Gap);
         }
+        // The dashboard describes what the filter keeps ("my unit's work" with --unit).
+        let dashboard = if shown.len() == board.tasks.len() {
+            Dashboard::compute(board, today)
+        } else {
+            // Statistics read tasks only: leave the (possibly long) history behind.
+            let narrowed = Board {
+                version: board.version,
+                plan: board.plan.clone(),
+                settings: board.settings.clone(),
+                unit_aliases: board.unit_aliases.clone(),
+                tasks: board
+                    .tasks
+                    .iter()
+                    .filter(|t| shown.contains(&t.id))
+                    .cloned()
+                    .collect(),
+                history: Vec::new(),
+            };
+            Dashboard::compute(&narrowed, today)
+        };
         Grouping {
             columns,
             lanes,
             unit_rows,
+            dashboard: Some(dashboard),
         }
     }
 

@@ -1,31 +1,37 @@
 //! The interactive board's state and its `update`: actions in, effects out. `update` never draws and
 //! never touches the disk; the main loop carries out the [`Effect`] it returns.
 
+mod changes;
 mod dialog;
 mod editor;
+mod filter_form;
 mod grouping;
+mod input;
 mod navigation;
+mod review;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 pub use dialog::{Dialog, NoteDialog, Outcome, TaskForm};
 pub use editor::Editor;
-pub use grouping::{Grouping, UnitRow};
+pub use filter_form::{FilterForm, FilterRow};
+pub use grouping::{Dashboard, Grouping, UnitRow};
 pub use navigation::{StatusCursor, UnitCursor};
+pub use review::Review;
 
 use crate::action::Action;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::model::{Board, Operation, Status, TaskId};
-use crate::store::StoreError;
+use crate::model::{Board, Filter, Operation, Status, TaskId};
 use crate::ui::theme::{Theme, ThemeName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Status,
     Units,
+    Dashboard,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +59,9 @@ pub enum Effect {
         op: Operation,
         kind: ChangeKind,
     },
+    /// Write the progress report for this date next to the board file; report back with
+    /// `App::on_exported`.
+    Export,
 }
 
 /// Whether a change is new, an undo or a redo: decides which stack its inverse goes to.
@@ -83,6 +92,11 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A dialog taking typed input; while open it gets every key.
     pub dialog: Option<Dialog>,
+    /// What the views show: search text and filter conditions. Empty shows everything.
+    pub filter: Filter,
+    /// Meeting review mode, when on.
+    pub review: Option<Review>,
+    pub dashboard_scroll: usize,
     pub grouping: Grouping,
     pub status_cursor: StatusCursor,
     pub unit_cursor: UnitCursor,
@@ -109,6 +123,9 @@ impl App {
             view: View::Status,
             overlay: None,
             dialog: None,
+            filter: Filter::default(),
+            review: None,
+            dashboard_scroll: 0,
             grouping: Grouping::default(),
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
@@ -127,14 +144,27 @@ impl App {
     fn regroup(&mut self) {
         let selected_status = self.selected_in_status_view();
         let selected_unit = self.selected_in_unit_view();
-        self.grouping = Grouping::compute(&self.board, self.today, |_| true);
+        let (board, filter, today) = (&self.board, &self.filter, self.today);
+        let unit = filter
+            .unit
+            .as_ref()
+            .map(|(u, _)| board.canonical_unit(u).to_string());
+        self.grouping = Grouping::compute(
+            board,
+            today,
+            |task| filter.is_empty() || filter.matches(board, task, today),
+            unit.as_deref(),
+        );
+        if let Some(review) = &mut self.review {
+            review.retain_existing(&self.board);
+        }
         self.status_cursor.follow(&self.grouping, selected_status);
         self.unit_cursor.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
     }
 
     fn keep_cursors_in_view(&mut self) {
-        let body = crate::ui::layout::body(self.screen);
+        let body = self.body();
         self.status_cursor
             .scroll_into_view(crate::ui::layout::cards_per_column(body));
         self.unit_cursor
@@ -151,9 +181,13 @@ impl App {
 
     /// The task the current view points at.
     pub fn selected_task(&self) -> Option<TaskId> {
+        if let Some(review) = &self.review {
+            return review.current();
+        }
         match self.view {
             View::Status => self.selected_in_status_view(),
             View::Units => self.selected_in_unit_view().map(|(id, _)| id),
+            View::Dashboard => None,
         }
     }
 
@@ -163,16 +197,8 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Effect {
-        if let Some(dialog) = self.dialog.as_mut() {
-            let outcome = match dialog {
-                Dialog::Note(note) => note.on_key(key),
-                Dialog::Task(form) => form.on_key(key),
-                Dialog::ConfirmDelete { id, .. } => match key.code {
-                    KeyCode::Char('y' | 'Y') => Outcome::Submit(Operation::DeleteTask { id: *id }),
-                    _ => Outcome::Cancel,
-                },
-            };
-            return self.on_dialog_outcome(outcome);
+        if self.dialog.is_some() {
+            return self.on_dialog_key(key);
         }
         match self.keymap.action_for(key) {
             Some(action) => self.update(action),
@@ -180,79 +206,9 @@ impl App {
         }
     }
 
-    /// Bracketed paste goes to the open text input, cleaned there; elsewhere it is ignored.
-    pub fn on_paste(&mut self, text: &str) {
-        match self.dialog.as_mut() {
-            Some(Dialog::Note(note)) => note.editor.paste(text),
-            Some(Dialog::Task(form)) => form.paste(text),
-            _ => {}
-        }
-    }
-
-    fn on_dialog_outcome(&mut self, outcome: Outcome) -> Effect {
-        match outcome {
-            Outcome::Stay => Effect::None,
-            Outcome::Cancel => {
-                self.dialog = None;
-                Effect::None
-            }
-            Outcome::Invalid(field) => {
-                let s = self.lang.strings();
-                let text = match field.as_str() {
-                    "title" => s.need_title,
-                    "deadline" => s.need_date,
-                    _ => s.need_lead_unit,
-                };
-                self.error(text.to_string());
-                Effect::None
-            }
-            Outcome::Submit(op) => {
-                self.dialog = None;
-                Effect::Apply {
-                    op,
-                    kind: ChangeKind::New,
-                }
-            }
-        }
-    }
-
-    fn open_dialog(&mut self, action: Action) {
-        if self.refuse_changes() {
-            return;
-        }
-        let known_units = || -> Vec<String> {
-            self.board
-                .units_in_plan_order()
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        };
-        let selected = self.selected_task().and_then(|id| self.board.task(id));
-        self.dialog = match (action, selected) {
-            (Action::AddNote, Some(task)) => Some(Dialog::Note(NoteDialog::new(task.id))),
-            (Action::EditTask, Some(task)) => {
-                Some(Dialog::Task(TaskForm::edit(task, known_units())))
-            }
-            (Action::DeleteTask, Some(task)) => Some(Dialog::ConfirmDelete {
-                id: task.id,
-                title: task.title.clone(),
-            }),
-            (Action::AddTask, _) => {
-                let deadline = self
-                    .board
-                    .tasks
-                    .iter()
-                    .map(|t| t.deadline)
-                    .max()
-                    .unwrap_or(self.today);
-                Some(Dialog::Task(TaskForm::new_task(
-                    self.board.next_id(),
-                    deadline,
-                    known_units(),
-                )))
-            }
-            _ => None,
-        };
+    /// The body area (between header, filter bar and footer) of the current screen.
+    pub fn body(&self) -> Rect {
+        crate::ui::layout::body(self.screen, !self.filter.is_empty())
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -264,15 +220,20 @@ impl App {
             self.overlay = self.update_overlay(overlay, action);
             return Effect::None;
         }
-        let body = crate::ui::layout::body(self.screen);
+        if self.review.is_some() {
+            return self.update_review(action);
+        }
+        let body = self.body();
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::NextView => self.switch_view(match self.view {
                 View::Status => View::Units,
-                View::Units => View::Status,
+                View::Units => View::Dashboard,
+                View::Dashboard => View::Status,
             }),
             Action::ShowStatusView => self.switch_view(View::Status),
             Action::ShowUnitView => self.switch_view(View::Units),
+            Action::ShowDashboard => self.switch_view(View::Dashboard),
             Action::OpenDetail => {
                 if let Some(id) = self.selected_task() {
                     self.overlay = Some(Overlay::Detail { id, scroll: 0 });
@@ -282,9 +243,17 @@ impl App {
             Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
                 self.open_dialog(action)
             }
+            Action::Search | Action::Filter => self.open_finder(action),
+            Action::Review => self.start_review(),
+            Action::Export => return Effect::Export,
             Action::Undo => return self.take_undo(ChangeKind::Undo),
             Action::Redo => return self.take_undo(ChangeKind::Redo),
-            Action::Back | Action::Quit => {}
+            Action::Back => {
+                if !self.filter.is_empty() {
+                    self.set_filter(Filter::default());
+                }
+            }
+            Action::Quit => {}
             navigation => match self.view {
                 View::Status => self.status_cursor.navigate(
                     navigation,
@@ -296,9 +265,69 @@ impl App {
                     &self.grouping,
                     crate::ui::layout::unit_rows_visible(body),
                 ),
+                View::Dashboard => {
+                    self.dashboard_scroll = scrolled(self.dashboard_scroll, navigation, 10)
+                }
             },
         }
         Effect::None
+    }
+
+    /// Keys in meeting review: next/previous task, change status, add a note, leave.
+    fn update_review(&mut self, action: Action) -> Effect {
+        let Some(review) = self.review.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::Down | Action::Right | Action::PageDown => review.next(),
+            Action::Up | Action::Left | Action::PageUp => review.previous(),
+            Action::First => {
+                *review = Review {
+                    index: 0,
+                    scroll: 0,
+                    ..review.clone()
+                }
+            }
+            Action::Last => {
+                review.index = review.items.len().saturating_sub(1);
+                review.scroll = 0;
+            }
+            Action::Back | Action::Review => self.review = None,
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OpenDetail => {
+                if let Some(id) = review.current() {
+                    self.overlay = Some(Overlay::Detail { id, scroll: 0 });
+                }
+            }
+            Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
+            Action::AddNote | Action::EditTask => self.open_dialog(action),
+            Action::Undo => return self.take_undo(ChangeKind::Undo),
+            Action::Redo => return self.take_undo(ChangeKind::Redo),
+            Action::Export => return Effect::Export,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn start_review(&mut self) {
+        let (board, filter, today) = (&self.board, &self.filter, self.today);
+        let review = Review::start(board, today, |id| {
+            filter.is_empty()
+                || board
+                    .task(id)
+                    .is_some_and(|t| filter.matches(board, t, today))
+        });
+        if review.items.is_empty() {
+            self.info(self.lang.strings().no_tasks.to_string());
+        } else {
+            self.review = Some(review);
+        }
+    }
+
+    /// Replaces the filter and regroups, keeping the selection where the task is still shown.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.regroup();
     }
 
     fn switch_view(&mut self, view: View) {
@@ -309,6 +338,7 @@ impl App {
                 View::Units => self
                     .unit_cursor
                     .follow(&self.grouping, Some((id, String::new()))),
+                View::Dashboard => {}
             }
         }
         self.view = view;
@@ -316,14 +346,7 @@ impl App {
     }
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Overlay> {
-        let scrolled = |scroll: usize| match action {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll.saturating_add(1),
-            Action::PageUp => scroll.saturating_sub(10),
-            Action::PageDown => scroll.saturating_add(10),
-            Action::First => 0,
-            _ => scroll,
-        };
+        let scrolled = |scroll: usize| scrolled(scroll, action, 10);
         match (overlay, action) {
             (_, Action::Back) => None,
             (Overlay::Help { .. }, Action::ToggleHelp) => None,
@@ -338,119 +361,8 @@ impl App {
         }
     }
 
-    fn refuse_changes(&mut self) -> bool {
-        let reason = if self.read_only.is_some() {
-            self.lang.strings().read_only_refused.to_string()
-        } else if let Some(problem) = &self.file_problem {
-            format!("{}: {problem}", self.lang.strings().file_invalid)
-        } else {
-            return false;
-        };
-        self.error(reason);
-        true
-    }
-
-    fn move_selected(&mut self, action: Action) -> Effect {
-        let Some(id) = self.selected_task() else {
-            return Effect::None;
-        };
-        let Some(task) = self.board.task(id) else {
-            return Effect::None;
-        };
-        let to = match action {
-            Action::MoveNext => task.status.next(),
-            _ => task.status.previous(),
-        };
-        let Some(to) = to else { return Effect::None };
-        if self.refuse_changes() {
-            return Effect::None;
-        }
-        Effect::Apply {
-            op: Operation::SetStatus { id, to },
-            kind: ChangeKind::New,
-        }
-    }
-
-    fn take_undo(&mut self, kind: ChangeKind) -> Effect {
-        if self.refuse_changes() {
-            return Effect::None;
-        }
-        let stack = match kind {
-            ChangeKind::Redo => &mut self.redo,
-            _ => &mut self.undo,
-        };
-        match stack.pop() {
-            Some(op) => Effect::Apply { op, kind },
-            None => {
-                let s = self.lang.strings();
-                let text = if kind == ChangeKind::Redo {
-                    s.nothing_to_redo
-                } else {
-                    s.nothing_to_undo
-                };
-                self.info(text.to_string());
-                Effect::None
-            }
-        }
-    }
-
-    /// The outcome of an `Effect::Apply`.
-    pub fn on_applied(
-        &mut self,
-        op: Operation,
-        kind: ChangeKind,
-        result: Result<(Board, Operation), StoreError>,
-    ) {
-        match result {
-            Ok((board, inverse)) => {
-                match kind {
-                    ChangeKind::New => {
-                        self.undo.push(inverse);
-                        self.redo.clear();
-                    }
-                    ChangeKind::Undo => self.redo.push(inverse),
-                    ChangeKind::Redo => self.undo.push(inverse),
-                }
-                self.file_problem = None;
-                self.set_board(board);
-                self.follow_task(op.task_id());
-                self.info(self.describe_change(&op, kind));
-            }
-            Err(e) => {
-                // Keep an undo or redo that failed, so it can be tried again.
-                match kind {
-                    ChangeKind::Undo => self.undo.push(op),
-                    ChangeKind::Redo => self.redo.push(op),
-                    ChangeKind::New => {}
-                }
-                let s = self.lang.strings();
-                self.error(format!("{}: {e}", s.save_failed));
-            }
-        }
-    }
-
-    fn describe_change(&self, op: &Operation, kind: ChangeKind) -> String {
-        let s = self.lang.strings();
-        let what = match op {
-            Operation::SetStatus { id, to } => {
-                format!("#{id} {} {}", s.moved_to, self.lang.status(*to))
-            }
-            Operation::AddNote { id, .. } | Operation::RestoreNote { id, .. } => {
-                format!("#{id} {}", s.note_added)
-            }
-            Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
-            Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
-            other => format!("#{} {}", other.task_id(), s.task_changed),
-        };
-        match kind {
-            ChangeKind::New => format!("{what} · {}", s.saved),
-            ChangeKind::Undo => format!("{}: {what}", s.undone),
-            ChangeKind::Redo => format!("{}: {what}", s.redone),
-        }
-    }
-
     /// Moves the cursor of the current view onto a task (after a change moved it).
-    fn follow_task(&mut self, id: TaskId) {
+    pub(super) fn follow_task(&mut self, id: TaskId) {
         match self.view {
             View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
             View::Units => {
@@ -460,6 +372,7 @@ impl App {
                     .unwrap_or_default();
                 self.unit_cursor.follow(&self.grouping, Some((id, unit)));
             }
+            View::Dashboard => {}
         }
         self.keep_cursors_in_view();
     }
@@ -497,5 +410,19 @@ impl App {
     /// Tasks per status, for column headers.
     pub fn column_count(&self, status: Status) -> usize {
         self.grouping.columns[status.index()].len()
+    }
+}
+
+/// Scrolls a free-scrolling page (dashboard, detail, help) by an action.
+pub(crate) fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::First => 0,
+        // Clamped by the view, which knows how long the page is.
+        Action::Last => usize::MAX / 2,
+        _ => scroll,
     }
 }

@@ -173,7 +173,7 @@ impl UnitCursor {
             scroll = h;
         }
         let max_scroll = grouping.unit_rows.len().saturating_sub(visible);
-        self.scroll = scroll.min(max_scroll.max(0)).min(self.row);
+        self.scroll = scroll.min(max_scroll).min(self.row);
     }
 }
 

@@ -29,13 +29,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
     let mut problem = |place, message: String| problems.push(Problem { place, message });
 
     if board.version == 0 || board.version > CURRENT_VERSION {
-        problem(
-            Place::Version,
-            format!(
-                "unsupported version {} (expected 1 to {CURRENT_VERSION}; a newer ftz-board wrote this file?)",
-                board.version
-            ),
-        );
+        problem(Place::Version, unsupported_version(board.version));
     }
     if let Some(offset) = &board.settings.utc_offset
         && parse_utc_offset(offset).is_none()
@@ -79,6 +73,23 @@ pub fn validate(board: &Board) -> Vec<Problem> {
                 ),
             );
         }
+        for (field, units) in [
+            ("lead_units", &task.lead_units),
+            ("cooperating_units", &task.cooperating_units),
+        ] {
+            // A blank name would show as a nameless lane in the unit view. Lead units that are all
+            // blank have been reported above as no lead unit.
+            let blank = |u: &String| u.trim().is_empty();
+            if units.iter().any(blank) && !(field == "lead_units" && units.iter().all(blank)) {
+                problem(
+                    at(field),
+                    format!(
+                        "task {} has a blank unit name in {field} (expected names such as \"区科委\")",
+                        task.id
+                    ),
+                );
+            }
+        }
         if task.completed_on.is_some() && task.status != Status::Done {
             problem(
                 at("completed_on"),
@@ -91,4 +102,19 @@ pub fn validate(board: &Board) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Says which versions this build reads, and the likely cause when the file is newer.
+fn unsupported_version(found: u32) -> String {
+    let expected = if CURRENT_VERSION == 1 {
+        "version 1".to_string()
+    } else {
+        format!("a version from 1 to {CURRENT_VERSION}")
+    };
+    let hint = if found > CURRENT_VERSION {
+        "; was it written by a newer ftz-board?"
+    } else {
+        ""
+    };
+    format!("unsupported version {found} (expected {expected}{hint})")
 }

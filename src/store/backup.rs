@@ -26,16 +26,30 @@ pub fn keep_backup(board: &Path, keep: usize) {
     if fs::hard_link(board, &target).is_err() {
         let _ = fs::copy(board, &target);
     }
-    prune(&folder, keep);
+    prune(&folder, board, keep);
 }
 
 /// Backups, oldest first.
 pub fn list_backups(board: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(backup_folder(board))
+    backups_in(&backup_folder(board), board)
+}
+
+/// The backups of `board` in `folder`, oldest first. Other files someone put in the folder are
+/// neither listed nor pruned.
+fn backups_in(folder: &Path, board: &Path) -> Vec<PathBuf> {
+    let prefix = format!(
+        "{}.",
+        board.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.is_file()
+                        && p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -44,12 +58,8 @@ pub fn list_backups(board: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn prune(folder: &Path, keep: usize) {
-    let mut files: Vec<PathBuf> = match fs::read_dir(folder) {
-        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(_) => return,
-    };
-    files.sort();
+fn prune(folder: &Path, board: &Path, keep: usize) {
+    let files = backups_in(folder, board);
     let excess = files.len().saturating_sub(keep);
     for old in &files[..excess] {
         let _ = fs::remove_file(old);

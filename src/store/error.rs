@@ -115,6 +115,9 @@ pub(crate) fn describe_ron_error(code: &ron::Error) -> String {
                 .unwrap_or_default()
         ),
         E::Eof => "the file ends too early (a bracket or quote left open?)".to_string(),
+        E::ExpectedComma => {
+            "expected `,` before this (a comma is missing after the previous value)".to_string()
+        }
         other => {
             let text = other.to_string();
             // ron capitalises its messages; ours are lower-case after the location.

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
-pub use codec::{parse, to_text};
+pub use codec::{decode, parse, parse_bytes, to_text};
 pub use error::StoreError;
 pub use lock::lock_path;
 
@@ -62,11 +62,17 @@ pub struct Store {
 }
 
 impl Store {
+    /// A store with the defaults: 10 backups, 5 s lock wait. `FTZ_BOARD_LOCK_TIMEOUT_MS` changes the
+    /// wait (scripts that would rather fail fast; tests).
     pub fn new(path: impl Into<PathBuf>) -> Store {
+        let lock_timeout = std::env::var("FTZ_BOARD_LOCK_TIMEOUT_MS")
+            .ok()
+            .and_then(|ms| ms.trim().parse::<u64>().ok())
+            .map_or(Duration::from_secs(5), Duration::from_millis);
         Store {
             path: path.into(),
             backups: 10,
-            lock_timeout: Duration::from_secs(5),
+            lock_timeout,
         }
     }
 
@@ -79,11 +85,25 @@ impl Store {
     }
 
     fn read(&self) -> Result<String, StoreError> {
-        std::fs::read_to_string(&self.path).map_err(|source| StoreError::Io {
+        let bytes = std::fs::read(&self.path).map_err(|source| StoreError::Io {
             path: self.path.clone(),
             action: "read",
             source,
-        })
+        })?;
+        decode(bytes, &self.path)
+    }
+
+    /// The file that changes are made to: the board path with a symbolic link at its end followed.
+    /// A board shared as `~/board.ron -> /srv/ftz/board.ron` must be locked, backed up and replaced
+    /// where it really is: renaming over the link would leave colleagues on the old file and give
+    /// this user a private copy, and a lock beside the link would lock nobody else out.
+    pub fn real_path(&self) -> PathBuf {
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone())
+            }
+            _ => self.path.clone(),
+        }
     }
 
     pub fn load(&self) -> Result<Loaded, StoreError> {
@@ -98,26 +118,29 @@ impl Store {
     /// Creates the board file; refuses if one exists (checked under the lock, so two `init`s at once
     /// cannot both write).
     pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
-        let _lock = lock::BoardLock::acquire(&self.path, self.lock_timeout)?;
-        if self.path.exists() {
+        let real = self.real_path();
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        // Anything at the path, even a link to nowhere, is not ours to replace.
+        if std::fs::symlink_metadata(&self.path).is_ok() {
             return Err(StoreError::Exists {
                 path: self.path.clone(),
             });
         }
         let text = to_text(board);
-        atomic::write_atomic(&self.path, text.as_bytes())?;
+        atomic::write_atomic(&real, text.as_bytes())?;
         Ok(Stamp::of(text.as_bytes()))
     }
 
     /// Applies one change to the current file under the lock. On any error the file is untouched.
     pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
-        let _lock = lock::BoardLock::acquire(&self.path, self.lock_timeout)?;
+        let real = self.real_path();
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
         let mut board = self.load()?.board;
         let inverse = op.apply(&mut board, ctx)?;
         board.sort_tasks();
         let text = to_text(&board);
-        backup::keep_backup(&self.path, self.backups);
-        atomic::write_atomic(&self.path, text.as_bytes())?;
+        backup::keep_backup(&real, self.backups);
+        atomic::write_atomic(&real, text.as_bytes())?;
         Ok(Applied {
             board,
             stamp: Stamp::of(text.as_bytes()),

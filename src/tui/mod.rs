@@ -104,9 +104,30 @@ fn handle(
             });
             app.on_applied(op, kind, result);
         }
+        Effect::Export => {
+            let result = export(app, session);
+            app.on_exported(result);
+        }
         Effect::None => {}
     }
     Ok(Flow::Continue)
+}
+
+/// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and
+/// email), next to the board file, replacing a report written earlier the same day.
+fn export(app: &App, session: &Session) -> Result<Vec<std::path::PathBuf>, String> {
+    use crate::report::{Format, default_report_path, default_since, write_report};
+    let folder = crate::store::folder_of(session.store.path());
+    let since = default_since(app.today);
+    [Format::Xlsx, Format::Markdown]
+        .into_iter()
+        .map(|format| {
+            let path = default_report_path(&folder, app.today, format);
+            write_report(&app.board, app.today, since, format, &path, true)
+                .map(|_| path)
+                .map_err(|e| e.to_string())
+        })
+        .collect()
 }
 
 /// Someone changed the file: show their version, or keep ours and warn when theirs is invalid.

@@ -108,7 +108,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
     }
     let mut notes: Vec<_> = task.notes.iter().collect();
-    notes.sort_by(|a, b| b.at.cmp(&a.at));
+    notes.sort_by_key(|n| std::cmp::Reverse(n.at));
     for note in notes {
         let mut head = format!(
             "{} {}",

@@ -7,8 +7,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{safe, truncate, width};
-use crate::app::{App, Dialog, Editor, NoteDialog, TaskForm};
+use super::filter_bar;
+use super::text::{fit, safe, truncate, width};
+use crate::app::{App, Dialog, Editor, FilterForm, FilterRow, NoteDialog, TaskForm};
 use crate::model::Field;
 
 pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -17,6 +18,11 @@ pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Optio
         Dialog::Task(form) => task_form(app, form, area, buf),
         Dialog::ConfirmDelete { id, title } => {
             confirm(app, *id, title, area, buf);
+            None
+        }
+        Dialog::Search(editor) => search_line(app, editor, area, buf),
+        Dialog::Filter(form) => {
+            filter_form(app, form, area, buf);
             None
         }
     }
@@ -202,4 +208,82 @@ fn confirm(app: &App, id: u32, title: &str, area: Rect, buf: &mut Buffer) {
         ),
         theme.title,
     );
+}
+
+/// The search line sits over the footer, like a shell prompt.
+fn search_line(app: &App, search: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let line = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    buf.set_style(line, theme.header);
+    let label = format!(" {} / ", s.search_label);
+    buf.set_string(line.x, line.y, &label, theme.key);
+    let hint = format!(" {} ", s.search_hint);
+    let label_width = width(&label) as u16;
+    let hint_width = (width(&hint) as u16).min(line.width.saturating_sub(label_width + 10));
+    let input = Rect {
+        x: line.x + label_width,
+        width: line.width.saturating_sub(label_width + hint_width),
+        ..line
+    };
+    let hint = truncate(&hint, usize::from(hint_width), theme.ellipsis);
+    buf.set_string(input.right(), line.y, hint, theme.dim);
+    editor(search, input, buf)
+}
+
+fn filter_form(app: &App, form: &FilterForm, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let boxed = centred(area, 64.min(area.width), 9);
+    super::clear_box(boxed, buf);
+    let block = frame(app, format!(" {} ", s.filter_label), s.filter_hint);
+    let inner = block.inner(boxed);
+    block.render(boxed, buf);
+    let d = &form.draft;
+    let all = s.all.to_string();
+    for (i, row) in FilterRow::ALL.iter().enumerate() {
+        let (label, value) = match row {
+            FilterRow::Unit => (
+                s.unit_label,
+                d.unit
+                    .as_ref()
+                    .map_or(all.clone(), |(u, _)| safe(u).into_owned()),
+            ),
+            FilterRow::Role => (
+                s.role_label,
+                d.unit.as_ref().map_or(all.clone(), |(_, r)| {
+                    filter_bar::role_label(*r, app.lang).to_string()
+                }),
+            ),
+            FilterRow::Status => (
+                s.status,
+                d.status
+                    .map_or(all.clone(), |st| app.lang.status(st).to_string()),
+            ),
+            FilterRow::Urgency => (
+                s.urgency,
+                d.urgency.map_or(all.clone(), |u| {
+                    filter_bar::urgency_label(u, app.lang).to_string()
+                }),
+            ),
+            FilterRow::Year => (s.year_label, d.year.map_or(all.clone(), |y| y.to_string())),
+        };
+        let y = inner.y + 1 + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = i == form.row;
+        let style = if focused { theme.selected } else { theme.text };
+        let text = format!(" {}  < {} > ", fit(label, 10, theme.ellipsis), value);
+        buf.set_string(
+            inner.x + 1,
+            y,
+            truncate(
+                &text,
+                usize::from(inner.width.saturating_sub(2)),
+                theme.ellipsis,
+            ),
+            style,
+        );
+    }
 }

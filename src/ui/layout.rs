@@ -13,18 +13,19 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Header line, body, footer line.
-pub fn frame_areas(area: Rect) -> [Rect; 3] {
+/// Header line, filter bar (one line while a search or filter is active), body, footer line.
+pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(filter_bar)),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .areas(area)
 }
 
-pub fn body(area: Rect) -> Rect {
-    frame_areas(area)[1]
+pub fn body(area: Rect, filter_bar: bool) -> Rect {
+    frame_areas(area, filter_bar)[2]
 }
 
 /// The four status columns, sharing the width evenly.
@@ -45,7 +46,7 @@ pub fn unit_rows_visible(body: Rect) -> usize {
 
 /// The detail and help overlays cover the body, leaving a margin on wide screens.
 pub fn overlay(area: Rect) -> Rect {
-    let body = body(area);
+    let body = body(area, false);
     let margin = if body.width > 100 {
         (body.width - 100) / 2
     } else {

@@ -1,10 +1,13 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
 mod chrome;
+mod dashboard;
 mod detail;
 mod dialogs;
+pub mod filter_bar;
 mod help;
 pub mod layout;
+mod review;
 mod status_board;
 pub mod text;
 pub mod theme;
@@ -39,11 +42,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .render(area, buf);
         return None;
     }
-    let [header, body, footer] = layout::frame_areas(area);
+    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter.is_empty());
     chrome::header(app, header, buf);
-    match app.view {
-        View::Status => status_board::render(app, body, buf),
-        View::Units => unit_board::render(app, body, buf),
+    filter_bar::render(app, filter, buf);
+    match (&app.review, app.view) {
+        (Some(review), _) => review::render(app, review, body, buf),
+        (None, View::Status) => status_board::render(app, body, buf),
+        (None, View::Units) => unit_board::render(app, body, buf),
+        (None, View::Dashboard) => dashboard::render(app, body, buf),
     }
     chrome::footer(app, footer, buf);
     match &app.overlay {

@@ -46,6 +46,8 @@ pub struct Theme {
     pub key: Style,
     pub border_set: border::Set<'static>,
     pub ellipsis: &'static str,
+    /// Fills bars on the dashboard.
+    pub bar: &'static str,
 }
 
 impl Theme {
@@ -58,6 +60,7 @@ impl Theme {
         if ascii {
             theme.border_set = ASCII_BORDER;
             theme.ellipsis = "~";
+            theme.bar = "#";
         }
         theme
     }
@@ -82,6 +85,7 @@ impl Theme {
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             border_set: border::PLAIN,
             ellipsis: "…",
+            bar: "█",
         }
     }
 
@@ -121,6 +125,7 @@ impl Theme {
             key: Style::new().fg(Color::LightYellow).add_modifier(bold),
             border_set: border::THICK,
             ellipsis: "…",
+            bar: "█",
         }
     }
 
@@ -145,6 +150,7 @@ impl Theme {
             key: plain.add_modifier(Modifier::BOLD),
             border_set: border::PLAIN,
             ellipsis: "…",
+            bar: "█",
         }
     }
 

@@ -1,0 +1,185 @@
+//! Keys and pastes while a dialog is open, and opening the dialogs.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+use super::editor::Editor;
+use super::filter_form::{FilterForm, FilterOutcome};
+use super::{App, ChangeKind, Effect};
+use crate::action::Action;
+use crate::model::Filter;
+
+impl App {
+    pub(super) fn on_dialog_key(&mut self, key: &KeyEvent) -> Effect {
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Effect::None;
+        };
+        let outcome = match dialog {
+            Dialog::Note(note) => note.on_key(key),
+            Dialog::Task(form) => form.on_key(key),
+            Dialog::ConfirmDelete { id, .. } => match key.code {
+                KeyCode::Char('y' | 'Y') => {
+                    Outcome::Submit(crate::model::Operation::DeleteTask { id: *id })
+                }
+                _ => Outcome::Cancel,
+            },
+            Dialog::Search(_) => return self.on_search_key(key),
+            Dialog::Filter(form) => match form.on_key(key) {
+                FilterOutcome::Stay => Outcome::Stay,
+                FilterOutcome::Cancel => Outcome::Cancel,
+                FilterOutcome::Apply(filter) => {
+                    self.dialog = None;
+                    self.set_filter(filter);
+                    return Effect::None;
+                }
+            },
+        };
+        self.on_dialog_outcome(outcome)
+    }
+
+    /// Search narrows the view with every key; Enter keeps the search, Esc drops it.
+    fn on_search_key(&mut self, key: &KeyEvent) -> Effect {
+        let Some(Dialog::Search(editor)) = self.dialog.as_mut() else {
+            return Effect::None;
+        };
+        let keep = match key.code {
+            KeyCode::Enter => Some(true),
+            KeyCode::Esc => Some(false),
+            _ => {
+                editor.input(key);
+                None
+            }
+        };
+        let text = editor.text();
+        if let Some(keep) = keep {
+            self.dialog = None;
+            if !keep {
+                let filter = Filter {
+                    text: None,
+                    ..self.filter.clone()
+                };
+                self.set_filter(filter);
+                return Effect::None;
+            }
+        }
+        let text = (!text.trim().is_empty()).then_some(text);
+        if text != self.filter.text {
+            let filter = Filter {
+                text,
+                ..self.filter.clone()
+            };
+            self.set_filter(filter);
+        }
+        Effect::None
+    }
+
+    pub(super) fn open_finder(&mut self, action: Action) {
+        self.dialog = Some(match action {
+            Action::Search => Dialog::Search(Editor::new(
+                self.filter.text.as_deref().unwrap_or(""),
+                false,
+            )),
+            _ => {
+                let units = self
+                    .board
+                    .units_in_plan_order()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                let mut years: Vec<i32> = self
+                    .board
+                    .tasks
+                    .iter()
+                    .map(|t| chrono::Datelike::year(&t.deadline))
+                    .collect();
+                years.sort_unstable();
+                years.dedup();
+                Dialog::Filter(FilterForm::new(&self.filter, units, years))
+            }
+        });
+    }
+
+    /// Bracketed paste goes to the open text input, cleaned there; elsewhere it is ignored.
+    pub fn on_paste(&mut self, text: &str) {
+        match self.dialog.as_mut() {
+            Some(Dialog::Note(note)) => note.editor.paste(text),
+            Some(Dialog::Task(form)) => form.paste(text),
+            Some(Dialog::Search(editor)) => {
+                editor.paste(text);
+                let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
+                let filter = Filter {
+                    text,
+                    ..self.filter.clone()
+                };
+                self.set_filter(filter);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn on_dialog_outcome(&mut self, outcome: Outcome) -> Effect {
+        match outcome {
+            Outcome::Stay => Effect::None,
+            Outcome::Cancel => {
+                self.dialog = None;
+                Effect::None
+            }
+            Outcome::Invalid(field) => {
+                let s = self.lang.strings();
+                let text = match field.as_str() {
+                    "title" => s.need_title,
+                    "deadline" => s.need_date,
+                    _ => s.need_lead_unit,
+                };
+                self.error(text.to_string());
+                Effect::None
+            }
+            Outcome::Submit(op) => {
+                self.dialog = None;
+                Effect::Apply {
+                    op,
+                    kind: ChangeKind::New,
+                }
+            }
+        }
+    }
+
+    pub(super) fn open_dialog(&mut self, action: Action) {
+        if self.refuse_changes() {
+            return;
+        }
+        let known_units = || -> Vec<String> {
+            self.board
+                .units_in_plan_order()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        let selected = self.selected_task().and_then(|id| self.board.task(id));
+        self.dialog = match (action, selected) {
+            (Action::AddNote, Some(task)) => Some(Dialog::Note(NoteDialog::new(task.id))),
+            (Action::EditTask, Some(task)) => {
+                Some(Dialog::Task(TaskForm::edit(task, known_units())))
+            }
+            (Action::DeleteTask, Some(task)) => Some(Dialog::ConfirmDelete {
+                id: task.id,
+                title: task.title.clone(),
+            }),
+            (Action::AddTask, _) => {
+                let deadline = self
+                    .board
+                    .tasks
+                    .iter()
+                    .map(|t| t.deadline)
+                    .max()
+                    .unwrap_or(self.today);
+                Some(Dialog::Task(TaskForm::new_task(
+                    self.board.next_id(),
+                    deadline,
+                    known_units(),
+                )))
+            }
+            _ => None,
+        };
+    }
+}

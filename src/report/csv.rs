@@ -1,0 +1,125 @@
+//! The report as CSV: one row per task with all its fields, for Excel and WPS.
+//!
+//! UTF-8 with a byte-order mark, because without one Excel and WPS read the file as GBK and garble
+//! the Chinese. Records end in CRLF (RFC 4180). A text cell starting with `=`, `+`, `-` or `@` gets
+//! a leading apostrophe so a spreadsheet never runs it as a formula.
+
+use super::{Report, note_time};
+use crate::i18n::Lang;
+use crate::model::sanitize::{clean_line, clean_text};
+use crate::model::{Task, Urgency, join_units};
+
+pub const HEADER: [&str; 12] = [
+    "序号",
+    "任务",
+    "任务内容",
+    "时间节点",
+    "牵头单位",
+    "配合单位",
+    "状态",
+    "完成日期",
+    "期限情况",
+    "逾期天数",
+    "剩余天数",
+    "进展",
+];
+
+/// Quotes a field when it holds a comma, a quote or a line break; doubles quotes inside.
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A text cell from the board: cleaned, defused against formula injection, quoted.
+fn text_cell(text: &str) -> String {
+    let mut text = clean_text(text);
+    if text.starts_with(['=', '+', '-', '@']) {
+        text.insert(0, '\'');
+    }
+    quote(&text)
+}
+
+/// Every note on its own line: "2025-05-10 09:30 张三：text".
+fn notes_cell(task: &Task) -> String {
+    let lines: Vec<String> = task
+        .notes
+        .iter()
+        .map(|n| {
+            let decision = if n.decision { "【会议决定】" } else { "" };
+            format!(
+                "{} {}：{decision}{}",
+                note_time(n),
+                clean_line(&n.author),
+                n.text.trim()
+            )
+        })
+        .collect();
+    text_cell(&lines.join("\n"))
+}
+
+fn row(r: &Report, task: &Task) -> Vec<String> {
+    let urgency = r.board.urgency(task, r.today);
+    let (overdue, left) = match urgency {
+        Urgency::Overdue { days } => (days.to_string(), String::new()),
+        Urgency::DueSoon { days_left } | Urgency::OnTrack { days_left } => {
+            (String::new(), days_left.to_string())
+        }
+        Urgency::DoneOnTime | Urgency::DoneLate { .. } => (String::new(), String::new()),
+    };
+    vec![
+        task.id.to_string(),
+        text_cell(&task.title),
+        text_cell(&task.text),
+        task.deadline.to_string(),
+        text_cell(&join_units(&task.lead_units)),
+        text_cell(&join_units(&task.cooperating_units)),
+        Lang::Zh.status(task.status).to_string(),
+        task.completed_on.map(|d| d.to_string()).unwrap_or_default(),
+        Lang::Zh.urgency(urgency),
+        overdue,
+        left,
+        notes_cell(task),
+    ]
+}
+
+pub fn render(r: &Report) -> String {
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&HEADER.join(","));
+    out.push_str("\r\n");
+    for task in &r.board.tasks {
+        out.push_str(&row(r, task).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted() {
+        assert_eq!(quote("区科委、区经委"), "区科委、区经委");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("说\"好\""), "\"说\"\"好\"\"\"");
+        assert_eq!(quote("一\n二"), "\"一\n二\"");
+    }
+
+    #[test]
+    fn cells_that_look_like_formulas_get_an_apostrophe() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(text_cell("+1"), "'+1");
+        assert_eq!(text_cell("-2"), "'-2");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("a=b"), "a=b");
+    }
+
+    #[test]
+    fn control_characters_are_removed_before_quoting() {
+        // Removing the zero-width space exposes the `=`: the guard must see the cleaned text.
+        assert_eq!(text_cell("\u{200B}=1\u{1b}"), "'=1");
+    }
+}

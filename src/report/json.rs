@@ -1,0 +1,178 @@
+//! The report as JSON, for scripts. Keys are stable English names; shares are numbers from 0 to 1,
+//! or `null` when there is no figure (nothing done yet).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use super::Report;
+use crate::model::{Status, TaskId};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    document_number: &'a str,
+    title: &'a str,
+    today: NaiveDate,
+    since: NaiveDate,
+    summary: JsonSummary,
+    overdue: Vec<JsonOverdue<'a>>,
+    blocked: Vec<JsonBlocked<'a>>,
+    units: Vec<JsonUnit<'a>>,
+    overdue_ranking: Vec<JsonRank<'a>>,
+    notes: Vec<JsonNote<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    total: usize,
+    not_started: usize,
+    in_progress: usize,
+    blocked: usize,
+    done: usize,
+    overdue: usize,
+    due_soon: usize,
+    on_track: usize,
+    done_on_time: usize,
+    done_late: usize,
+    on_time_share_of_done: Option<f64>,
+    on_time_share_of_all: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct JsonOverdue<'a> {
+    id: TaskId,
+    title: &'a str,
+    deadline: NaiveDate,
+    days_overdue: i64,
+    lead_units: &'a [String],
+    status: Status,
+}
+
+#[derive(Serialize)]
+struct JsonBlocked<'a> {
+    id: TaskId,
+    title: &'a str,
+    deadline: NaiveDate,
+    urgency: &'static str,
+    lead_units: &'a [String],
+    latest_note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonUnit<'a> {
+    unit: &'a str,
+    lead: usize,
+    cooperating: usize,
+    done: usize,
+    done_on_time: usize,
+    overdue: usize,
+    on_time_rate: Option<f64>,
+    overdue_lead: usize,
+    overdue_lead_days: i64,
+}
+
+#[derive(Serialize)]
+struct JsonRank<'a> {
+    rank: usize,
+    unit: &'a str,
+    overdue_lead: usize,
+    days_overdue: i64,
+    tasks: Vec<TaskId>,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    task: TaskId,
+    at: DateTime<FixedOffset>,
+    author: &'a str,
+    text: &'a str,
+    decision: bool,
+}
+
+pub fn render(r: &Report) -> String {
+    let s = &r.summary;
+    let report = JsonReport {
+        document_number: &r.board.plan.document_number,
+        title: &r.board.plan.title,
+        today: r.today,
+        since: r.since,
+        summary: JsonSummary {
+            total: s.total,
+            not_started: s.count(Status::NotStarted),
+            in_progress: s.count(Status::InProgress),
+            blocked: s.count(Status::Blocked),
+            done: s.done(),
+            overdue: s.overdue,
+            due_soon: s.due_soon,
+            on_track: s.on_track,
+            done_on_time: s.done_on_time,
+            done_late: s.done_late,
+            on_time_share_of_done: s.on_time_share_of_done(),
+            on_time_share_of_all: s.on_time_share_of_all(),
+        },
+        overdue: r
+            .overdue
+            .iter()
+            .map(|(t, days)| JsonOverdue {
+                id: t.id,
+                title: &t.title,
+                deadline: t.deadline,
+                days_overdue: *days,
+                lead_units: &t.lead_units,
+                status: t.status,
+            })
+            .collect(),
+        blocked: r
+            .blocked
+            .iter()
+            .map(|t| JsonBlocked {
+                id: t.id,
+                title: &t.title,
+                deadline: t.deadline,
+                urgency: r.board.urgency(t, r.today).name(),
+                lead_units: &t.lead_units,
+                latest_note: r.latest_note(t).map(|n| n.text.as_str()),
+            })
+            .collect(),
+        units: r
+            .units
+            .iter()
+            .map(|u| JsonUnit {
+                unit: &u.unit,
+                lead: u.lead,
+                cooperating: u.cooperating,
+                done: u.done,
+                done_on_time: u.done_on_time,
+                overdue: u.overdue,
+                on_time_rate: u.on_time_rate(),
+                overdue_lead: u.overdue_lead.len(),
+                overdue_lead_days: u.overdue_lead_days(),
+            })
+            .collect(),
+        overdue_ranking: r
+            .ranking
+            .iter()
+            .map(|u| JsonRank {
+                rank: u.rank,
+                unit: &u.unit,
+                overdue_lead: u.tasks.len(),
+                days_overdue: u.days(),
+                tasks: u.tasks.iter().map(|(id, _)| *id).collect(),
+            })
+            .collect(),
+        notes: r
+            .notes
+            .iter()
+            .map(|(id, n)| JsonNote {
+                task: *id,
+                at: n.at,
+                author: &n.author,
+                text: &n.text,
+                decision: n.decision,
+            })
+            .collect(),
+    };
+    // Plain data with string keys and finite numbers: serialising cannot fail.
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}

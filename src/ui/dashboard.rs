@@ -1,0 +1,330 @@
+//! View 3, the dashboard: counts per status, overdue and due soon, share done on time, a table of
+//! units, the overdue ranking (逾期排名) and the deadline timeline. Everything is computed in the
+//! model (`model::stats`) when the board changes; this file only lays it out.
+//!
+//! The sections are drawn into an off-screen buffer as tall as they need and the visible part is
+//! copied in, so the page scrolls as one on a small terminal and spreads into two columns on a
+//! wide one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Row, Table, Widget};
+
+use super::text::{fit, safe, width};
+use crate::app::{App, Dashboard};
+use crate::model::Status;
+
+/// Width from which the sections sit in two columns.
+const TWO_COLUMNS: u16 = 120;
+
+/// A section of the page and the height it wants.
+type Section = (fn(&App, &Dashboard, Rect, &mut Buffer), u16);
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let Some(dash) = app.grouping.dashboard.as_ref() else {
+        return;
+    };
+    let two = body.width >= TWO_COLUMNS;
+    let column_width = if two { body.width / 2 } else { body.width };
+    let sections: [Section; 4] = [
+        (summary, 12),
+        (timeline, timeline_height(dash)),
+        (units, dash.units.len() as u16 + 3),
+        (ranking, (dash.ranking.len().max(1) as u16) + 3),
+    ];
+    let (left, right): (Vec<_>, Vec<_>) = if two {
+        (sections[..2].to_vec(), sections[2..].to_vec())
+    } else {
+        (sections.to_vec(), Vec::new())
+    };
+    let height_of = |list: &[Section]| list.iter().map(|(_, h)| *h).sum::<u16>();
+    let page_height = height_of(&left).max(height_of(&right)).max(1);
+    let mut page = Buffer::empty(Rect::new(0, 0, body.width, page_height));
+    for (x, list) in [(0, &left), (column_width, &right)] {
+        let mut y = 0;
+        for (draw, h) in list.iter() {
+            draw(app, dash, Rect::new(x, y, column_width, *h), &mut page);
+            y += h;
+        }
+    }
+    // Copy the visible rows; the scroll is clamped here because the page height is only known now.
+    let max_scroll = page_height.saturating_sub(body.height);
+    let scroll = (app.dashboard_scroll.min(usize::from(max_scroll))) as u16;
+    for row in 0..body.height.min(page_height - scroll) {
+        for col in 0..body.width {
+            buf[(body.x + col, body.y + row)] = page[(col, row + scroll)].clone();
+        }
+    }
+}
+
+fn section<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::bordered()
+        .border_set(app.theme.border_set)
+        .border_style(app.theme.border)
+        .title(Line::styled(format!(" {title} "), app.theme.title))
+}
+
+fn percent(share: Option<f64>, app: &App) -> String {
+    share.map_or_else(
+        || app.lang.strings().not_applicable.to_string(),
+        |s| format!("{:.0}%", s * 100.0),
+    )
+}
+
+fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let block = section(app, s.dash_summary);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let sum = &dash.summary;
+    // Words first: they carry the meaning on any terminal.
+    let figures = Line::from(vec![
+        Span::styled(
+            format!("{} {}  ", s.urgency_overdue, sum.overdue),
+            theme.overdue,
+        ),
+        Span::styled(
+            format!("{} {}  ", s.urgency_due_soon, sum.due_soon),
+            theme.due_soon,
+        ),
+        Span::styled(
+            format!(
+                "{} {}  ",
+                s.dash_on_time_rate,
+                percent(sum.on_time_share_of_done(), app)
+            ),
+            theme.text,
+        ),
+        Span::styled(
+            format!("{} {}", s.total, app.lang.count_tasks(sum.total)),
+            theme.dim,
+        ),
+    ]);
+    figures.render(Rect { height: 1, ..inner }, buf);
+    if inner.height < 4 {
+        return;
+    }
+    let done = sum.count(Status::Done);
+    let ratio = if sum.total == 0 {
+        0.0
+    } else {
+        done as f64 / sum.total as f64
+    };
+    let label = format!(
+        "{} {done}/{} ({:.0}%)",
+        s.dash_done_share,
+        sum.total,
+        ratio * 100.0
+    );
+    Gauge::default()
+        .ratio(ratio)
+        .label(Span::styled(label, theme.title))
+        .gauge_style(theme.done)
+        .use_unicode(app.theme.bar != "#")
+        .render(
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    let bars: Vec<Bar> = Status::ALL
+        .iter()
+        .map(|status| {
+            let n = sum.count(*status) as u64;
+            Bar::default()
+                .value(n)
+                .label(Line::from(app.lang.status(*status)))
+                .text_value(n.to_string())
+        })
+        .collect();
+    let bar_width = (inner.width.saturating_sub(6) / 4).clamp(3, 14);
+    BarChart::default()
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(bar_width)
+        .bar_gap(1)
+        .bar_style(theme.info)
+        .value_style(theme.header)
+        .render(
+            Rect {
+                y: inner.y + 3,
+                height: inner.height.saturating_sub(3),
+                ..inner
+            },
+            buf,
+        );
+}
+
+fn timeline_height(dash: &Dashboard) -> u16 {
+    dash.timeline.milestones.len() as u16 + 5
+}
+
+/// The deadlines on a line from the plan's start to the last deadline, with today marked; then one
+/// line per deadline with its tasks' standing.
+fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let block = section(app, s.dash_timeline);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let tl = &dash.timeline;
+    let start = app.board.plan.issued_on;
+    let end = tl
+        .milestones
+        .last()
+        .map_or(tl.today, |m| m.deadline)
+        .max(tl.today);
+    let span = (end - start).num_days().max(1) as f64;
+    let w = inner.width.saturating_sub(2).max(1);
+    let x_of = |date: chrono::NaiveDate| {
+        let f = ((date - start).num_days().max(0) as f64 / span).min(1.0);
+        inner.x + 1 + ((f * f64::from(w - 1)).round() as u16)
+    };
+    // ASCII marks: they are one cell wide on every terminal.
+    let axis: String = "-".repeat(usize::from(w));
+    buf.set_string(inner.x + 1, inner.y, &axis, theme.dim);
+    for m in &tl.milestones {
+        let style = if m.overdue() > 0 {
+            theme.overdue
+        } else {
+            theme.on_track
+        };
+        buf.set_string(x_of(m.deadline), inner.y, "+", style);
+    }
+    buf.set_string(x_of(tl.today), inner.y, "|", theme.key);
+    let today_label = format!("^ {} {}", s.today, tl.today);
+    let tx = x_of(tl.today).min(inner.right().saturating_sub(width(&today_label) as u16));
+    buf.set_string(tx.max(inner.x), inner.y + 1, today_label, theme.key);
+
+    for (i, m) in tl.milestones.iter().enumerate() {
+        let y = inner.y + 3 + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let passed = m.deadline < tl.today;
+        let mut spans = vec![Span::styled(format!("{}  ", m.deadline), theme.title)];
+        spans.push(Span::raw(app.lang.count_tasks(m.tasks.len())));
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!(
+                "{} {}",
+                app.lang.status(Status::Done),
+                m.count(Status::Done)
+            ),
+            theme.done,
+        ));
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("{} {}", s.urgency_overdue, m.overdue()),
+            if m.overdue() > 0 {
+                theme.overdue
+            } else {
+                theme.dim
+            },
+        ));
+        if passed {
+            spans.push(Span::styled(format!("  ({})", s.passed), theme.dim));
+        }
+        Line::from(spans).render(
+            Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1),
+            buf,
+        );
+    }
+}
+
+fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let name_width = dash
+        .units
+        .iter()
+        .map(|u| width(&u.unit))
+        .max()
+        .unwrap_or(8)
+        .min(usize::from(area.width.saturating_sub(36)).max(8));
+    let header = Row::new(vec![
+        Cell::from(fit(s.unit_label, name_width, theme.ellipsis)),
+        Cell::from(s.col_lead),
+        Cell::from(s.col_coop),
+        Cell::from(s.col_done),
+        Cell::from(s.col_overdue),
+        Cell::from(s.col_rate),
+    ])
+    .style(theme.dim);
+    let rows = dash.units.iter().map(|u| {
+        let overdue_style = if u.overdue > 0 {
+            theme.overdue
+        } else {
+            theme.text
+        };
+        Row::new(vec![
+            Cell::from(fit(&safe(&u.unit), name_width, theme.ellipsis)),
+            Cell::from(u.lead.to_string()),
+            Cell::from(u.cooperating.to_string()),
+            Cell::from(u.done.to_string()),
+            Cell::from(Span::styled(u.overdue.to_string(), overdue_style)),
+            Cell::from(percent(u.on_time_rate(), app)),
+        ])
+    });
+    let widths = [
+        Constraint::Length(name_width as u16),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(7),
+    ];
+    Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .block(section(app, s.dash_units))
+        .render(area, buf);
+}
+
+fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let block = section(app, s.dash_ranking);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if dash.ranking.is_empty() {
+        buf.set_string(inner.x + 1, inner.y, s.no_overdue, theme.done);
+        return;
+    }
+    let most = dash
+        .ranking
+        .iter()
+        .map(|r| r.days())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let name_width = 14usize;
+    for (i, rank) in dash.ranking.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let head = format!(
+            "{:>2}. {} {:>2} {} {:>5} {} ",
+            rank.rank,
+            fit(&safe(&rank.unit), name_width, theme.ellipsis),
+            rank.tasks.len(),
+            s.tasks_unit,
+            rank.days(),
+            s.days_unit,
+        );
+        let room = usize::from(inner.width).saturating_sub(width(&head) + 1);
+        let bar_len = ((rank.days() as f64 / most as f64) * room as f64).ceil() as usize;
+        Line::from(vec![
+            Span::styled(head, theme.text),
+            Span::styled(theme.bar.repeat(bar_len.min(room)), theme.overdue),
+        ])
+        .render(
+            Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1),
+            buf,
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! Meeting review: one task a screen, large and readable on a projector.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::text::{safe, truncate, wrap};
+use crate::app::{App, Review};
+use crate::model::join_units;
+use crate::model::stats::DiscussionGroup;
+
+/// How many of the latest notes a review page shows.
+const NOTES_SHOWN: usize = 3;
+
+pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let Some(task) = review.current().and_then(|id| app.board.task(id)) else {
+        return;
+    };
+    let group = match review.group() {
+        Some(DiscussionGroup::OverdueOrBlocked) => s.group_overdue_blocked,
+        Some(DiscussionGroup::DueSoon) => s.group_due_soon,
+        Some(DiscussionGroup::OnTrack) => s.group_on_track,
+        Some(DiscussionGroup::Done) | None => s.group_done,
+    };
+    let progress = format!(
+        " {} {}/{}  {group} ",
+        s.review_title,
+        review.index + 1,
+        review.items.len()
+    );
+    let block = Block::bordered()
+        .border_set(theme.border_set)
+        .border_style(theme.border_focus)
+        .title(Line::styled(progress, theme.title))
+        .title_bottom(Line::styled(format!(" {} ", s.review_hint), theme.dim));
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let w = usize::from(area.width);
+    let urgency = app.board.urgency(task, app.today);
+    let mut lines: Vec<Line> = Vec::new();
+    for part in wrap(&format!("#{} {}", task.id, task.title), w) {
+        lines.push(Line::styled(part, theme.title));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", s.status), theme.dim),
+        Span::styled(format!("{}   ", app.lang.status(task.status)), theme.title),
+        Span::styled(format!("{} ", s.deadline), theme.dim),
+        Span::styled(format!("{}   ", task.deadline), theme.title),
+        Span::styled(
+            format!(" {} ", app.lang.urgency(urgency)),
+            theme.urgency(urgency),
+        ),
+    ]));
+    let units = |label: &str, list: &[String]| {
+        let value = if list.is_empty() {
+            s.none.to_string()
+        } else {
+            safe(&join_units(list)).into_owned()
+        };
+        wrap(&format!("{label}: {value}"), w)
+    };
+    for part in units(s.lead_units, &task.lead_units) {
+        lines.push(Line::styled(part, theme.text));
+    }
+    for part in units(s.cooperating_units, &task.cooperating_units) {
+        lines.push(Line::styled(part, theme.text));
+    }
+    lines.push(Line::raw(""));
+    for part in wrap(&task.text, w) {
+        lines.push(Line::styled(part, theme.text));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{} ({})", s.latest_notes, task.notes.len()),
+        theme.dim,
+    ));
+    let mut notes: Vec<_> = task.notes.iter().collect();
+    notes.sort_by_key(|n| std::cmp::Reverse(n.at));
+    if notes.is_empty() {
+        lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
+    }
+    for note in notes.into_iter().take(NOTES_SHOWN) {
+        let mut head = format!(
+            "{} {}",
+            note.at.format("%Y-%m-%d %H:%M"),
+            safe(&note.author)
+        );
+        if note.decision {
+            head.push_str(&format!(" [{}]", s.decision));
+        }
+        lines.push(Line::styled(
+            truncate(&head, w, theme.ellipsis).into_owned(),
+            theme.key,
+        ));
+        for part in wrap(&note.text, w.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {part}"), theme.text));
+        }
+    }
+    let scroll = review
+        .scroll
+        .min(lines.len().saturating_sub(usize::from(area.height)));
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+    }
+}
