@@ -45,9 +45,26 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "default|contrast|mono")]
     pub theme: Option<String>,
 
+    /// Start filtered to one unit's tasks ("my unit's work"); by name or another known spelling.
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+
+    /// Start in meeting review mode (tasks needing discussion, one a screen).
+    #[arg(long)]
+    pub review: bool,
+
     /// Plain ASCII borders for terminals or fonts that garble box-drawing characters.
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// Key bindings file (default: $XDG_CONFIG_HOME/ftz-board/keys.ron or
+    /// ~/.config/ftz-board/keys.ron when it exists).
+    #[arg(long, value_name = "PATH")]
+    pub keys: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal (some SSH clients misbehave with mouse capture).
+    #[arg(long)]
+    pub no_mouse: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

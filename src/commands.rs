@@ -82,9 +82,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                     println!("{}: report written", path.display());
                     Ok(())
                 }
-                None => print_out(&crate::report::render_text(
-                    &board, today, since, *format,
-                )?),
+                None => print_out(&crate::report::render_text(&board, today, since, *format)?),
             }
         }
         None => open(&cli, store, lang),
@@ -187,6 +185,22 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     } else {
         None
     };
+    if let Some(unit) = &cli.unit {
+        let unit = crate::model::known_unit(&app.board, unit).map_err(|known| {
+            Failure(format!(
+                "unknown unit `{}` (known units: {})",
+                crate::model::sanitize::clean_line(unit),
+                known.join("、")
+            ))
+        })?;
+        app.set_filter(crate::model::Filter {
+            unit: Some((unit, crate::model::RoleFilter::Either)),
+            ..Default::default()
+        });
+    }
+    if cli.review {
+        app.update(crate::action::Action::Review);
+    }
     if created {
         app.info(format!(
             "{}: created from the built-in plan",

@@ -215,6 +215,7 @@ fn search_line(app: &App, search: &Editor, area: Rect, buf: &mut Buffer) -> Opti
     let s = app.lang.strings();
     let theme = &app.theme;
     let line = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    super::clear_box(line, buf);
     buf.set_style(line, theme.header);
     let label = format!(" {} / ", s.search_label);
     buf.set_string(line.x, line.y, &label, theme.key);

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::{CARD_HEIGHT, cards_per_column, status_columns};
 use super::text::{fit, safe, width};
 use crate::app::App;
-use crate::model::{Status, Task, join_units};
+use crate::model::{Status, Task, join_units, stats};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let visible = cards_per_column(body);
@@ -81,9 +81,41 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     ])
     .render(Rect { height: 1, ..area }, buf);
 
-    let units = format!("   {}", safe(&join_units(&task.lead_units)));
+    // Lead units, and at the right how fresh the progress notes are: a stale task (no note for
+    // `stale_days`) is marked in words; otherwise the latest note's date where there is room.
     let dim = if selected { base } else { theme.dim };
-    buf.set_string(area.x, area.y + 1, fit(&units, w, theme.ellipsis), dim);
+    let s = app.lang.strings();
+    let freshness = match stats::stale_days(&app.board, task, app.today) {
+        Some(_) => Some((
+            s.stale.to_string(),
+            if selected { base } else { theme.title },
+        )),
+        None if w >= 24 => task
+            .latest_note()
+            .map(|n| (n.at.format("%m-%d").to_string(), dim)),
+        None => None,
+    };
+    let marker_width = freshness.as_ref().map_or(0, |(m, _)| width(m) + 1);
+    let indent = if w - marker_width.min(w) >= 12 {
+        "   "
+    } else {
+        " "
+    };
+    let units = format!("{indent}{}", safe(&join_units(&task.lead_units)));
+    let units = fit(&units, w.saturating_sub(marker_width), theme.ellipsis);
+    let mut line = vec![Span::styled(units, dim)];
+    if let Some((marker, style)) = freshness {
+        line.push(Span::raw(" "));
+        line.push(Span::styled(marker, style));
+    }
+    Line::from(line).style(base).render(
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
 
     // Urgency words always; the deadline in as much room as is left, the indent giving way first.
     let words = app.lang.urgency_short(urgency);
