@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::model::{Board, Change, Context, OpError, Operation, Status};
 use crate::plan::builtin_plan;
 use crate::store::{Loaded, Store, StoreError};
-use crate::ui::theme::{Theme, ThemeName};
+use crate::ui::theme::{ColorDepth, Theme, ThemeName};
 
 /// A failure to report: the message is printed as is, exit code 1.
 pub struct Failure(pub String);
@@ -159,6 +159,8 @@ fn init(store: &Store) -> Result<(), Failure> {
 /// Opens the interactive board. Everything that can fail with a message (a bad file, a bad
 /// option) fails here, before the terminal is touched.
 fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
+    // First, so that a typo in the keys file is reported before anything is created or opened.
+    let keymap = crate::keymap_file::load(cli.keys.as_deref()).map_err(Failure)?;
     let theme_name = match &cli.theme {
         Some(t) => ThemeName::parse(t).ok_or_else(|| {
             Failure(format!(
@@ -176,7 +178,11 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     let Loaded { board, stamp } = store.load()?;
     let today = today(cli, &board);
     let mut app = App::new(board, store.path().display().to_string(), today, lang);
-    app.theme = Theme::new(theme_name, cli.ascii);
+    app.theme = Theme::for_terminal(theme_name, cli.ascii, ColorDepth::from_env());
+    // Mono means no colour sequences at all (not even "default colour" resets); any other theme
+    // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
+    app.keymap = keymap;
     app.user = cli.user_name();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)
@@ -203,14 +209,16 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     }
     if created {
         app.info(format!(
-            "{}: created from the built-in plan",
-            store.path().display()
+            "{}: {}",
+            store.path().display(),
+            lang.strings().created_from_plan
         ));
     }
     let session = crate::tui::Session {
         store,
         user: cli.user_name(),
         stamp,
+        mouse: !cli.no_mouse,
     };
     crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
 }

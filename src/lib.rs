@@ -10,6 +10,7 @@ pub mod commands;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod keymap_file;
 pub mod listing;
 pub mod model;
 pub mod plan;

@@ -8,7 +8,6 @@ use ftz_board::model::{Board, Context, Filter, Operation, RoleFilter, Status};
 use ftz_board::plan::builtin_plan;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 
 /// The plan on 2025-06-01 with a little progress: 3 done on time, 5 blocked, 9 in progress.
 fn board() -> Board {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{HistoryEntry, Task, TaskId, Urgency};
+use super::{HistoryEntry, Role, Task, TaskId, Urgency};
 
 /// The file format version this build writes. Older versions are migrated on load.
 pub const CURRENT_VERSION: u32 = 1;
@@ -123,16 +123,30 @@ impl Board {
         self.tasks.iter().map(|t| t.id).max().unwrap_or(0) + 1
     }
 
-    /// Every unit once, in the order it first appears in the plan (leads of a task before its
-    /// cooperating units).
+    /// Every unit once under its canonical name (aliases folded), in the order it first appears
+    /// in the plan (leads of a task before its cooperating units).
     pub fn units_in_plan_order(&self) -> Vec<&str> {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for task in &self.tasks {
             for (unit, _) in task.units() {
+                let unit = self.canonical_unit(unit);
                 if seen.insert(unit) {
                     out.push(unit);
                 }
+            }
+        }
+        out
+    }
+
+    /// A task's units under their canonical names, each once, leads first (a unit named both lead
+    /// and cooperating on one task counts as lead).
+    pub fn units_of<'a>(&'a self, task: &'a Task) -> Vec<(&'a str, Role)> {
+        let mut out: Vec<(&str, Role)> = Vec::new();
+        for (unit, role) in task.units() {
+            let unit = self.canonical_unit(unit);
+            if !out.iter().any(|(u, _)| *u == unit) {
+                out.push((unit, role));
             }
         }
         out

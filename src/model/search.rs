@@ -3,7 +3,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::stats::{units_in_order, units_of};
 use super::{Board, Role, Status, Task, Urgency};
 
 /// Which of a unit's tasks a unit filter keeps.
@@ -98,7 +97,7 @@ impl Filter {
 
 fn has_unit(board: &Board, task: &Task, unit: &str, role: RoleFilter) -> bool {
     let unit = board.canonical_unit(unit.trim());
-    units_of(board, task).into_iter().any(|(u, r)| {
+    board.units_of(task).into_iter().any(|(u, r)| {
         u == unit
             && match role {
                 RoleFilter::Lead => r == Role::Lead,
@@ -130,7 +129,7 @@ fn text_matches(board: &Board, task: &Task, needle: &str) -> bool {
 /// The canonical name of a unit given by its name or an alias (surrounding spaces ignored), or,
 /// when the board has no such unit, every unit it knows, in plan order, for the error message.
 pub fn known_unit(board: &Board, name: &str) -> Result<String, Vec<String>> {
-    let units = units_in_order(board);
+    let units = board.units_in_plan_order();
     let canonical = board.canonical_unit(name.trim());
     if units.contains(&canonical) {
         Ok(canonical.to_string())

@@ -71,30 +71,6 @@ pub fn summary(board: &Board, today: NaiveDate) -> Summary {
     s
 }
 
-/// A task's units under their canonical names, each once, leads first.
-pub fn units_of<'a>(board: &'a Board, task: &'a Task) -> Vec<(&'a str, Role)> {
-    let mut out: Vec<(&str, Role)> = Vec::new();
-    for (unit, role) in task.units() {
-        let unit = board.canonical_unit(unit);
-        if !out.iter().any(|(u, _)| *u == unit) {
-            out.push((unit, role));
-        }
-    }
-    out
-}
-
-/// Every unit once under its canonical name, in the order it first appears in the plan.
-pub fn units_in_order(board: &Board) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for unit in board.units_in_plan_order() {
-        let unit = board.canonical_unit(unit);
-        if !out.contains(&unit) {
-            out.push(unit);
-        }
-    }
-    out
-}
-
 /// One unit's line in the per-unit table. `done`, `done_on_time` and `overdue` count all the
 /// unit's tasks, lead or cooperating; the ranking uses only the tasks it leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +103,8 @@ impl UnitRow {
 
 /// The per-unit table: every unit, in plan order.
 pub fn unit_table(board: &Board, today: NaiveDate) -> Vec<UnitRow> {
-    let mut rows: Vec<UnitRow> = units_in_order(board)
+    let mut rows: Vec<UnitRow> = board
+        .units_in_plan_order()
         .into_iter()
         .map(|unit| UnitRow {
             unit: unit.to_string(),
@@ -141,7 +118,7 @@ pub fn unit_table(board: &Board, today: NaiveDate) -> Vec<UnitRow> {
         .collect();
     for task in &board.tasks {
         let urgency = board.urgency(task, today);
-        for (unit, role) in units_of(board, task) {
+        for (unit, role) in board.units_of(task) {
             let Some(row) = rows.iter_mut().find(|r| r.unit == unit) else {
                 continue;
             };

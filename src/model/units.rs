@@ -37,14 +37,9 @@ pub fn unit_lanes(board: &Board, today: NaiveDate) -> Vec<UnitLane> {
         .collect();
     for task in &board.tasks {
         let overdue = board.urgency(task, today).is_overdue();
-        for (unit, _) in task.units() {
+        for (unit, role) in board.units_of(task) {
             let Some(&i) = index.get(unit) else { continue };
             let lane = &mut lanes[i];
-            // A unit named both lead and cooperating on one task is shown once, as lead.
-            if lane.tasks.last().is_some_and(|(id, _)| *id == task.id) {
-                continue;
-            }
-            let role = task.role_of(unit).unwrap_or(Role::Cooperating);
             lane.tasks.push((task.id, role));
             if overdue {
                 lane.overdue += 1;

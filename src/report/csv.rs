@@ -4,9 +4,9 @@
 //! the Chinese. Records end in CRLF (RFC 4180). A text cell starting with `=`, `+`, `-` or `@` gets
 //! a leading apostrophe so a spreadsheet never runs it as a formula.
 
-use super::{Report, note_time};
+use super::{Report, note_line};
 use crate::i18n::Lang;
-use crate::model::sanitize::{clean_line, clean_text};
+use crate::model::sanitize::clean_text;
 use crate::model::{Task, Urgency, join_units};
 
 pub const HEADER: [&str; 12] = [
@@ -42,21 +42,9 @@ fn text_cell(text: &str) -> String {
     quote(&text)
 }
 
-/// Every note on its own line: "2025-05-10 09:30 张三：text".
+/// Every note on its own line.
 fn notes_cell(task: &Task) -> String {
-    let lines: Vec<String> = task
-        .notes
-        .iter()
-        .map(|n| {
-            let decision = if n.decision { "【会议决定】" } else { "" };
-            format!(
-                "{} {}：{decision}{}",
-                note_time(n),
-                clean_line(&n.author),
-                n.text.trim()
-            )
-        })
-        .collect();
+    let lines: Vec<String> = task.notes.iter().map(note_line).collect();
     text_cell(&lines.join("\n"))
 }
 

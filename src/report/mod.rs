@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 
+use crate::model::sanitize::clean_line;
 use crate::model::stats::{self, OverdueRank, Summary, UnitRow};
 use crate::model::{Board, Note, Status, Task, TaskId};
 
@@ -260,4 +261,20 @@ pub(crate) fn percent(share: Option<f64>) -> String {
 /// "2025-05-10 09:30": a note's time as its author's clock showed it.
 pub(crate) fn note_time(note: &Note) -> String {
     note.at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// One note as a line of the task sheet: "2025-05-10 09:30 张三：【会议决定】text". Not yet cleaned:
+/// each format cleans the whole cell.
+pub(crate) fn note_line(note: &Note) -> String {
+    let decision = if note.decision {
+        "【会议决定】"
+    } else {
+        ""
+    };
+    format!(
+        "{} {}：{decision}{}",
+        note_time(note),
+        clean_line(&note.author),
+        note.text.trim()
+    )
 }

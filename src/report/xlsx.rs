@@ -6,7 +6,7 @@
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Report, ReportError, note_time};
+use super::{Report, ReportError, note_line, note_time};
 use crate::i18n::Lang;
 use crate::model::sanitize::{clean_line, clean_text};
 use crate::model::{Status, Urgency, join_units};
@@ -162,15 +162,7 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 }
                 Urgency::DoneOnTime | Urgency::DoneLate { .. } => (Cell::Blank, Cell::Blank),
             };
-            let notes: Vec<String> = t
-                .notes
-                .iter()
-                .map(|n| {
-                    let decision = if n.decision { "【会议决定】" } else { "" };
-                    let author = clean_line(&n.author);
-                    format!("{} {author}：{decision}{}", note_time(n), n.text.trim())
-                })
-                .collect();
+            let notes: Vec<String> = t.notes.iter().map(note_line).collect();
             vec![
                 int(t.id),
                 text(&clean_line(&t.title)),
