@@ -25,8 +25,9 @@ struct ExportTask<'a> {
     status: Status,
     completed_on: Option<NaiveDate>,
     urgency: &'static str,
-    /// Days overdue (positive) or days left (negative is never used; see README).
+    /// Days past the deadline for an overdue task (1 the day after it); null otherwise.
     days_overdue: Option<i64>,
+    /// Days until the deadline for a task not done and not overdue (0 on the day); null otherwise.
     days_left: Option<i64>,
     notes: &'a [Note],
 }

@@ -24,16 +24,36 @@ pub fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
+/// The name temporary files for `path` start with; `write_atomic` adds random characters and `.tmp`.
+fn temp_prefix(path: &Path) -> String {
+    path.file_name()
+        .map(|n| format!(".{}.", n.to_string_lossy()))
+        .unwrap_or_else(|| ".board.".into())
+}
+
+/// Removes temporary files a writer killed mid-save left behind. Only the lock holder writes
+/// them, so a caller holding the lock may remove any it finds.
+pub fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically, keeping the old file's permissions (and its group, where we
 /// may). A new file gets the usual 0666 less the umask.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let folder = folder_of(path);
     let old = fs::metadata(path).ok();
     let mut builder = tempfile::Builder::new();
-    let name = path
-        .file_name()
-        .map(|n| format!(".{}.", n.to_string_lossy()))
-        .unwrap_or_else(|| ".board.".into());
+    let name = temp_prefix(path);
     builder.prefix(&name).suffix(".tmp");
     builder.permissions(fs::Permissions::from_mode(0o666));
     let mut temp = builder

@@ -6,7 +6,7 @@
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{ErrorKind, Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -34,7 +34,7 @@ impl BoardLock {
     /// others get if they time out.
     pub fn acquire(board: &Path, timeout: Duration) -> Result<BoardLock, StoreError> {
         let path = lock_path(board);
-        let (mut file, writable) = open_lock_file(&path)?;
+        let (mut file, writable) = open_lock_file(board, &path)?;
         let deadline = Instant::now() + timeout;
         let mut pause = Duration::from_millis(1);
         loop {
@@ -78,14 +78,14 @@ impl BoardLock {
 /// Opens (creating if need be) the lock file. flock(2) works on a descriptor opened for reading
 /// only, so a user who may not write the lock file (another user created it under a strict
 /// umask) can still take the lock; only the "who holds it" note is then left out.
-fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
-    let read_write = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o666)
-        .open(path);
+fn open_lock_file(board: &Path, path: &Path) -> Result<(File, bool), StoreError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).mode(0o666);
+    if let Ok(file) = options.clone().create_new(true).open(path) {
+        share_like_board(&file, board);
+        return Ok((file, true));
+    }
+    let read_write = options.open(path);
     let error = match read_write {
         Ok(file) => return Ok((file, true)),
         Err(e) => e,
@@ -100,6 +100,16 @@ fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
         action: "open the lock file",
         source: error,
     })
+}
+
+/// A new lock file gets the board's group and permission bits (as a new version of the board does),
+/// so that whoever may change the board may also note their name in the lock file. Best effort:
+/// without it the lock still works.
+fn share_like_board(file: &File, board: &Path) {
+    if let Ok(meta) = fs::metadata(board) {
+        let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
+        let _ = file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o666));
+    }
 }
 
 impl Drop for BoardLock {
@@ -172,6 +182,18 @@ mod tests {
         let started = Instant::now();
         let _next = BoardLock::acquire(&board, Duration::from_secs(5)).unwrap();
         assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_new_lock_file_may_be_written_by_whoever_may_write_the_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let board = board_in(&dir);
+        fs::write(&board, "").unwrap();
+        // Group-writable, as a board shared by a task force's group is; the umask would give 0644.
+        fs::set_permissions(&board, fs::Permissions::from_mode(0o660)).unwrap();
+        drop(BoardLock::acquire(&board, Duration::from_secs(1)).unwrap());
+        let mode = fs::metadata(lock_path(&board)).unwrap().mode() & 0o777;
+        assert_eq!(mode, 0o660, "lock file mode {mode:o}");
     }
 
     #[test]

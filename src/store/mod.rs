@@ -120,6 +120,7 @@ impl Store {
     pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
         let real = self.real_path();
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        atomic::remove_stale_temps(&real);
         // Anything at the path, even a link to nowhere, is not ours to replace.
         if std::fs::symlink_metadata(&self.path).is_ok() {
             return Err(StoreError::Exists {
@@ -135,6 +136,7 @@ impl Store {
     pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
         let real = self.real_path();
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        atomic::remove_stale_temps(&real);
         let mut board = self.load()?.board;
         let inverse = op.apply(&mut board, ctx)?;
         board.sort_tasks();
