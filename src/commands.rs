@@ -97,10 +97,10 @@ fn context(cli: &Cli, store: &Store) -> Result<Context, Failure> {
 
 /// Applies one change to the file under the lock and says what happened.
 fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
-    let ctx = context(cli, store)?;
     if cli.read_only {
         return Err(Failure("--read-only: not changing the file".into()));
     }
+    let ctx = context(cli, store)?;
     match store.apply(&op, &ctx) {
         Ok(applied) => {
             if let Some(entry) = applied.board.history.last() {
@@ -160,7 +160,7 @@ fn init(store: &Store) -> Result<(), Failure> {
 /// option) fails here, before the terminal is touched.
 fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     // First, so that a typo in the keys file is reported before anything is created or opened.
-    let keymap = crate::keymap_file::load(cli.keys.as_deref()).map_err(Failure)?;
+    let (keymap, keys_warning) = crate::keymap_file::load(cli.keys.as_deref()).map_err(Failure)?;
     let theme_name = match &cli.theme {
         Some(t) => ThemeName::parse(t).ok_or_else(|| {
             Failure(format!(
@@ -214,6 +214,9 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
             lang.strings().created_from_plan
         ));
     }
+    if let Some(warning) = keys_warning {
+        app.error(warning);
+    }
     let session = crate::tui::Session {
         store,
         user: cli.user_name(),
@@ -229,11 +232,15 @@ fn writable(store: &Store) -> bool {
     let probe = tempfile::Builder::new()
         .prefix(".ftz-board-probe")
         .tempfile_in(&folder);
-    let lock_ok = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(crate::store::lock_path(store.path()))
-        .is_ok();
+    // The lock works on a read-only descriptor too (flock), so a lock file a colleague created
+    // without group write does not make the board read-only for everyone else.
+    let lock = crate::store::lock_path(store.path());
+    let lock_ok = std::fs::File::open(&lock).is_ok()
+        || std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&lock)
+            .is_ok();
     let file_ok = std::fs::OpenOptions::new()
         .append(true)
         .open(store.path())

@@ -3,16 +3,18 @@
 
 use std::ffi::OsString;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
-/// A save is a create, a write and a rename; waiting this long after the last of them turns it into
-/// one reload, and keeps the redraw well within the second users expect.
-const DEBOUNCE: Duration = Duration::from_millis(60);
+/// A save is a create, a write and a rename (and a hard link for the backup); once the folder has
+/// been quiet this long they count as one change and cost one reload.
+const QUIET: Duration = Duration::from_millis(60);
+/// Someone writing continuously still gets shown within a fraction of the second users expect.
+const MAX_WAIT: Duration = Duration::from_millis(250);
 
 pub enum Event {
     Terminal(TermEvent),
@@ -27,8 +29,8 @@ pub enum Event {
 pub struct Events {
     pub rx: Receiver<Event>,
     tx: Sender<Event>,
-    /// Dropping the debouncer stops the watch; kept alive here.
-    _watcher: Option<Debouncer<notify::RecommendedWatcher>>,
+    /// Dropping the watcher stops the watch; kept alive here.
+    _watcher: Option<RecommendedWatcher>,
 }
 
 impl Events {
@@ -47,32 +49,77 @@ impl Events {
     /// watch on it). Returns an error message when watching is not possible; the board then works
     /// without live refresh.
     pub fn watch(&mut self, board: &Path) -> Result<(), String> {
-        let folder = crate::store::folder_of(board);
+        // A board opened through a symbolic link is saved where the link points (see
+        // `Store::real_path`), so that folder is where its changes appear.
+        let board = match std::fs::symlink_metadata(board) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(board).unwrap_or_else(|_| board.to_path_buf())
+            }
+            _ => board.to_path_buf(),
+        };
+        let folder = crate::store::folder_of(&board);
         // The watch is on one folder, not recursive, so the file name alone identifies the board;
         // comparing whole paths would miss events when the folder is reached through a symlink
         // or a relative path that the watcher spells differently.
         let name: OsString = board.file_name().unwrap_or_default().to_os_string();
         let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
-        let tx = self.tx.clone();
-        let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
-            let ours = match result {
-                Ok(events) => events.iter().any(|e| e.path.file_name() == Some(&name)),
-                // The watcher lost track (e.g. its queue overflowed): the file may have changed.
-                // A reload of an unchanged file is recognised by its stamp and costs one read.
-                Err(_) => true,
-            };
-            if ours {
-                let _ = tx.send(Event::FileChanged);
-            }
-        })
-        .map_err(|e| e.to_string())?;
-        debouncer
-            .watcher()
+        let (raw_tx, raw_rx) = channel::<()>();
+        let mut watcher =
+            notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+                let relevant = match result {
+                    Ok(event) => {
+                        changes_content(&event.kind)
+                            && event.paths.iter().any(|p| p.file_name() == Some(&name))
+                    }
+                    // The watcher lost track (e.g. its queue overflowed): the file may have changed.
+                    // A reload of an unchanged file is recognised by its stamp and costs one read.
+                    Err(_) => true,
+                };
+                if relevant {
+                    let _ = raw_tx.send(());
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        watcher
             .watch(&folder, RecursiveMode::NonRecursive)
             .map_err(|e| e.to_string())?;
-        self._watcher = Some(debouncer);
+        spawn_debounce(raw_rx, self.tx.clone());
+        self._watcher = Some(watcher);
         Ok(())
     }
+}
+
+/// Whether an event can mean new content. Opening and reading are left out: the board reads the
+/// file on every reload, and counting its own reads would make it reload for ever (an idle board
+/// re-reading the file fourteen times a second), as would every colleague's `ftz-board list`.
+/// A close after writing stays: it ends an in-place write by an editor.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Turns bursts of raw events into one `FileChanged`: sent when the folder has been quiet for
+/// [`QUIET`], or [`MAX_WAIT`] after the first event of a burst at the latest.
+fn spawn_debounce(raw: Receiver<()>, tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        while raw.recv().is_ok() {
+            let first = Instant::now();
+            loop {
+                let left = MAX_WAIT.saturating_sub(first.elapsed());
+                match raw.recv_timeout(QUIET.min(left)) {
+                    Ok(()) if !left.is_zero() => continue,
+                    Ok(()) | Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            if tx.send(Event::FileChanged).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 fn spawn_input(tx: Sender<Event>) {

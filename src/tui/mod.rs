@@ -5,7 +5,8 @@ mod events;
 use std::io;
 
 use ratatui::crossterm::event::{
-    DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event as TermEvent,
+    KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -21,17 +22,51 @@ pub struct Session {
     /// Content stamp of the version we last read or wrote: a watcher event for a file with this
     /// stamp is our own save and is ignored.
     pub stamp: Stamp,
+    /// Capture the mouse (off with `--no-mouse`: some SSH clients misbehave with it).
+    pub mouse: bool,
 }
 
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
-    // ratatui::init enters the alternate screen and raw mode and installs a panic hook that restores
-    // the terminal before the panic message is printed.
-    let mut terminal = ratatui::init();
+    // ratatui::try_init enters the alternate screen and raw mode and installs a panic hook that
+    // restores the terminal before the panic message is printed. Not `init`: without a terminal
+    // (stdout redirected) that panics instead of returning an error.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            let _ = ratatui::crossterm::terminal::disable_raw_mode();
+            return Err(e);
+        }
+    };
+    // The panic hook above only knows raw mode and the alternate screen; a board that panicked
+    // with mouse capture on would leave the shell printing escape codes at every mouse move.
+    let mouse = session.mouse;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_modes(mouse);
+        hook(info);
+    }));
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if mouse {
+        let mut out = io::stdout();
+        let _ = io::Write::write_all(&mut out, MOUSE_ON).and_then(|_| io::Write::flush(&mut out));
+    }
     let result = event_loop(&mut terminal, &mut app, &mut session);
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    leave_modes(mouse);
     ratatui::restore();
     result
+}
+
+/// Clicks and the wheel (mode 1000) in the SGR encoding (1006; 1015 for older rxvt). Not
+/// crossterm's `EnableMouseCapture`: its any-motion mode (1003) sends an event for every mouse
+/// move, which over SSH is traffic and a wake-up each time for nothing the board uses.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1015h\x1b[?1006h";
+
+/// Turns off what `run` turned on besides raw mode and the alternate screen.
+fn leave_modes(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
 }
 
 fn event_loop(
@@ -41,7 +76,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut events = Events::start();
     if let Err(e) = events.watch(session.store.path()) {
-        app.error(format!("live refresh off: {e}"));
+        app.error(format!("{}: {e}", app.lang.strings().live_refresh_off));
     }
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -79,10 +114,13 @@ fn handle(
         }
         Event::Terminal(TermEvent::Resize(w, h)) => {
             app.resize(w, h);
-            // A resize may leave stale cells on some terminals: repaint everything.
-            terminal.clear()?;
+            // A resize may leave stale cells on some terminals: repaint everything. Not with
+            // `terminal.clear()`, which asks the terminal where its cursor is (a query that times
+            // out over some SSH links and multiplexers and would end the board).
+            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
             Effect::None
         }
+        Event::Terminal(TermEvent::Mouse(mouse)) => app.on_mouse(&mouse),
         Event::Terminal(TermEvent::Paste(text)) => {
             app.on_paste(&text);
             Effect::None
@@ -131,26 +169,44 @@ fn export(app: &App, session: &Session) -> Result<Vec<std::path::PathBuf>, Strin
 }
 
 /// Someone changed the file: show their version, or keep ours and warn when theirs is invalid.
+/// "board.ron:35:21: …" rather than the whole path, so the footer has room for the problem.
+fn without_folder(message: &str, path: &std::path::Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match message.strip_prefix(&*path.display().to_string()) {
+        Some(rest) => format!("{name}{rest}"),
+        None => message.to_string(),
+    }
+}
+
 fn reload(app: &mut App, session: &mut Session) {
-    let bytes = match std::fs::read(session.store.path()) {
+    let path = session.store.path();
+    let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(_) => return, // mid-rename or deleted: the next event will tell
+        Err(e) => {
+            // Saves are atomic renames, so a board file that cannot be read is gone or locked
+            // away: say so, and keep the last good board (which refuses to write meanwhile).
+            app.file_problem = Some(format!("{}: {e}", path.display()));
+            app.message = None;
+            return;
+        }
     };
     let stamp = Stamp::of(&bytes);
-    if stamp == session.stamp {
+    if stamp == session.stamp && app.file_problem.is_none() {
         return;
     }
-    let text = String::from_utf8_lossy(&bytes);
-    match crate::store::parse(&text, session.store.path()) {
+    session.stamp = stamp;
+    // Strict UTF-8: a colleague's GBK save must not be read with replacement characters and then
+    // written back over their text.
+    match crate::store::parse_bytes(bytes, path) {
         Ok(board) => {
-            session.stamp = stamp;
             app.file_problem = None;
             app.set_board(board);
             app.info(app.lang.strings().reloaded.to_string());
         }
         Err(e) => {
-            session.stamp = stamp;
-            app.file_problem = Some(e.to_string());
+            app.file_problem = Some(without_folder(&e.to_string(), path));
+            // A message shown earlier ("saved") takes the footer's place and would hide the warning.
+            app.message = None;
         }
     }
 }
