@@ -3,7 +3,7 @@
 //! `Strings` is a struct rather than a map so that a label missing in one language is a compile
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
-use crate::model::{Role, Status, Urgency};
+use crate::model::{Field, Role, Status, Urgency};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -99,6 +99,27 @@ impl Lang {
             Lang::En => format!("{n} {}", if n == 1 { "task" } else { "tasks" }),
         }
     }
+
+    /// The label of an editable field of a task.
+    pub fn field(self, field: Field) -> &'static str {
+        let s = self.strings();
+        match field {
+            Field::Title => s.title_field,
+            Field::Text => s.text,
+            Field::Deadline => s.deadline,
+            Field::LeadUnits => s.lead_units,
+            Field::CooperatingUnits => s.cooperating_units,
+        }
+    }
+
+    /// The label of a history entry's field, which is stored by name (`deadline`); None for a name
+    /// we do not know (a hand-edited file), which is then shown as written.
+    pub fn field_named(self, name: &str) -> Option<&'static str> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .map(|f| self.field(f))
+    }
 }
 
 fn days_word(n: i64) -> &'static str {
@@ -130,6 +151,8 @@ pub struct Strings {
     pub history: &'static str,
     pub decision: &'static str,
     pub stale: &'static str,
+    /// The stale mark on a narrow card.
+    pub stale_short: &'static str,
     pub empty_column: &'static str,
     pub no_tasks: &'static str,
     pub moved_to: &'static str,
@@ -161,6 +184,8 @@ pub struct Strings {
     pub confirm_hint: &'static str,
     pub title_field: &'static str,
     pub suggestions: &'static str,
+    pub created_from_plan: &'static str,
+    pub live_refresh_off: &'static str,
     pub filter_label: &'static str,
     pub search_label: &'static str,
     pub unit_label: &'static str,
@@ -229,13 +254,14 @@ pub static ZH: Strings = Strings {
     history: "变更记录",
     decision: "会议决定",
     stale: "久未更新",
+    stale_short: "未更新",
     empty_column: "（空）",
     no_tasks: "没有任务",
     moved_to: "已移至",
     saved: "已保存",
     save_failed: "保存失败",
     reloaded: "已载入他人的修改",
-    file_invalid: "文件有误，显示的是最后一次有效内容，暂停保存",
+    file_invalid: "文件有误，暂停保存",
     read_only_refused: "只读模式，不能修改",
     nothing_to_undo: "没有可撤销的修改",
     nothing_to_redo: "没有可重做的修改",
@@ -260,6 +286,8 @@ pub static ZH: Strings = Strings {
     confirm_hint: "y 删除  其他键取消（可用 u 撤销）",
     title_field: "标题",
     suggestions: "已有单位",
+    created_from_plan: "已根据内置计划新建",
+    live_refresh_off: "无法自动刷新",
     filter_label: "筛选",
     search_label: "搜索",
     unit_label: "单位",
@@ -328,13 +356,14 @@ pub static EN: Strings = Strings {
     history: "History",
     decision: "meeting decision",
     stale: "stale",
+    stale_short: "stale",
     empty_column: "(empty)",
     no_tasks: "No tasks",
     moved_to: "moved to",
     saved: "saved",
     save_failed: "save failed",
     reloaded: "loaded changes made by others",
-    file_invalid: "the file is invalid; showing the last good version, saving paused",
+    file_invalid: "file invalid, saving paused",
     read_only_refused: "read-only: changes are not allowed",
     nothing_to_undo: "nothing to undo",
     nothing_to_redo: "nothing to redo",
@@ -359,6 +388,8 @@ pub static EN: Strings = Strings {
     confirm_hint: "y deletes; any other key cancels (u undoes)",
     title_field: "Title",
     suggestions: "Known units",
+    created_from_plan: "created from the built-in plan",
+    live_refresh_off: "live refresh off",
     filter_label: "Filter",
     search_label: "Search",
     unit_label: "Unit",

@@ -304,7 +304,12 @@ mod tests {
     #[test]
     fn every_default_key_reads_back_from_its_label() {
         for (key, action) in Keymap::default().bindings() {
-            assert_eq!(Key::parse(&key.label()), Some(*key), "{action:?}: {}", key.label());
+            assert_eq!(
+                Key::parse(&key.label()),
+                Some(*key),
+                "{action:?}: {}",
+                key.label()
+            );
         }
     }
 
@@ -318,10 +323,15 @@ mod tests {
         assert_eq!(Key::parse("pagedown"), Some(Key::plain(KeyCode::PageDown)));
         assert_eq!(Key::parse("Space"), Some(Key::char(' ')));
         assert_eq!(Key::parse("-"), Some(Key::char('-')));
-        assert_eq!(Key::parse("Alt--"), Some(Key::char('-').with(KeyModifiers::ALT)));
+        assert_eq!(
+            Key::parse("Alt--"),
+            Some(Key::char('-').with(KeyModifiers::ALT))
+        );
         assert_eq!(Key::parse("F12"), Some(Key::plain(KeyCode::F(12))));
         assert_eq!(Key::parse("Shift-Tab"), Some(Key::plain(KeyCode::BackTab)));
-        for bad in ["", "Ctrl-", "Hyper-x", "F0", "F25", "Shift-1", "Enterr", "\u{7}"] {
+        for bad in [
+            "", "Ctrl-", "Hyper-x", "F0", "F25", "Shift-1", "Enterr", "\u{7}",
+        ] {
             assert_eq!(Key::parse(bad), None, "{bad:?}");
         }
     }
@@ -329,7 +339,8 @@ mod tests {
     #[test]
     fn shift_tab_matches_whether_or_not_the_terminal_reports_shift() {
         let mut map = Keymap::default();
-        map.bindings.push((Key::plain(KeyCode::BackTab), Action::NextView));
+        map.bindings
+            .push((Key::plain(KeyCode::BackTab), Action::NextView));
         for modifiers in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
             assert_eq!(
                 map.action_for(&press(KeyCode::BackTab, modifiers)),

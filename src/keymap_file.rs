@@ -25,6 +25,10 @@ use crate::action::Action;
 use crate::keymap::{Key, Keymap};
 use crate::store::locate::line_col;
 
+mod scan;
+
+use scan::Located;
+
 /// One problem in a keys file, placed at the offending text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -63,7 +67,11 @@ pub fn default_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option
 
 /// The keymap to use: the file given with `--keys` (which must exist), else the default file when
 /// there is one, else the built-in keymap. The error lists every problem, one a line.
-pub fn load(explicit: Option<&Path>) -> Result<Keymap, String> {
+///
+/// A default file that exists but cannot be read (under `sudo -u`, `$HOME` may be another user's)
+/// does not stop the board: the built-in keymap is used and the second value says why, for the
+/// footer.
+pub fn load(explicit: Option<&Path>) -> Result<(Keymap, Option<String>), String> {
     let (path, required) = match explicit {
         Some(path) => (path.to_path_buf(), true),
         None => {
@@ -71,22 +79,30 @@ pub fn load(explicit: Option<&Path>) -> Result<Keymap, String> {
             let home = std::env::var("HOME").ok();
             match default_path(xdg.as_deref(), home.as_deref()) {
                 Some(path) => (path, false),
-                None => return Ok(Keymap::default()),
+                None => return Ok((Keymap::default(), None)),
             }
         }
     };
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Keymap::default());
+            return Ok((Keymap::default(), None));
         }
-        Err(e) => return Err(format!("{}: cannot read the keys file: {e}", path.display())),
+        Err(e) => {
+            let message = format!("{}: cannot read the keys file: {e}", path.display());
+            return if required {
+                Err(message)
+            } else {
+                Ok((Keymap::default(), Some(message)))
+            };
+        }
     };
     let text = crate::store::decode(bytes, &path).map_err(|e| e.to_string())?;
-    parse(&text, &path).map_err(|problems| {
+    let keymap = parse(&text, &path).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
         lines.join("\n")
-    })
+    })?;
+    Ok((keymap, None))
 }
 
 #[derive(Deserialize)]
@@ -94,19 +110,6 @@ pub fn load(explicit: Option<&Path>) -> Result<Keymap, String> {
 struct KeysFile {
     #[serde(default)]
     bindings: BTreeMap<String, Vec<String>>,
-}
-
-/// A string from the file and the byte offset of its opening quote.
-#[derive(Debug, Clone)]
-struct Located {
-    text: String,
-    at: usize,
-}
-
-/// One `"Action": [keys]` entry, as written.
-struct Entry {
-    action: Located,
-    keys: Vec<Located>,
 }
 
 /// Reads a keys file's text into a keymap (the defaults with the file's overrides), or every
@@ -131,7 +134,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Keymap, Vec<Problem>> {
             message: describe_ron_error(&e.code),
         }]
     })?;
-    let entries = entries(text);
+    let entries = scan::entries(text);
     let scanned: BTreeMap<String, Vec<String>> = entries
         .iter()
         .map(|e| {
@@ -180,7 +183,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Keymap, Vec<Problem>> {
         }
         overrides.push((action, keys));
     }
-    let keymap = combine(&overrides, |at, message| problems.push(problem(at, message)), text);
+    let keymap = combine(
+        &overrides,
+        |at, message| problems.push(problem(at, message)),
+        text,
+    );
     if problems.is_empty() {
         Ok(keymap)
     } else {
@@ -210,12 +217,14 @@ fn combine(
             if let Some((_, other, other_at)) = clash {
                 let (label, this, other) = (key.label(), action_name(*action), action_name(*other));
                 let whence = match other_at {
-                    Some(at) => format!("line {}", line_col(text, *at).0),
-                    None => format!("a default: list `{other}` in this file to give it other keys"),
+                    Some(at) => format!("bound at line {}", line_col(text, *at).0),
+                    None => format!(
+                        "its default key; list `{other}` in this file to give it other keys"
+                    ),
                 };
                 report(
                     *at,
-                    format!("`{label}` is bound to both `{other}` ({whence}) and `{this}`"),
+                    format!("`{label}` is bound to both `{this}` and `{other}` ({whence})"),
                 );
                 continue;
             }
@@ -274,126 +283,4 @@ fn describe_ron_error(code: &ron::Error) -> String {
             }
         }
     }
-}
-
-/// The `"Action": [keys]` entries in the order written: a string followed by `:` names an action,
-/// the strings after it are its keys. Only called on text ron has accepted.
-fn entries(text: &str) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (located, is_key_of_map) in strings(text) {
-        if is_key_of_map {
-            entries.push(Entry {
-                action: located,
-                keys: Vec::new(),
-            });
-        } else if let Some(entry) = entries.last_mut() {
-            entry.keys.push(located);
-        }
-    }
-    entries
-}
-
-/// Every string literal with its offset, and whether a `:` follows it (a map key).
-fn strings(text: &str) -> Vec<(Located, bool)> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(end) = comment_end(bytes, i) {
-            i = end;
-            continue;
-        }
-        let raw_hashes = raw_string_start(bytes, i);
-        if bytes[i] != b'"' && raw_hashes.is_none() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let end = match raw_hashes {
-            Some(hashes) => raw_string_end(bytes, i, hashes),
-            None => quoted_end(bytes, i),
-        };
-        let literal = &text[start..end];
-        let value = ron::from_str::<String>(literal).unwrap_or_else(|_| literal.to_string());
-        let mut next = end;
-        loop {
-            while next < bytes.len() && bytes[next].is_ascii_whitespace() {
-                next += 1;
-            }
-            match comment_end(bytes, next) {
-                Some(after) => next = after,
-                None => break,
-            }
-        }
-        let is_key_of_map = bytes.get(next) == Some(&b':');
-        found.push((
-            Located {
-                text: value,
-                at: start,
-            },
-            is_key_of_map,
-        ));
-        i = end;
-    }
-    found
-}
-
-/// The offset after a `//` or (nested) `/* */` comment starting at `i`.
-fn comment_end(bytes: &[u8], i: usize) -> Option<usize> {
-    match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(b'/'), Some(b'/')) => {
-            let len = bytes[i..].iter().position(|b| *b == b'\n');
-            Some(len.map_or(bytes.len(), |n| i + n))
-        }
-        (Some(b'/'), Some(b'*')) => {
-            let (mut depth, mut j) = (0usize, i);
-            while j < bytes.len() {
-                match (bytes[j], bytes.get(j + 1)) {
-                    (b'/', Some(b'*')) => (depth, j) = (depth + 1, j + 2),
-                    (b'*', Some(b'/')) => {
-                        (depth, j) = (depth - 1, j + 2);
-                        if depth == 0 {
-                            return Some(j);
-                        }
-                    }
-                    _ => j += 1,
-                }
-            }
-            Some(bytes.len())
-        }
-        _ => None,
-    }
-}
-
-/// `r"`, `r#"`, … starting at `i` (and not inside an identifier): the number of `#`.
-fn raw_string_start(bytes: &[u8], i: usize) -> Option<usize> {
-    let ident_before = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
-    if bytes[i] != b'r' || ident_before {
-        return None;
-    }
-    let hashes = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
-    (bytes.get(i + 1 + hashes) == Some(&b'"')).then_some(hashes)
-}
-
-fn raw_string_end(bytes: &[u8], start: usize, hashes: usize) -> usize {
-    let mut j = start + 2 + hashes;
-    while j < bytes.len() {
-        if bytes[j] == b'"' && bytes[j + 1..].iter().take(hashes).all(|b| *b == b'#') {
-            return (j + 1 + hashes).min(bytes.len());
-        }
-        j += 1;
-    }
-    bytes.len()
-}
-
-fn quoted_end(bytes: &[u8], start: usize) -> usize {
-    let mut j = start + 1;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b'"' => return j + 1,
-            _ => j += 1,
-        }
-    }
-    bytes.len()
 }

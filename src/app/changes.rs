@@ -111,7 +111,8 @@ impl App {
             other => format!("#{} {}", other.task_id(), s.task_changed),
         };
         match kind {
-            ChangeKind::New => format!("{what} · {}", s.saved),
+            // Not `·`: ambiguous width, two cells in some East Asian terminal settings.
+            ChangeKind::New => format!("{what} - {}", s.saved),
             ChangeKind::Undo => format!("{}: {what}", s.undone),
             ChangeKind::Redo => format!("{}: {what}", s.redone),
         }

@@ -7,6 +7,7 @@ mod editor;
 mod filter_form;
 mod grouping;
 mod input;
+mod mouse;
 mod navigation;
 mod review;
 
@@ -204,6 +205,11 @@ impl App {
             Some(action) => self.update(action),
             None => Effect::None,
         }
+    }
+
+    /// A click or wheel turn (see `mouse.rs`).
+    pub fn on_mouse(&mut self, event: &ratatui::crossterm::event::MouseEvent) -> Effect {
+        mouse::on_mouse(self, event)
     }
 
     /// The body area (between header, filter bar and footer) of the current screen.

@@ -10,32 +10,68 @@ use super::text::{safe, truncate, width};
 use crate::action::Action;
 use crate::app::{App, View};
 
-pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+/// The view tabs in the header: which view, the action that shows it, and the text drawn.
+/// The mouse finds the tabs with this same list, so clicks land where the tabs are drawn.
+pub(crate) fn tabs(app: &App) -> [(View, Action, String); 3] {
     let s = app.lang.strings();
-    buf.set_style(area, theme.header);
-    let tab = |view: View, action: Action, label: &str| {
+    let tab = |view, action, label: &str| {
         let key = app.keymap.label_for(action).unwrap_or_default();
-        let text = format!(" {key} {label} ");
-        if app.view == view {
-            Span::styled(
-                text,
-                theme
-                    .header
-                    .add_modifier(ratatui::style::Modifier::REVERSED),
-            )
-        } else {
-            Span::styled(text, theme.header)
-        }
+        (view, action, format!(" {key} {label} "))
     };
-    let mut right = vec![
+    [
         tab(View::Status, Action::ShowStatusView, s.view_status),
         tab(View::Units, Action::ShowUnitView, s.view_units),
-        Span::styled(format!(" {} {} ", s.today, app.today), theme.header),
-    ];
+        tab(View::Dashboard, Action::ShowDashboard, s.view_dashboard),
+    ]
+}
+
+/// What follows the tabs at the right of the header: the date in use and the read-only mark.
+fn trailing(app: &App) -> Vec<Span<'static>> {
+    let s = app.lang.strings();
+    let mut spans = vec![Span::styled(
+        format!(" {} {} ", s.today, app.today),
+        app.theme.header,
+    )];
     if app.read_only.is_some() {
-        right.push(Span::styled(format!("[{}]", s.read_only), theme.error));
+        spans.push(Span::styled(format!("[{}]", s.read_only), app.theme.error));
     }
+    spans
+}
+
+/// Where each tab is drawn in a header area.
+pub(crate) fn tab_areas(app: &App, header: Rect) -> Vec<(Action, Rect)> {
+    let tabs = tabs(app);
+    let widths: Vec<usize> = tabs.iter().map(|(_, _, text)| width(text)).collect();
+    let trailing: usize = trailing(app).iter().map(|s| width(&s.content)).sum();
+    super::layout::header_tab_areas(header, &widths, trailing)
+        .into_iter()
+        .zip(tabs)
+        .map(|(area, (_, action, _))| (action, area))
+        .collect()
+}
+
+pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    buf.set_style(area, theme.header);
+    let current = if app.review.is_some() {
+        None
+    } else {
+        Some(app.view)
+    };
+    let mut right: Vec<Span> = tabs(app)
+        .into_iter()
+        .map(|(view, _, text)| {
+            let style = if current == Some(view) {
+                theme
+                    .header
+                    .add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                theme.header
+            };
+            Span::styled(text, style)
+        })
+        .collect();
+    right.extend(trailing(app));
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let plan = &app.board.plan;
     let left_room = usize::from(area.width).saturating_sub(right_width + 1);

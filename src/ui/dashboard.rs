@@ -9,7 +9,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Row, Table, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Row, Table, Widget};
 
 use super::text::{fit, safe, width};
 use crate::app::{App, Dashboard};
@@ -118,19 +118,17 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         sum.total,
         ratio * 100.0
     );
-    Gauge::default()
-        .ratio(ratio)
-        .label(Span::styled(label, theme.title))
-        .gauge_style(theme.done)
-        .use_unicode(app.theme.bar != "#")
-        .render(
-            Rect {
-                y: inner.y + 1,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+    gauge(
+        app,
+        ratio,
+        &label,
+        Rect {
+            y: inner.y + 1,
+            height: 1,
+            ..inner
+        },
+        buf,
+    );
     let bars: Vec<Bar> = Status::ALL
         .iter()
         .map(|status| {
@@ -146,6 +144,7 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
         .bar_gap(1)
+        .bar_set(bar_set(app))
         .bar_style(theme.info)
         .value_style(theme.header)
         .render(
@@ -156,6 +155,42 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+}
+
+/// A one-line gauge drawn with the theme's bar glyph (`#` with `--ascii`): ratatui's Gauge always
+/// uses block characters.
+fn gauge(app: &App, ratio: f64, label: &str, area: Rect, buf: &mut Buffer) {
+    let filled = ((ratio.clamp(0.0, 1.0) * f64::from(area.width)).round()) as usize;
+    let label_width = width(label);
+    let bar_room = usize::from(area.width).saturating_sub(label_width + 1);
+    let bar = app.theme.bar.repeat(filled.min(bar_room));
+    let rest = " ".repeat(bar_room - filled.min(bar_room));
+    Line::from(vec![
+        Span::styled(bar, app.theme.done),
+        Span::raw(rest),
+        Span::raw(" "),
+        Span::styled(label.to_string(), app.theme.title),
+    ])
+    .render(area, buf);
+}
+
+/// Bar chart glyphs: block elements, or `#` throughout with `--ascii`.
+fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
+    if app.theme.bar == "#" {
+        ratatui::symbols::bar::Set {
+            full: "#",
+            seven_eighths: "#",
+            three_quarters: "#",
+            five_eighths: "#",
+            half: "#",
+            three_eighths: "#",
+            one_quarter: "#",
+            one_eighth: "#",
+            empty: " ",
+        }
+    } else {
+        ratatui::symbols::bar::NINE_LEVELS
+    }
 }
 
 fn timeline_height(dash: &Dashboard) -> u16 {

@@ -162,7 +162,10 @@ fn describe_change(app: &App, change: &Change) -> String {
         Change::NoteAdded { text } => format!("+ {}", safe(text)),
         Change::NoteRemoved { text } => format!("- {}", safe(text)),
         Change::Field { field, from, to } => {
-            format!("{field}: {} -> {}", safe(from), safe(to))
+            let label = lang
+                .field_named(field)
+                .map_or_else(|| safe(field), Into::into);
+            format!("{label}: {} -> {}", safe(from), safe(to))
         }
         Change::TaskAdded { title } => format!("+ #{}", safe(title)),
         Change::TaskDeleted { title } => format!("- #{}", safe(title)),

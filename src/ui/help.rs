@@ -51,21 +51,35 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let lines = help_lines(app);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (i, line) in lines
-        .iter()
-        .skip(scroll)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        line.render(
-            Rect::new(
-                inner.x + 1,
-                inner.y + i as u16,
-                inner.width.saturating_sub(1),
-                1,
-            ),
-            buf,
+    let height = usize::from(inner.height).max(1);
+    let line_width = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
+    // Two columns when the list does not fit in one and the box is wide enough (80x24 is).
+    let columns = if lines.len() > height && 2 * line_width <= usize::from(inner.width) {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(columns);
+    let scroll = scroll.min(per_column.saturating_sub(height));
+    if per_column > height {
+        // Say that the list goes on, and where we are in it.
+        let shown = format!(
+            " [{}-{}/{}] ",
+            scroll + 1,
+            (scroll + height).min(per_column),
+            per_column
         );
+        let x = area.right().saturating_sub(width(&shown) as u16 + 1);
+        buf.set_string(x, area.y, shown, theme.key);
+    }
+    let column_width = inner.width / columns as u16;
+    for (column, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        for (i, line) in chunk.iter().skip(scroll).take(height).enumerate() {
+            let x = inner.x + 1 + column as u16 * column_width;
+            line.render(
+                Rect::new(x, inner.y + i as u16, column_width.saturating_sub(1), 1),
+                buf,
+            );
+        }
     }
 }

@@ -58,3 +58,22 @@ pub fn overlay(area: Rect) -> Rect {
         ..body
     }
 }
+
+/// Where the header's view tabs are, for the mouse. The header right-aligns its tabs followed by
+/// `trailing` cells (the date, the read-only mark): the tabs start where all of that, ending at
+/// the right edge, begins (at the left edge when it does not fit). `tabs` are the tabs' widths in
+/// drawing order; each area is clipped to the header.
+pub fn header_tab_areas(header: Rect, tabs: &[usize], trailing: usize) -> Vec<Rect> {
+    let total = tabs.iter().sum::<usize>() + trailing;
+    let start = usize::from(header.width).saturating_sub(total);
+    let mut x = usize::from(header.x) + start;
+    let right = usize::from(header.right());
+    tabs.iter()
+        .map(|&w| {
+            let left = x.min(right);
+            x += w;
+            let width = x.min(right) - left;
+            Rect::new(left as u16, header.y, width as u16, 1)
+        })
+        .collect()
+}

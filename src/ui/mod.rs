@@ -1,6 +1,6 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
-mod chrome;
+pub(crate) mod chrome;
 mod dashboard;
 mod detail;
 mod dialogs;

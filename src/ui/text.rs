@@ -52,6 +52,13 @@ pub fn fit(s: &str, cells: usize, ellipsis: &str) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
+/// Like `fit`, but right-aligned: the padding goes in front.
+pub fn fit_right(s: &str, cells: usize, ellipsis: &str) -> String {
+    let cut = truncate(s, cells, ellipsis);
+    let pad = cells.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(pad))
+}
+
 /// Punctuation that Chinese typesetting never puts at the start of a line.
 fn no_line_start(c: char) -> bool {
     "，。、；：？！）》」』】〕”’,.;:?!)".contains(c)
@@ -118,6 +125,7 @@ mod tests {
     fn fit_pads_to_the_exact_width() {
         assert_eq!(width(&fit("区科委", 10, "…")), 10);
         assert_eq!(width(&fit("区人力资源社会保障局", 9, "…")), 9);
+        assert_eq!(fit_right("逾期695天", 10, "…"), " 逾期695天");
     }
 
     #[test]

@@ -6,9 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::layout::unit_rows_visible;
-use super::text::{fit, safe, width};
+use super::text::{fit, fit_right, safe, width};
 use crate::app::{App, UnitRow};
-use crate::model::Role;
+use crate::model::{Role, Status};
+
+/// Cells for the urgency words ("逾期1000天", "1000d left").
+const URGENCY_WIDTH: usize = 10;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -79,8 +82,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 };
                 let urgency = app.board.urgency(task, app.today);
                 let tag = format!("    [{}] {:>2} ", lang.role(*role), task.id);
-                let words = lang.urgency_short(urgency);
-                let status = lang.status(task.status);
+                // Fixed widths for status and urgency keep the columns of all rows in line.
+                let words = fit_right(&lang.urgency_short(urgency), URGENCY_WIDTH, theme.ellipsis);
+                let status_width = Status::ALL
+                    .iter()
+                    .map(|s| width(lang.status(*s)))
+                    .max()
+                    .unwrap_or(6);
+                let status = fit(lang.status(task.status), status_width, theme.ellipsis);
                 let tail = format!(" {status} {} ", task.deadline);
                 let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
                 let base = if selected { theme.selected } else { theme.text };

@@ -1,0 +1,434 @@
+//! The real binary in pseudo-terminals set up like the ones users have: NO_COLOR, 16 colours under
+//! `TERM=screen`, 256 colours under tmux, English, no mouse; and what it must never do (ask where
+//! the cursor is, leave the terminal in a mode) on any way out.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// The board in a pseudo-terminal with exactly the environment given (plus a private HOME, so no
+/// user's keys file is read). Output goes to a vt100 screen and is kept raw.
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Term {
+    fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
+        let (cols, rows) = (100, 30);
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ftz-board"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.env("HOME", dir);
+        cmd.env("USER", "tester");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (screen.clone(), raw.clone());
+        let reader = std::thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                screen_in.lock().unwrap().process(&chunk[..n]);
+                raw_in.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        });
+        Term {
+            child,
+            writer,
+            master: pair.master,
+            screen,
+            raw,
+            reader: Some(reader),
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.text().contains(text) {
+            if start.elapsed() > WAIT {
+                panic!(
+                    "timed out waiting for {text:?}; the screen shows:\n{}",
+                    self.text()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.text().contains(text) {
+            if start.elapsed() > WAIT {
+                panic!("{text:?} stays on screen:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends a key and waits for its effect (keys sent together could read as one, e.g. Esc
+    /// then `2` as Alt-2).
+    fn press(&mut self, key: &[u8], shows: Option<&str>, hides: Option<&str>) {
+        self.send(key);
+        if let Some(text) = shows {
+            self.wait_for(text);
+        }
+        if let Some(text) = hides {
+            self.wait_until_gone(text);
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let (r, c) = (
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        self.screen.lock().unwrap().set_size(r, c);
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+
+    /// Waits for the board to end; returns its exit code and everything it wrote.
+    fn finish(&mut self) -> (u32, String) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!("the board did not exit; the screen shows:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned();
+        (status.exit_code(), raw)
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The parameters of every SGR sequence (`ESC [ … m`) in the output.
+fn sgr_sequences(raw: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find("\x1b[") {
+        rest = &rest[at + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            found.push(rest[..end].to_string());
+        }
+    }
+    found
+}
+
+/// SGR parameters that set a colour: 30-39, 40-49, 90-97, 100-107 (38 and 48 included).
+fn sets_colour(params: &str) -> bool {
+    params.split([';', ':']).any(|p| {
+        matches!(
+            p.parse::<u32>(),
+            Ok(30..=39 | 40..=49 | 90..=97 | 100..=107)
+        )
+    })
+}
+
+fn board_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn with_no_color_the_board_sends_no_colour_at_all_and_marks_by_attributes() {
+    let dir = board_dir();
+    let env = [
+        ("TERM", "xterm-256color"),
+        ("COLORTERM", "truecolor"),
+        ("NO_COLOR", "1"),
+    ];
+    let mut term = Term::start(dir.path(), &[], &env);
+    term.wait_for("按状态");
+    // Every view and overlay once.
+    term.press(b"?", Some("快捷键"), None);
+    term.press(b"\x1b", None, Some("快捷键"));
+    term.press(b"2", Some("配合单位"), None);
+    term.press(b"\r", Some("任务内容"), None);
+    term.press(b"\x1b", None, Some("任务内容"));
+    term.press(b"3", Some("概况"), None);
+    term.press(b"1", None, Some("概况"));
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0);
+    for pattern in ["38;", "48;"] {
+        assert!(!raw.contains(pattern), "{pattern:?} in the output");
+    }
+    let coloured: Vec<String> = sgr_sequences(&raw)
+        .into_iter()
+        .filter(|p| sets_colour(p))
+        .collect();
+    assert_eq!(coloured, Vec::<String>::new());
+    // The selection and the header are shown in reverse video instead, headings in bold.
+    let sgr = sgr_sequences(&raw);
+    assert!(sgr.iter().any(|p| p == "7"), "no reverse video");
+    assert!(sgr.iter().any(|p| p == "1"), "no bold");
+}
+
+#[test]
+fn the_same_board_with_colours_does_send_colour_sequences() {
+    // The control for the test above: the scan finds colours when there are some.
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for("按状态");
+    term.send(b"q");
+    let (_, raw) = term.finish();
+    assert!(sgr_sequences(&raw).iter().any(|p| sets_colour(p)));
+}
+
+#[test]
+fn lang_en_shows_english_labels_in_the_terminal() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &["--lang", "en"], &[("TERM", "xterm-256color")]);
+    term.wait_for("By status");
+    let text = term.text();
+    for label in [
+        "By unit",
+        "Not started",
+        "Today",
+        "created from the built-in plan",
+    ] {
+        assert!(text.contains(label), "{label:?} missing:\n{text}");
+    }
+    term.press(b"?", Some("go to first"), None);
+    term.press(b"\x1b", None, Some("go to first"));
+    // The footer's key hints, once the start-up message is gone.
+    let footer = term.text().lines().last().unwrap_or_default().to_string();
+    for hint in ["? help", "q quit", "Enter open task detail"] {
+        assert!(footer.contains(hint), "{hint:?} missing: {footer}");
+    }
+    term.send(b"q");
+    assert_eq!(term.finish().0, 0);
+}
+
+#[test]
+fn ftz_board_lang_selects_english_too() {
+    let dir = board_dir();
+    let env = [("TERM", "xterm-256color"), ("FTZ_BOARD_LANG", "en")];
+    let mut term = Term::start(dir.path(), &[], &env);
+    term.wait_for("Needs coordination");
+    term.send(b"q");
+    assert_eq!(term.finish().0, 0);
+}
+
+#[test]
+fn under_term_screen_the_board_draws_with_the_sixteen_colours_and_exits_cleanly() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "screen")]);
+    term.wait_for("按状态");
+    term.wait_for("需协调");
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0);
+    // crossterm writes the named colours as `38;5;N` with N below 16; nothing beyond them.
+    for params in sgr_sequences(&raw) {
+        let numbers: Vec<u32> = params.split(';').filter_map(|p| p.parse().ok()).collect();
+        for pair in numbers.windows(3) {
+            if matches!(pair[0], 38 | 48) {
+                assert!(pair[1] == 5 && pair[2] < 16, "{params}");
+            }
+        }
+    }
+    assert!(
+        raw.ends_with_modes_left(),
+        "terminal not restored: {:?}",
+        tail(&raw)
+    );
+}
+
+#[test]
+fn under_tmux_with_256_colours_the_palette_uses_indexed_colours() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "tmux-256color")]);
+    term.wait_for("按状态");
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0);
+    assert!(raw.contains("38;5;"), "no indexed colour");
+    assert!(!raw.contains("38;2;"), "true colour without COLORTERM");
+}
+
+#[test]
+fn resizing_repaints_without_asking_where_the_cursor_is() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "tmux-256color")]);
+    term.wait_for("按状态");
+    term.resize(60, 20);
+    // The header is redrawn for the new width: its right-aligned date comes into the first 60
+    // columns (at 100 columns it was beyond them).
+    let start = Instant::now();
+    while !term
+        .text()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .contains("今天")
+    {
+        assert!(start.elapsed() < WAIT, "no redraw:\n{}", term.text());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    term.press(b"2", Some("配合单位"), None);
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0, "the board ended with an error:\n{}", tail(&raw));
+    assert!(!raw.contains("\x1b[6n"), "a cursor-position query was sent");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for("按状态");
+    let pid = term.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (_, raw) = term.finish();
+    assert!(
+        raw.ends_with_modes_left(),
+        "terminal not restored: {:?}",
+        tail(&raw)
+    );
+}
+
+#[test]
+fn a_click_on_a_header_tab_switches_the_view_and_no_mouse_leaves_the_mouse_alone() {
+    let dir = board_dir();
+    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for("按单位");
+    let first_row = term.text().lines().next().unwrap().to_string();
+    // Columns of a CJK row: each Han character takes two cells.
+    let before: String = first_row.split("按单位").next().unwrap().to_string();
+    let column = unicode_width::UnicodeWidthStr::width(before.as_str()) + 1;
+    // SGR mouse report: press and release of the left button (1-based column and row).
+    term.press(
+        format!("\x1b[<0;{column};1M\x1b[<0;{column};1m").as_bytes(),
+        Some("配合单位"),
+        None,
+    );
+    term.send(b"q");
+    let (_, raw) = term.finish();
+    assert!(
+        raw.contains("\x1b[?1000h"),
+        "mouse capture was not turned on"
+    );
+    assert!(raw.contains("\x1b[?1000l"), "mouse capture was left on");
+    // Clicks and the wheel only: no report for every mouse move over the SSH link.
+    assert!(!raw.contains("\x1b[?1003h"), "any-motion mouse tracking");
+
+    let mut term = Term::start(dir.path(), &["--no-mouse"], &[("TERM", "xterm-256color")]);
+    term.wait_for("按单位");
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0);
+    assert!(
+        !raw.contains("\x1b[?1000h"),
+        "--no-mouse captured the mouse"
+    );
+}
+
+fn tail(raw: &str) -> &str {
+    let start = raw.len().saturating_sub(200);
+    let start = (start..raw.len())
+        .find(|i| raw.is_char_boundary(*i))
+        .unwrap_or(raw.len());
+    &raw[start..]
+}
+
+trait Restored {
+    fn ends_with_modes_left(&self) -> bool;
+}
+
+impl Restored for String {
+    /// Every mode the board turns on is turned off after it was last turned on: mouse capture,
+    /// bracketed paste, the alternate screen.
+    fn ends_with_modes_left(&self) -> bool {
+        [
+            ("\x1b[?1000h", "\x1b[?1000l"),
+            ("\x1b[?2004h", "\x1b[?2004l"),
+            ("\x1b[?1049h", "\x1b[?1049l"),
+        ]
+        .iter()
+        .all(|(on, off)| match (self.rfind(on), self.rfind(off)) {
+            (Some(on), Some(off)) => off > on,
+            (None, _) => true,
+            (Some(_), None) => false,
+        }) && self.contains("\x1b[?1049l")
+    }
+}
+
+#[test]
+fn an_unreadable_keys_file_in_the_config_folder_only_warns() {
+    // Under `sudo -u`, HOME may be another user's; the board must still start.
+    let dir = board_dir();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("ftz-board/keys.ron")).unwrap();
+    let xdg = config.to_str().unwrap();
+    let env = [("TERM", "xterm-256color"), ("XDG_CONFIG_HOME", xdg)];
+    let mut term = Term::start(dir.path(), &["--lang", "en"], &env);
+    term.wait_for("cannot read the keys file");
+    term.wait_for("By status");
+    term.send(b"q");
+    assert_eq!(term.finish().0, 0);
+}
