@@ -51,19 +51,15 @@ fn moving_a_task_with_l_saves_it_and_quitting_restores_the_terminal() {
     // No --file and no ./board.ron: the board creates it from the built-in plan.
     let mut pty = Pty::spawn(&["--today", "2025-06-01"], dir.path(), 80, 24);
     pty.wait_for_text("提升虹桥", WAIT);
-    pty.wait_for("19 tasks not started", WAIT, |s| s.contains("未启动 19"));
-    for title in COLUMN_TITLES {
-        assert!(
-            pty.contents().contains(title),
-            "{title}:\n{}",
-            pty.contents()
-        );
-    }
+    // Waiting for every title (not just the first) also waits out a frame split across reads.
+    pty.wait_for("19 tasks not started, and all four columns", WAIT, |s| {
+        s.contains("未启动 19") && COLUMN_TITLES.iter().all(|t| s.contains(t))
+    });
     assert!(dir.path().join("board.ron").exists());
 
     pty.send(b"L");
     pty.wait_for("task 1 in 推进中", WAIT, |s| {
-        s.contains("未启动 18") && s.contains("推进中 1 ")
+        s.contains("未启动 18") && s.contains("推进中 1 ") && s.contains("已保存")
     });
     // The card moved with it: the second column's first card is task 1.
     let second_column_card = pty.rows().iter().any(|r| {
@@ -124,7 +120,10 @@ fn at_80x24_all_four_columns_show_and_looking_changes_nothing() {
         80,
         24,
     );
-    pty.wait_for_text("今天 2025-06-01", WAIT);
+    // A frame can arrive in several reads: wait for its last row, the footer.
+    pty.wait_for("the whole first frame", WAIT, |s| {
+        s.contains("今天 2025-06-01") && s.contains("文件 board.ron")
+    });
     let rows = pty.rows();
     assert!(
         COLUMN_TITLES.iter().all(|t| rows[1].contains(t)),
@@ -160,4 +159,38 @@ fn resizing_redraws_for_the_new_size() {
     });
     pty.send(b"q");
     assert_eq!(pty.wait_exit(WAIT), 0);
+}
+
+#[test]
+fn a_chinese_note_typed_and_pasted_in_the_board_is_saved_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        &["--today", "2025-06-01", "--user", "张三"],
+        dir.path(),
+        100,
+        30,
+    );
+    pty.wait_for_text("提升虹桥", WAIT);
+    // Down to task 2, then `n`: the note editor names the task.
+    pty.send(b"j");
+    pty.send(b"n");
+    pty.wait_for_text("写进展 #2", WAIT);
+    // Typed as an input method delivers it (UTF-8 characters), then a bracketed paste carrying an
+    // escape sequence, which must be cleaned before it is stored.
+    pty.send("已与市商务委对接".as_bytes());
+    pty.send("\x1b[200~，下周召开\x1b[31m专题会\x1b[201~".as_bytes());
+    pty.wait_for_text("专题会", WAIT);
+    pty.send(b"\r");
+    pty.wait_for_text("已添加进展", WAIT);
+    pty.send(b"q");
+    assert_eq!(pty.wait_exit(WAIT), 0);
+
+    let board = load(&dir.path().join("board.ron"));
+    let notes = &board.task(2).unwrap().notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "已与市商务委对接，下周召开[31m专题会");
+    assert_eq!(notes[0].author, "张三");
+    let last = board.history.last().unwrap();
+    assert_eq!((last.task, last.user.as_str()), (2, "张三"));
+    assert!(matches!(&last.change, Change::NoteAdded { .. }));
 }

@@ -24,6 +24,10 @@ pub enum Event {
     Hangup,
     /// The terminal stopped delivering input (it is gone).
     InputClosed,
+    /// SIGWINCH: the window changed size. crossterm reports resizes too, but only once its input
+    /// thread has started reading; this handler is in place before the first frame, so a resize
+    /// right after start-up is never missed.
+    WindowChanged,
 }
 
 pub struct Events {
@@ -141,15 +145,24 @@ fn spawn_input(tx: Sender<Event>) {
 }
 
 fn spawn_signals(tx: Sender<Event>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
     // In raw mode Ctrl-C arrives as a key; SIGINT only comes from `kill -INT`, and should restore
     // the terminal like the others rather than kill the board mid-screen.
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGWINCH])
+    else {
         return;
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Event::Hangup);
+        for signal in signals.forever() {
+            let event = if signal == SIGWINCH {
+                Event::WindowChanged
+            } else {
+                Event::Hangup
+            };
+            let last = matches!(event, Event::Hangup);
+            if tx.send(event).is_err() || last {
+                break;
+            }
         }
     });
 }

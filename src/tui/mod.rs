@@ -112,6 +112,12 @@ fn handle(
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
             app.on_key(&key)
         }
+        Event::WindowChanged => {
+            let size = terminal.size()?;
+            app.resize(size.width, size.height);
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            Effect::None
+        }
         Event::Terminal(TermEvent::Resize(w, h)) => {
             app.resize(w, h);
             // A resize may leave stale cells on some terminals: repaint everything. Not with
