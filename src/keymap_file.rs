@@ -270,17 +270,6 @@ fn describe_ron_error(code: &ron::Error) -> String {
         E::NoSuchStructField { found, .. } => {
             format!("unknown field `{found}` (expected `bindings`)")
         }
-        E::Eof => "the file ends too early (a bracket or quote left open?)".into(),
-        E::ExpectedComma => {
-            "expected `,` before this (a comma is missing after the previous value)".into()
-        }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
+        other => crate::store::describe_ron_syntax(other),
     }
 }

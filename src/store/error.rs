@@ -114,8 +114,16 @@ pub(crate) fn describe_ron_error(code: &ron::Error) -> String {
                 .map(|o| format!(" in {o}"))
                 .unwrap_or_default()
         ),
-        E::Eof => "the file ends too early (a bracket or quote left open?)".to_string(),
-        E::ExpectedComma => {
+        other => describe_ron_syntax(other),
+    }
+}
+
+/// ron's syntax messages in our words: said as what was expected, lower-case after the location.
+/// Shared by board files and the key bindings file.
+pub(crate) fn describe_ron_syntax(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (a bracket or quote left open?)".to_string(),
+        ron::Error::ExpectedComma => {
             "expected `,` before this (a comma is missing after the previous value)".to_string()
         }
         other => {

@@ -19,6 +19,7 @@ pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
 pub use codec::{decode, parse, parse_bytes, to_text};
 pub use error::StoreError;
+pub(crate) use error::describe_ron_syntax;
 pub use lock::lock_path;
 
 use crate::model::{Board, Context, Operation};

@@ -43,6 +43,36 @@ pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer
 }
 
 /// All lines of the detail, wrapped to `w` cells.
+/// A task's notes, newest first, at most `limit`: a heading line (time, author, decision mark)
+/// and the text wrapped under it. Shared by the detail view and meeting review.
+pub fn note_lines(
+    app: &App,
+    task: &Task,
+    w: usize,
+    limit: usize,
+    time_format: &str,
+) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let s = app.lang.strings();
+    let mut notes: Vec<_> = task.notes.iter().collect();
+    notes.sort_by_key(|n| std::cmp::Reverse(n.at));
+    let mut lines = Vec::new();
+    for note in notes.into_iter().take(limit) {
+        let mut head = format!("{} {}", note.at.format(time_format), safe(&note.author));
+        if note.decision {
+            head.push_str(&format!(" [{}]", s.decision));
+        }
+        lines.push(Line::styled(
+            truncate(&head, w, theme.ellipsis).into_owned(),
+            theme.key,
+        ));
+        for part in wrap(&note.text, w.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {part}"), theme.text));
+        }
+    }
+    lines
+}
+
 pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let lang = app.lang;
@@ -107,25 +137,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     if task.notes.is_empty() {
         lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
     }
-    let mut notes: Vec<_> = task.notes.iter().collect();
-    notes.sort_by_key(|n| std::cmp::Reverse(n.at));
-    for note in notes {
-        let mut head = format!(
-            "{} {}",
-            note.at.format("%Y-%m-%d %H:%M %:z"),
-            safe(&note.author)
-        );
-        if note.decision {
-            head.push_str(&format!(" [{}]", s.decision));
-        }
-        lines.push(Line::styled(
-            truncate(&head, w, theme.ellipsis).into_owned(),
-            theme.key,
-        ));
-        for part in wrap(&note.text, w.saturating_sub(2)) {
-            lines.push(Line::raw(format!("  {part}")));
-        }
-    }
+    lines.extend(note_lines(app, task, w, usize::MAX, "%Y-%m-%d %H:%M %:z"));
 
     let history: Vec<_> = app
         .board

@@ -100,14 +100,7 @@ fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Op
 }
 
 fn field_label(app: &App, field: Field) -> &'static str {
-    let s = app.lang.strings();
-    match field {
-        Field::Title => s.title_field,
-        Field::Text => s.text,
-        Field::Deadline => s.deadline,
-        Field::LeadUnits => s.lead_units,
-        Field::CooperatingUnits => s.cooperating_units,
-    }
+    app.lang.field(field)
 }
 
 fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option<Position> {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{safe, truncate, wrap};
+use super::text::{safe, wrap};
 use crate::app::{App, Review};
 use crate::model::join_units;
 use crate::model::stats::DiscussionGroup;
@@ -83,28 +83,16 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
         format!("{} ({})", s.latest_notes, task.notes.len()),
         theme.dim,
     ));
-    let mut notes: Vec<_> = task.notes.iter().collect();
-    notes.sort_by_key(|n| std::cmp::Reverse(n.at));
-    if notes.is_empty() {
+    if task.notes.is_empty() {
         lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
     }
-    for note in notes.into_iter().take(NOTES_SHOWN) {
-        let mut head = format!(
-            "{} {}",
-            note.at.format("%Y-%m-%d %H:%M"),
-            safe(&note.author)
-        );
-        if note.decision {
-            head.push_str(&format!(" [{}]", s.decision));
-        }
-        lines.push(Line::styled(
-            truncate(&head, w, theme.ellipsis).into_owned(),
-            theme.key,
-        ));
-        for part in wrap(&note.text, w.saturating_sub(2)) {
-            lines.push(Line::styled(format!("  {part}"), theme.text));
-        }
-    }
+    lines.extend(super::detail::note_lines(
+        app,
+        task,
+        w,
+        NOTES_SHOWN,
+        "%Y-%m-%d %H:%M",
+    ));
     let scroll = review
         .scroll
         .min(lines.len().saturating_sub(usize::from(area.height)));
