@@ -3,7 +3,7 @@
 //! `Strings` is a struct rather than a map so that a label missing in one language is a compile
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
-use crate::model::{Field, Role, Status, Urgency};
+use crate::model::{Field, OpError, Role, Status, Urgency};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -93,6 +93,22 @@ impl Lang {
         }
     }
 
+    /// Why a change was refused, in the user's language.
+    pub fn op_error(self, error: &OpError) -> String {
+        match (self, error) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Zh, OpError::NoSuchTask(id)) => format!("没有任务 #{id}（可能已被他人删除）"),
+            (Lang::Zh, OpError::DuplicateId(id)) => format!("任务 #{id} 已存在"),
+            (Lang::Zh, OpError::EmptyTitle) => self.strings().need_title.to_string(),
+            (Lang::Zh, OpError::NoLeadUnit) => self.strings().need_lead_unit.to_string(),
+            (Lang::Zh, OpError::BadDate(text)) => format!("「{text}」不是日期（应为 YYYY-MM-DD）"),
+            (Lang::Zh, OpError::Unchanged) => "没有需要修改的内容".to_string(),
+            (Lang::Zh, OpError::ChangedMeanwhile(id)) => {
+                format!("任务 #{id} 此后已被他人修改，未撤销，以免覆盖他人的修改")
+            }
+        }
+    }
+
     pub fn count_tasks(self, n: usize) -> String {
         match self {
             Lang::Zh => format!("{n} 项"),
@@ -169,6 +185,7 @@ pub struct Strings {
     pub overdue_count: &'static str,
     pub due_soon_count: &'static str,
     pub need_title: &'static str,
+    pub confirm_discard: &'static str,
     pub need_date: &'static str,
     pub need_lead_unit: &'static str,
     pub note_added: &'static str,
@@ -271,6 +288,7 @@ pub static ZH: Strings = Strings {
     overdue_count: "逾期",
     due_soon_count: "临期",
     need_title: "标题不能为空",
+    confirm_discard: "再按 Esc 放弃已输入的内容",
     need_date: "时间节点须为日期，如 2025-12-31",
     need_lead_unit: "至少需要一个牵头单位",
     note_added: "已添加进展",
@@ -373,6 +391,7 @@ pub static EN: Strings = Strings {
     overdue_count: "overdue",
     due_soon_count: "due soon",
     need_title: "the title must not be empty",
+    confirm_discard: "press Esc again to discard what you typed",
     need_date: "the deadline must be a date such as 2025-12-31",
     need_lead_unit: "at least one lead unit is needed",
     note_added: "note added",

@@ -13,108 +13,54 @@ use crate::model::{
     Board, CURRENT_VERSION, Change, HistoryEntry, Note, PlanInfo, Settings, Status, Task, TaskId,
 };
 
-/// The 22 units of the plan's annex, most often named first (the generator favours early entries).
-const PLAN_UNITS: [&str; 22] = [
-    "区商务委",
-    "区科委",
-    "区市场监管局",
-    "莘庄海关",
-    "龙吴海关",
-    "大零号湾集团",
-    "区财政局",
-    "区经委",
-    "区发展改革委",
-    "区卫生健康委",
-    "莘庄工业区",
-    "新虹桥国际医学中心",
-    "南虹桥集团",
-    "区规划资源局",
-    "区生态环境局",
-    "区数据局",
-    "区教育局",
-    "区委网信办",
-    "区公安分局",
-    "区人才局",
-    "区人力资源社会保障局",
-    "临港浦江国际科技城",
-];
-
-/// Towns and streets of 闵行区 and offices they have: combined into extra units for big boards.
-const TOWNS: [&str; 13] = [
-    "莘庄镇",
-    "七宝镇",
-    "颛桥镇",
-    "华漕镇",
-    "虹桥镇",
-    "梅陇镇",
-    "吴泾镇",
-    "马桥镇",
-    "浦江镇",
-    "江川路街道",
-    "古美路街道",
-    "新虹街道",
-    "浦锦街道",
-];
-const OFFICES: [&str; 8] = [
-    "经济发展办公室",
-    "营商服务中心",
-    "规划建设办公室",
-    "企业服务站",
-    "社区事务受理中心",
-    "科技园区",
-    "综合行政执法队",
-    "人才服务中心",
-];
-
-const VERBS: [&str; 14] = [
-    "提升", "拓展", "支持", "开展", "探索", "促进", "推动", "试点", "完善", "深化", "扩大", "拓宽",
-    "优化", "加强",
-];
-const PLACES: [&str; 8] = [
-    "",
-    "虹桥商务区",
-    "大零号湾",
-    "南虹桥",
-    "莘庄工业区",
-    "临港浦江国际科技城",
-    "新虹桥国际医学园区",
-    "马桥人工智能创新试验区",
-];
-const OBJECTS: [&str; 19] = [
-    "保税物流中心（B 型）能级",
-    "公用型保税仓库功能",
-    "企业AEO认证",
-    "离岸经贸业务",
-    "医疗服务贸易创新",
-    "科研仪器设备共享",
-    "高端装备领域跨区域产业合作",
-    "低空经济产业联动发展",
-    "重点领域专利快速审查",
-    "药品临床试验审批改革",
-    "境外投资项目综合服务",
-    "商事登记制度改革",
-    "跨境贸易投资高水平开放",
-    "跨境资金池试点",
-    "科创企业融资渠道",
-    "混合用地探索",
-    "应届高校毕业生落户政策",
-    "外籍人才出入境便利化",
-    "数据跨境流动试点",
-];
-const QUALIFIERS: [&str; 6] = ["", "", "", "工作机制", "配套政策", "专项行动"];
-const OPENINGS: [&str; 6] = ["支持", "依托", "探索在", "推进", "鼓励", "争取在"];
-const ENDINGS: [&str; 7] = [
-    "，形成可复制推广的实践案例。",
-    "，加强设施设备、服务网络等优势资源互补。",
-    "等创新业务。",
-    "，集中运营管理境内外本外币资金。",
-    "，打造产业链“上楼”的代表性项目。",
-    "，为区域内重点企业提供便利化服务。",
-    "，建立项目储备库并加强政策辅导。",
-];
-const AUTHORS: [&str; 8] = [
-    "zhangwei", "liuyang", "wangfang", "chenjing", "lihua", "zhaolei", "sunli", "zhoumin",
-];
+// The plan's own words, recombined. Kept dense: they are data, not code.
+#[rustfmt::skip]
+mod words {
+    /// The 22 units of the plan's annex, most often named first (the generator favours early ones).
+    pub const PLAN_UNITS: [&str; 22] = [
+        "区商务委", "区科委", "区市场监管局", "莘庄海关", "龙吴海关", "大零号湾集团", "区财政局",
+        "区经委", "区发展改革委", "区卫生健康委", "莘庄工业区", "新虹桥国际医学中心", "南虹桥集团",
+        "区规划资源局", "区生态环境局", "区数据局", "区教育局", "区委网信办", "区公安分局",
+        "区人才局", "区人力资源社会保障局", "临港浦江国际科技城",
+    ];
+    /// Towns and streets of 闵行区 and their offices: combined into extra units for big boards.
+    pub const TOWNS: [&str; 13] = [
+        "莘庄镇", "七宝镇", "颛桥镇", "华漕镇", "虹桥镇", "梅陇镇", "吴泾镇", "马桥镇", "浦江镇",
+        "江川路街道", "古美路街道", "新虹街道", "浦锦街道",
+    ];
+    pub const OFFICES: [&str; 8] = [
+        "经济发展办公室", "营商服务中心", "规划建设办公室", "企业服务站", "社区事务受理中心",
+        "科技园区", "综合行政执法队", "人才服务中心",
+    ];
+    pub const VERBS: [&str; 14] = [
+        "提升", "拓展", "支持", "开展", "探索", "促进", "推动", "试点", "完善", "深化", "扩大",
+        "拓宽", "优化", "加强",
+    ];
+    /// The first entry, empty, leaves the place out of a title.
+    pub const PLACES: [&str; 8] = [
+        "", "虹桥商务区", "大零号湾", "南虹桥", "莘庄工业区", "临港浦江国际科技城",
+        "新虹桥国际医学园区", "马桥人工智能创新试验区",
+    ];
+    pub const OBJECTS: [&str; 19] = [
+        "保税物流中心（B 型）能级", "公用型保税仓库功能", "企业AEO认证", "离岸经贸业务",
+        "医疗服务贸易创新", "科研仪器设备共享", "高端装备领域跨区域产业合作",
+        "低空经济产业联动发展", "重点领域专利快速审查", "药品临床试验审批改革",
+        "境外投资项目综合服务", "商事登记制度改革", "跨境贸易投资高水平开放", "跨境资金池试点",
+        "科创企业融资渠道", "混合用地探索", "应届高校毕业生落户政策", "外籍人才出入境便利化",
+        "数据跨境流动试点",
+    ];
+    pub const QUALIFIERS: [&str; 6] = ["", "", "", "工作机制", "配套措施", "专项行动"];
+    pub const OPENINGS: [&str; 6] = ["支持", "依托", "探索在", "推进", "鼓励", "争取在"];
+    pub const ENDINGS: [&str; 7] = [
+        "，形成可复制推广的实践案例。", "，加强设施设备、服务网络等优势资源互补。", "等创新业务。",
+        "，集中运营管理境内外本外币资金。", "，打造产业链“上楼”的代表性项目。",
+        "，为区域内重点企业提供便利化服务。", "，建立项目储备库并加强政策辅导。",
+    ];
+    pub const AUTHORS: [&str; 8] = [
+        "zhangwei", "liuyang", "wangfang", "chenjing", "lihua", "zhaolei", "sunli", "zhoumin",
+    ];
+}
+use words::*;
 
 const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
@@ -263,9 +209,15 @@ fn generate_task(
     let cooperating = rng.below(5);
     let cooperating_units = take(rng, cooperating);
 
-    let deadline = match rng.below(10) {
-        0..=4 => date(2024 + rng.below(4) as i32, 12, 31),
-        5 | 6 => date(2024 + rng.below(4) as i32, 6, 30),
+    // As plans word them: mostly 年底 and 6月底, some other month ends, a few exact days.
+    let year = 2024 + rng.below(4) as i32;
+    let deadline = match rng.below(20) {
+        0..=8 => date(year, 12, 31),
+        9..=12 => date(year, 6, 30),
+        13..=17 => {
+            let month = 1 + rng.below(11) as u32;
+            date(year, month + 1, 1) - Days::new(1)
+        }
         _ => FIRST_DEADLINE + Days::new(rng.next() % DEADLINE_SPAN),
     };
     let status = match rng.below(100) {
@@ -344,6 +296,7 @@ fn record_activity(
             user,
             task: task.id,
             change,
+            via: None,
         });
     }
     completed_on

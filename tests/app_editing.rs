@@ -98,13 +98,30 @@ fn pasted_text_is_cleaned_of_escape_sequences() {
 }
 
 #[test]
-fn escape_cancels_the_note_without_a_change() {
+fn escape_over_typed_text_asks_once_then_cancels_without_a_change() {
     let mut app = app();
     app.on_key(&key(KeyCode::Char('n')));
     type_text(&mut app, "草稿");
     assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
+    assert!(app.dialog.is_some(), "the first Esc only warns");
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "再按 Esc 放弃已输入的内容"
+    );
+    type_text(&mut app, "续");
+    app.on_key(&key(KeyCode::Esc));
+    assert!(app.dialog.is_some(), "typing in between disarms");
+    assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
     assert!(app.dialog.is_none());
     assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::Quit);
+}
+
+#[test]
+fn escape_on_an_empty_note_closes_at_once() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('n')));
+    app.on_key(&key(KeyCode::Esc));
+    assert!(app.dialog.is_none());
 }
 
 #[test]
@@ -231,4 +248,55 @@ fn a_read_only_board_explains_instead_of_opening_an_editor() {
             "key {k}"
         );
     }
+}
+
+#[test]
+fn undo_after_a_colleague_changed_the_task_refuses_and_says_why() {
+    let mut app = app();
+    let effect = app.on_key(&key(KeyCode::Char('L')));
+    apply(&mut app, effect);
+    // A colleague moves task 1 on to done; the board reloads their version.
+    let mut theirs = app.board.clone();
+    let ctx = Context::now("李四".into(), theirs.settings.offset());
+    Operation::SetStatus {
+        id: 1,
+        to: Status::Done,
+    }
+    .apply(&mut theirs, &ctx)
+    .unwrap();
+    app.set_board(theirs);
+
+    let undo = app.on_key(&key(KeyCode::Char('u')));
+    apply(&mut app, undo);
+    assert_eq!(
+        app.board.task(1).unwrap().status,
+        Status::Done,
+        "their change stands"
+    );
+    let message = app.message.clone().unwrap();
+    assert!(message.is_error);
+    assert!(
+        message.text.contains("任务 #1 此后已被他人修改"),
+        "{}",
+        message.text
+    );
+}
+
+#[test]
+fn undo_says_what_it_undid_in_the_words_of_the_original_change() {
+    let mut app = app();
+    let effect = app.on_key(&key(KeyCode::Char('L')));
+    apply(&mut app, effect);
+    let undo = app.on_key(&key(KeyCode::Char('u')));
+    apply(&mut app, undo);
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "已撤销: #1 已移至 推进中"
+    );
+    let redo = app.on_key(&ctrl('r'));
+    apply(&mut app, redo);
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "已重做: #1 已移至 推进中"
+    );
 }

@@ -177,6 +177,7 @@ fn ascii_board() -> Board {
             user: "li".into(),
             task: 1,
             change,
+            via: None,
         });
     }
     board

@@ -1,7 +1,7 @@
 //! Changes and their undo, on the built-in plan: what a user sees after a change and after undoing it.
 
 use chrono::{DateTime, FixedOffset};
-use ftz_board::model::{Board, Change, Context, Field, OpError, Operation, Status, Task};
+use ftz_board::model::{Board, Change, Context, Field, OpError, Operation, Status, Task, Via};
 use ftz_board::plan::builtin_plan;
 
 fn ctx(at: &str) -> Context {
@@ -222,4 +222,117 @@ fn adding_a_task_cleans_and_checks_it() {
     );
     undo.apply(&mut board, &c).unwrap();
     assert!(board.task(20).is_none());
+}
+
+#[test]
+fn undo_does_not_overwrite_a_colleagues_later_change() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let undo = Operation::SetStatus {
+        id: 1,
+        to: Status::InProgress,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    // 李四 moves it on to done meanwhile.
+    Operation::SetStatus {
+        id: 1,
+        to: Status::Done,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert_eq!(
+        undo.apply(&mut board, &c),
+        Err(OpError::ChangedMeanwhile(1))
+    );
+    assert_eq!(
+        board.task(1).unwrap().status,
+        Status::Done,
+        "their change stands"
+    );
+
+    let undo_edit = Operation::EditField {
+        id: 2,
+        field: Field::Title,
+        value: "甲".into(),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    Operation::EditField {
+        id: 2,
+        field: Field::Title,
+        value: "乙".into(),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert_eq!(
+        undo_edit.apply(&mut board, &c),
+        Err(OpError::ChangedMeanwhile(2))
+    );
+    assert_eq!(board.task(2).unwrap().title, "乙");
+}
+
+#[test]
+fn undo_and_redo_are_recorded_as_such_in_the_history() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let undo = Operation::SetStatus {
+        id: 6,
+        to: Status::Blocked,
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    let redo = Operation::Revert {
+        via: Via::Undo,
+        op: Box::new(undo),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert!(matches!(redo, Operation::Revert { via: Via::Redo, .. }));
+    redo.apply(&mut board, &c).unwrap();
+    let vias: Vec<Option<Via>> = board.history.iter().map(|h| h.via).collect();
+    assert_eq!(vias, [None, Some(Via::Undo), Some(Via::Redo)]);
+    assert_eq!(board.task(6).unwrap().status, Status::Blocked);
+}
+
+#[test]
+fn a_unit_typed_in_its_other_spelling_is_stored_as_the_plan_names_it() {
+    let mut board = plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    Operation::EditField {
+        id: 5,
+        field: Field::CooperatingUnits,
+        value: "区网信办、区数据局".into(),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert_eq!(
+        board.task(5).unwrap().cooperating_units,
+        ["区委网信办", "区数据局"]
+    );
+}
+
+#[test]
+fn a_task_added_today_is_not_stale_today() {
+    let mut board = plan();
+    let c = ctx("2026-11-26T10:00:00+08:00");
+    let task = Task::new(
+        20,
+        "新任务",
+        vec!["区科委".into()],
+        "2027-12-31".parse().unwrap(),
+    );
+    Operation::AddTask { task }.apply(&mut board, &c).unwrap();
+    let added = board.task(20).unwrap();
+    assert_eq!(added.created_on, Some("2026-11-26".parse().unwrap()));
+    let today = "2026-11-26".parse().unwrap();
+    assert_eq!(
+        ftz_board::model::stats::stale_days(&board, added, today),
+        None
+    );
+    let later = "2027-01-15".parse().unwrap();
+    assert_eq!(
+        ftz_board::model::stats::stale_days(&board, added, later),
+        Some(50)
+    );
 }

@@ -2,8 +2,15 @@
 
 use super::{App, ChangeKind, Effect};
 use crate::action::Action;
-use crate::model::{Board, Operation};
+use crate::model::{Board, Operation, Via};
 use crate::store::StoreError;
+
+/// A change that undo (or redo) can make, and what the original change was, for the message.
+#[derive(Debug, Clone)]
+pub struct Undoable {
+    pub op: Operation,
+    pub label: String,
+}
 
 impl App {
     pub(super) fn refuse_changes(&mut self) -> bool {
@@ -43,12 +50,19 @@ impl App {
         if self.refuse_changes() {
             return Effect::None;
         }
-        let stack = match kind {
-            ChangeKind::Redo => &mut self.redo,
-            _ => &mut self.undo,
+        let (stack, via) = match kind {
+            ChangeKind::Redo => (&mut self.redo, Via::Redo),
+            _ => (&mut self.undo, Via::Undo),
         };
         match stack.pop() {
-            Some(op) => Effect::Apply { op, kind },
+            Some(entry) => {
+                let op = Operation::Revert {
+                    via,
+                    op: Box::new(entry.op),
+                };
+                self.reverting = Some(entry.label);
+                Effect::Apply { op, kind }
+            }
             None => {
                 let s = self.lang.strings();
                 let text = if kind == ChangeKind::Redo {
@@ -69,52 +83,78 @@ impl App {
         kind: ChangeKind,
         result: Result<(Board, Operation), StoreError>,
     ) {
+        // Undo and redo say what they revert: the change as it was first made.
+        let label = self
+            .reverting
+            .take()
+            .unwrap_or_else(|| self.describe_change(&op));
+        let unwrap = |op: Operation| match op {
+            Operation::Revert { op, .. } => *op,
+            other => other,
+        };
         match result {
             Ok((board, inverse)) => {
+                let entry = Undoable {
+                    op: unwrap(inverse),
+                    label: label.clone(),
+                };
                 match kind {
                     ChangeKind::New => {
-                        self.undo.push(inverse);
+                        self.undo.push(entry);
                         self.redo.clear();
                     }
-                    ChangeKind::Undo => self.redo.push(inverse),
-                    ChangeKind::Redo => self.undo.push(inverse),
+                    ChangeKind::Undo => self.redo.push(entry),
+                    ChangeKind::Redo => self.undo.push(entry),
                 }
                 self.file_problem = None;
                 self.set_board(board);
                 self.follow_task(op.task_id());
-                self.info(self.describe_change(&op, kind));
+                let s = self.lang.strings();
+                self.info(match kind {
+                    // Not `·`: ambiguous width, two cells in some East Asian terminal settings.
+                    ChangeKind::New => format!("{label} - {}", s.saved),
+                    ChangeKind::Undo => format!("{}: {label}", s.undone),
+                    ChangeKind::Redo => format!("{}: {label}", s.redone),
+                });
             }
             Err(e) => {
                 // Keep an undo or redo that failed, so it can be tried again.
+                let entry = Undoable {
+                    op: unwrap(op),
+                    label,
+                };
                 match kind {
-                    ChangeKind::Undo => self.undo.push(op),
-                    ChangeKind::Redo => self.redo.push(op),
+                    ChangeKind::Undo => self.undo.push(entry),
+                    ChangeKind::Redo => self.redo.push(entry),
                     ChangeKind::New => {}
                 }
                 let s = self.lang.strings();
-                self.error(format!("{}: {e}", s.save_failed));
+                let why = match &e {
+                    StoreError::Rejected(reason) => self.lang.op_error(reason),
+                    other => other.to_string(),
+                };
+                self.error(format!("{}: {why}", s.save_failed));
             }
         }
     }
 
-    pub(super) fn describe_change(&self, op: &Operation, kind: ChangeKind) -> String {
+    /// A change in the user's words: "#3 已移至 已完成".
+    pub(super) fn describe_change(&self, op: &Operation) -> String {
         let s = self.lang.strings();
-        let what = match op {
+        match op {
             Operation::SetStatus { id, to } => {
                 format!("#{id} {} {}", s.moved_to, self.lang.status(*to))
             }
             Operation::AddNote { id, .. } | Operation::RestoreNote { id, .. } => {
                 format!("#{id} {}", s.note_added)
             }
-            Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
+            Operation::AddTask { task } | Operation::RestoreTask { task } => {
+                format!("#{} {}", task.id, s.task_added)
+            }
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            Operation::IfUnchanged { then, .. } => self.describe_change(then),
+            Operation::Revert { op, .. } => self.describe_change(op),
             other => format!("#{} {}", other.task_id(), s.task_changed),
-        };
-        match kind {
-            // Not `·`: ambiguous width, two cells in some East Asian terminal settings.
-            ChangeKind::New => format!("{what} - {}", s.saved),
-            ChangeKind::Undo => format!("{}: {what}", s.undone),
-            ChangeKind::Redo => format!("{}: {what}", s.redone),
         }
     }
 

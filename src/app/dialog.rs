@@ -34,6 +34,22 @@ pub struct NoteDialog {
     pub editor: Editor,
     /// Record as a decision of a coordination meeting (会议决定).
     pub decision: bool,
+    /// Esc was pressed once over typed text: a second Esc discards it.
+    discard_armed: bool,
+}
+
+/// Esc (or Ctrl-C) over typed text asks first: the first press arms, the second discards; any
+/// other key disarms. Returns the outcome when the key was a cancel key.
+fn cancel_with_care(key: &KeyEvent, has_input: bool, armed: &mut bool) -> Option<Outcome> {
+    if !is_cancel(key) {
+        *armed = false;
+        return None;
+    }
+    if has_input && !*armed {
+        *armed = true;
+        return Some(Outcome::Invalid("discard".into()));
+    }
+    Some(Outcome::Cancel)
 }
 
 /// Editing a task's fields, or a new task (`id` is the number it will get).
@@ -46,6 +62,8 @@ pub struct TaskForm {
     pub known_units: Vec<String>,
     /// Highlighted completion, if any.
     pub suggestion: Option<usize>,
+    /// Esc was pressed once over edits: a second Esc discards them.
+    discard_armed: bool,
     original: Option<Task>,
 }
 
@@ -69,12 +87,14 @@ impl NoteDialog {
             id,
             editor: Editor::new("", true),
             decision: false,
+            discard_armed: false,
         }
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
-        if is_cancel(key) {
-            return Outcome::Cancel;
+        let typed = !self.editor.text().trim().is_empty();
+        if let Some(outcome) = cancel_with_care(key, typed, &mut self.discard_armed) {
+            return outcome;
         }
         if is_new_line(key) {
             self.editor.new_line();
@@ -119,6 +139,7 @@ impl TaskForm {
             focus: 0,
             known_units,
             suggestion: None,
+            discard_armed: false,
             original: Some(task.clone()),
         }
     }
@@ -194,8 +215,9 @@ impl TaskForm {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
-        if is_cancel(key) {
-            return Outcome::Cancel;
+        let edited = self.has_changes();
+        if let Some(outcome) = cancel_with_care(key, edited, &mut self.discard_armed) {
+            return outcome;
         }
         let count = self.fields.len();
         match key.code {
@@ -239,6 +261,18 @@ impl TaskForm {
 
     pub fn paste(&mut self, text: &str) {
         self.fields[self.focus].1.paste(text);
+    }
+
+    /// Whether any field differs from what the form opened with.
+    fn has_changes(&self) -> bool {
+        let blank = Task::new(self.id, "", Vec::new(), chrono::NaiveDate::MIN);
+        let before = TaskForm::edit(self.original.as_ref().unwrap_or(&blank), Vec::new());
+        Field::ALL.into_iter().any(|f| {
+            let now = normalised(f, &self.value(f));
+            let then = normalised(f, &before.value(f));
+            // A new task's prefilled deadline is not an edit.
+            now != then && !(self.is_new && f == Field::Deadline)
+        })
     }
 
     fn submit(&self) -> Outcome {

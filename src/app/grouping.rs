@@ -71,8 +71,24 @@ impl Grouping {
             column.sort_unstable();
         }
         let mut lanes = unit_lanes(board, today);
-        for lane in &mut lanes {
-            lane.tasks.retain(|(id, _)| shown.contains(id));
+        if shown.len() < board.tasks.len() {
+            // Counts in a lane's heading describe what the lane shows.
+            let overdue: std::collections::HashSet<TaskId> = board
+                .tasks
+                .iter()
+                .filter(|t| shown.contains(&t.id) && board.urgency(t, today).is_overdue())
+                .map(|t| t.id)
+                .collect();
+            for lane in &mut lanes {
+                lane.tasks.retain(|(id, _)| shown.contains(id));
+                lane.overdue = lane
+                    .tasks
+                    .iter()
+                    .filter(|(id, _)| overdue.contains(id))
+                    .count();
+            }
+            // Most overdue first, as without a filter (the sort is stable: plan order next).
+            lanes.sort_by_key(|l| std::cmp::Reverse(l.overdue));
         }
         lanes.retain(|lane| !lane.tasks.is_empty() && only_unit.is_none_or(|u| lane.unit == u));
         let mut unit_rows = Vec::new();

@@ -129,6 +129,7 @@ impl App {
                 let text = match field.as_str() {
                     "title" => s.need_title,
                     "deadline" => s.need_date,
+                    "discard" => s.confirm_discard,
                     _ => s.need_lead_unit,
                 };
                 self.error(text.to_string());

@@ -107,8 +107,10 @@ pub struct App {
     pub read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
     pub file_problem: Option<String>,
-    undo: Vec<Operation>,
-    redo: Vec<Operation>,
+    undo: Vec<changes::Undoable>,
+    redo: Vec<changes::Undoable>,
+    /// The label of the undo or redo being applied, for its message.
+    reverting: Option<String>,
 }
 
 impl App {
@@ -136,6 +138,7 @@ impl App {
             file_problem: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            reverting: None,
         };
         app.regroup();
         app
@@ -167,7 +170,7 @@ impl App {
     fn keep_cursors_in_view(&mut self) {
         let body = self.body();
         self.status_cursor
-            .scroll_into_view(crate::ui::layout::cards_per_column(body));
+            .scroll_into_view(&self.grouping, crate::ui::layout::cards_per_column(body));
         self.unit_cursor
             .scroll_into_view(&self.grouping, crate::ui::layout::unit_rows_visible(body));
     }
@@ -182,6 +185,9 @@ impl App {
 
     /// The task the current view points at.
     pub fn selected_task(&self) -> Option<TaskId> {
+        if let Some(Overlay::Detail { id, .. }) = &self.overlay {
+            return Some(*id);
+        }
         if let Some(review) = &self.review {
             return review.current();
         }
@@ -221,6 +227,28 @@ impl App {
         self.message = None;
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        // The detail's task takes changes directly: note, status, edit, undo without leaving it.
+        if let Some(Overlay::Detail { .. }) = self.overlay
+            && matches!(
+                action,
+                Action::AddNote
+                    | Action::EditTask
+                    | Action::MoveNext
+                    | Action::MovePrevious
+                    | Action::Undo
+                    | Action::Redo
+            )
+        {
+            return match action {
+                Action::MoveNext | Action::MovePrevious => self.move_selected(action),
+                Action::Undo => self.take_undo(ChangeKind::Undo),
+                Action::Redo => self.take_undo(ChangeKind::Redo),
+                _ => {
+                    self.open_dialog(action);
+                    Effect::None
+                }
+            };
         }
         if let Some(overlay) = self.overlay.take() {
             self.overlay = self.update_overlay(overlay, action);

@@ -35,7 +35,7 @@ impl StatusCursor {
             _ => {}
         }
         self.clamp(grouping);
-        self.scroll_into_view(visible);
+        self.scroll_into_view(grouping, visible);
     }
 
     fn clamp(&mut self, grouping: &Grouping) {
@@ -53,9 +53,13 @@ impl StatusCursor {
         self.clamp(grouping);
     }
 
-    pub fn scroll_into_view(&mut self, visible: usize) {
+    /// Keeps each column's selected card visible, and never scrolled past its last card (a search
+    /// that shrinks a column must not leave its first matches above the window).
+    pub fn scroll_into_view(&mut self, grouping: &Grouping, visible: usize) {
         for column in 0..4 {
-            self.scroll[column] = scroll_to_show(self.scroll[column], self.rows[column], visible);
+            let shown = scroll_to_show(self.scroll[column], self.rows[column], visible);
+            let last_start = grouping.columns[column].len().saturating_sub(visible);
+            self.scroll[column] = shown.min(last_start);
         }
     }
 }

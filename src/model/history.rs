@@ -12,6 +12,26 @@ pub struct HistoryEntry {
     pub user: String,
     pub task: TaskId,
     pub change: Change,
+    /// Set when the change was an undo or a redo of an earlier one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Via>,
+}
+
+/// How a change came about when it was not made afresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    Undo,
+    Redo,
+}
+
+impl Via {
+    pub fn opposite(self) -> Via {
+        match self {
+            Via::Undo => Via::Redo,
+            Via::Redo => Via::Undo,
+        }
+    }
 }
 
 /// What one change did, with enough detail to read it back in a review.

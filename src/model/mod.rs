@@ -14,8 +14,8 @@ mod urgency;
 mod validate;
 
 pub use board::{Board, CURRENT_VERSION, PlanInfo, Settings, parse_utc_offset};
-pub use history::{Change, HistoryEntry};
-pub use operation::{Context, Field, OpError, Operation, join_units, parse_units};
+pub use history::{Change, HistoryEntry, Via};
+pub use operation::{Check, Context, Field, OpError, Operation, join_units, parse_units};
 pub use search::{Filter, RoleFilter, UrgencyFilter, known_unit};
 pub use stats::{DiscussionGroup, DiscussionItem, Summary, UnitRow};
 pub use status::Status;

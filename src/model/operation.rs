@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Board, Change, HistoryEntry, Note, Status, Task, TaskId};
+use super::{Board, Change, HistoryEntry, Note, Status, Task, TaskId, Via};
 use crate::model::sanitize::{clean_line, clean_text};
 
 /// A field of a task that can be edited in place.
@@ -69,8 +69,12 @@ pub enum Operation {
         field: Field,
         value: String,
     },
-    /// Adds a task (or puts a deleted one back) keeping the tasks in id order.
+    /// Adds a new task, keeping the tasks in id order.
     AddTask {
+        task: Task,
+    },
+    /// Puts a deleted task back as it was (the inverse of `DeleteTask`).
+    RestoreTask {
         task: Task,
     },
     DeleteTask {
@@ -79,6 +83,48 @@ pub enum Operation {
     /// Several changes made as one (a form that edits several fields): applied in order, all or
     /// nothing, undone as one.
     Batch(Vec<Operation>),
+    /// Applies `then` only if the task still shows what an earlier change left: an undo must not
+    /// overwrite what a colleague changed since.
+    IfUnchanged {
+        check: Check,
+        then: Box<Operation>,
+    },
+    /// An undo or a redo: applied like `op`, and recorded in the history as what it is.
+    Revert {
+        via: Via,
+        op: Box<Operation>,
+    },
+}
+
+/// What an undo expects to find before it puts the old value back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Status {
+        id: TaskId,
+        is: Status,
+    },
+    Field {
+        id: TaskId,
+        field: Field,
+        is: String,
+    },
+}
+
+impl Check {
+    fn holds(&self, board: &Board) -> bool {
+        match self {
+            Check::Status { id, is } => board.task(*id).is_some_and(|t| t.status == *is),
+            Check::Field { id, field, is } => board
+                .task(*id)
+                .is_some_and(|t| field_value(t, *field) == *is),
+        }
+    }
+
+    fn task_id(&self) -> TaskId {
+        match self {
+            Check::Status { id, .. } | Check::Field { id, .. } => *id,
+        }
+    }
 }
 
 /// Who makes a change and when: recorded in history.
@@ -105,6 +151,8 @@ pub enum OpError {
     NoLeadUnit,
     BadDate(String),
     Unchanged,
+    /// Someone else changed the task since; the undo would overwrite their change.
+    ChangedMeanwhile(TaskId),
 }
 
 impl std::fmt::Display for OpError {
@@ -116,6 +164,12 @@ impl std::fmt::Display for OpError {
             OpError::NoLeadUnit => write!(f, "a task needs at least one lead unit (牵头单位)"),
             OpError::BadDate(s) => write!(f, "`{s}` is not a date (expected YYYY-MM-DD)"),
             OpError::Unchanged => write!(f, "nothing to change"),
+            OpError::ChangedMeanwhile(id) => {
+                write!(
+                    f,
+                    "task {id} was changed by someone else since; not undoing over it"
+                )
+            }
         }
     }
 }
@@ -155,16 +209,36 @@ impl Operation {
             | Operation::RemoveNote { id, .. }
             | Operation::EditField { id, .. }
             | Operation::DeleteTask { id } => *id,
-            Operation::AddTask { task } => task.id,
+            Operation::AddTask { task } | Operation::RestoreTask { task } => task.id,
             Operation::Batch(ops) => ops.first().map_or(0, Operation::task_id),
+            Operation::IfUnchanged { check, .. } => check.task_id(),
+            Operation::Revert { op, .. } => op.task_id(),
         }
     }
 
     /// Applies the operation, appends what it did to the history and returns its inverse.
     /// On error the board is unchanged.
     pub fn apply(&self, board: &mut Board, ctx: &Context) -> Result<Operation, OpError> {
-        if let Operation::Batch(ops) = self {
-            return apply_batch(ops, board, ctx);
+        match self {
+            Operation::Batch(ops) => return apply_batch(ops, board, ctx),
+            Operation::IfUnchanged { check, then } => {
+                if !check.holds(board) {
+                    return Err(OpError::ChangedMeanwhile(check.task_id()));
+                }
+                return then.apply(board, ctx);
+            }
+            Operation::Revert { via, op } => {
+                let first_new = board.history.len();
+                let inverse = op.apply(board, ctx)?;
+                for entry in &mut board.history[first_new..] {
+                    entry.via = Some(*via);
+                }
+                return Ok(Operation::Revert {
+                    via: via.opposite(),
+                    op: Box::new(inverse),
+                });
+            }
+            _ => {}
         }
         let (inverse, change) = self.apply_inner(board, ctx)?;
         board.history.push(HistoryEntry {
@@ -172,6 +246,7 @@ impl Operation {
             user: ctx.user.clone(),
             task: self.task_id(),
             change,
+            via: None,
         });
         Ok(inverse)
     }
@@ -191,7 +266,10 @@ impl Operation {
                 task.status = *to;
                 task.completed_on = (*to == Status::Done).then(|| ctx.now.date_naive());
                 Ok((
-                    Operation::SetStatus { id: *id, to: from },
+                    Operation::IfUnchanged {
+                        check: Check::Status { id: *id, is: *to },
+                        then: Box::new(Operation::SetStatus { id: *id, to: from }),
+                    },
                     Change::Status { from, to: *to },
                 ))
             }
@@ -219,18 +297,30 @@ impl Operation {
                 Ok((Operation::RestoreNote { id: *id, note }, change))
             }
             Operation::EditField { id, field, value } => {
+                // A unit typed in another known spelling is stored as the plan names it.
+                let value = match field {
+                    Field::LeadUnits | Field::CooperatingUnits => canonical_units(board, value),
+                    _ => value.clone(),
+                };
                 let task = board.task_mut(*id).ok_or(OpError::NoSuchTask(*id))?;
                 let from = field_value(task, *field);
-                set_field(task, *field, value)?;
+                set_field(task, *field, &value)?;
                 let to = field_value(task, *field);
                 if from == to {
                     return Err(OpError::Unchanged);
                 }
                 Ok((
-                    Operation::EditField {
-                        id: *id,
-                        field: *field,
-                        value: from.clone(),
+                    Operation::IfUnchanged {
+                        check: Check::Field {
+                            id: *id,
+                            field: *field,
+                            is: to.clone(),
+                        },
+                        then: Box::new(Operation::EditField {
+                            id: *id,
+                            field: *field,
+                            value: from.clone(),
+                        }),
                     },
                     Change::Field {
                         field: field.name().to_string(),
@@ -239,23 +329,26 @@ impl Operation {
                     },
                 ))
             }
-            Operation::AddTask { task } => {
+            Operation::AddTask { task } | Operation::RestoreTask { task } => {
+                let restoring = matches!(self, Operation::RestoreTask { .. });
                 if board.task(task.id).is_some() {
                     return Err(OpError::DuplicateId(task.id));
                 }
                 let mut task = task.clone();
                 task.title = clean_line(task.title.trim());
                 task.text = clean_text(&task.text);
-                task.lead_units = task
-                    .lead_units
-                    .iter()
-                    .flat_map(|u| parse_units(u))
-                    .collect();
-                task.cooperating_units = task
-                    .cooperating_units
-                    .iter()
-                    .flat_map(|u| parse_units(u))
-                    .collect();
+                let units = |list: &[String]| -> Vec<String> {
+                    list.iter()
+                        .flat_map(|u| parse_units(u))
+                        .map(|u| board.canonical_unit(&u).to_string())
+                        .collect()
+                };
+                task.lead_units = units(&task.lead_units);
+                task.cooperating_units = units(&task.cooperating_units);
+                // A new task is not stale on the day it is added; a restored one keeps its dates.
+                if !restoring {
+                    task.created_on = Some(ctx.now.date_naive());
+                }
                 if task.title.is_empty() {
                     return Err(OpError::EmptyTitle);
                 }
@@ -270,7 +363,10 @@ impl Operation {
                 board.tasks.insert(at, task);
                 Ok((Operation::DeleteTask { id }, change))
             }
-            Operation::Batch(_) => unreachable!("batches are applied by apply_batch"),
+            // Applied by `apply` itself before it gets here.
+            Operation::Batch(_) | Operation::IfUnchanged { .. } | Operation::Revert { .. } => {
+                Err(OpError::Unchanged)
+            }
             Operation::DeleteTask { id } => {
                 let index = board
                     .tasks
@@ -281,10 +377,19 @@ impl Operation {
                 let change = Change::TaskDeleted {
                     title: task.title.clone(),
                 };
-                Ok((Operation::AddTask { task }, change))
+                Ok((Operation::RestoreTask { task }, change))
             }
         }
     }
+}
+
+/// The units in `value` under the names the plan uses (aliases folded), joined again.
+fn canonical_units(board: &Board, value: &str) -> String {
+    let units: Vec<String> = parse_units(value)
+        .iter()
+        .map(|u| board.canonical_unit(u).to_string())
+        .collect();
+    join_units(&units)
 }
 
 fn restore_note(board: &mut Board, id: TaskId, note: Note) -> Result<(Operation, Change), OpError> {

@@ -339,6 +339,7 @@ pub fn stale_days(board: &Board, task: &Task, today: NaiveDate) -> Option<i64> {
     let since = task
         .latest_note()
         .map(|n| n.at.date_naive())
+        .or(task.created_on)
         .unwrap_or(board.plan.issued_on);
     let days = (today - since).num_days();
     (days > i64::from(board.settings.stale_days)).then_some(days)

@@ -29,6 +29,14 @@ pub struct Task {
     /// Set when the task moves to done, cleared when it moves back.
     #[serde(default, with = "super::dates::optional_date")]
     pub completed_on: Option<NaiveDate>,
+    /// When the task was added on the board (None for the plan's own tasks, which date from
+    /// the plan). Staleness counts from here when there is no note.
+    #[serde(
+        default,
+        with = "super::dates::optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_on: Option<NaiveDate>,
     /// Progress notes (进展), oldest first as they were written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -66,6 +74,7 @@ impl Task {
             cooperating_units: Vec::new(),
             status: Status::NotStarted,
             completed_on: None,
+            created_on: None,
             notes: Vec::new(),
         }
     }
