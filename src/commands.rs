@@ -186,6 +186,8 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     app.user = cli.user_name();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)
+    } else if cli.today.is_some_and(|d| d != app.board.settings.today()) {
+        Some(ReadOnly::LookingBack)
     } else if !writable(&store) {
         Some(ReadOnly::NotWritable)
     } else {

@@ -300,3 +300,15 @@ fn undo_says_what_it_undid_in_the_words_of_the_original_change() {
         "已重做: #1 已移至 推进中"
     );
 }
+
+#[test]
+fn looking_back_at_another_date_explains_how_to_make_changes() {
+    let mut app = app();
+    app.read_only = Some(ReadOnly::LookingBack);
+    assert_eq!(app.on_key(&key(KeyCode::Char('L'))), Effect::None);
+    let text = app.message.clone().unwrap().text;
+    assert!(
+        text.contains("回顾模式") && text.contains("不带 --today"),
+        "{text}"
+    );
+}

@@ -49,7 +49,8 @@ fn printable(output: &str) -> String {
 fn moving_a_task_with_l_saves_it_and_quitting_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     // No --file and no ./board.ron: the board creates it from the built-in plan.
-    let mut pty = Pty::spawn(&["--today", "2025-06-01"], dir.path(), 80, 24);
+    // No --today: a board looking back at another date is read-only.
+    let mut pty = Pty::spawn(&[], dir.path(), 80, 24);
     pty.wait_for_text("提升虹桥", WAIT);
     // Waiting for every title (not just the first) also waits out a frame split across reads.
     pty.wait_for("19 tasks not started, and all four columns", WAIT, |s| {
@@ -109,6 +110,7 @@ fn at_80x24_all_four_columns_show_and_looking_changes_nothing() {
     let out = std::process::Command::new(common::BIN)
         .args(["init", "--file"])
         .arg(&path)
+        .env_remove("FTZ_BOARD_LANG")
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -164,12 +166,7 @@ fn resizing_redraws_for_the_new_size() {
 #[test]
 fn a_chinese_note_typed_and_pasted_in_the_board_is_saved_to_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut pty = Pty::spawn(
-        &["--today", "2025-06-01", "--user", "张三"],
-        dir.path(),
-        100,
-        30,
-    );
+    let mut pty = Pty::spawn(&["--user", "张三"], dir.path(), 100, 30);
     pty.wait_for_text("提升虹桥", WAIT);
     // Down to task 2, then `n`: the note editor names the task.
     pty.send(b"j");

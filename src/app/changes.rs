@@ -14,7 +14,9 @@ pub struct Undoable {
 
 impl App {
     pub(super) fn refuse_changes(&mut self) -> bool {
-        let reason = if self.read_only.is_some() {
+        let reason = if self.read_only == Some(super::ReadOnly::LookingBack) {
+            self.lang.strings().looking_back_refused.to_string()
+        } else if self.read_only.is_some() {
             self.lang.strings().read_only_refused.to_string()
         } else if let Some(problem) = &self.file_problem {
             format!("{}: {problem}", self.lang.strings().file_invalid)

@@ -48,6 +48,9 @@ pub enum ReadOnly {
     Requested,
     /// The file (or its folder) is not writable for this user.
     NotWritable,
+    /// `--today` set another date: the board is being looked at as of then. Changes would be
+    /// stamped with the real date and mix the two, so none are made.
+    LookingBack,
 }
 
 /// What the main loop must do after an update.
