@@ -42,11 +42,12 @@ pub struct Cli {
     pub read_only: bool,
 
     /// Colour theme: default, contrast (for projectors) or mono.
-    #[arg(long, global = true, value_name = "default|contrast|mono")]
+    #[arg(long, value_name = "default|contrast|mono")]
     pub theme: Option<String>,
 
-    /// Start filtered to one unit's tasks ("my unit's work"); by name or another known spelling.
-    #[arg(long, value_name = "UNIT")]
+    /// One unit's tasks only ("my unit's work"), by name or another known spelling: the board
+    /// opens filtered, and list, export and report cover that unit's tasks.
+    #[arg(long, global = true, value_name = "UNIT")]
     pub unit: Option<String>,
 
     /// Start in meeting review mode (tasks needing discussion, one a screen).
@@ -54,7 +55,7 @@ pub struct Cli {
     pub review: bool,
 
     /// Plain ASCII borders for terminals or fonts that garble box-drawing characters.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ascii: bool,
 
     /// Key bindings file (default: $XDG_CONFIG_HOME/ftz-board/keys.ron or

@@ -38,17 +38,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Export { format }) => {
-            let loaded = store.load()?;
-            let today = today(&cli, &loaded.board);
+            let board = narrowed(&cli, store.load()?.board)?;
+            let today = today(&cli, &board);
             let text = match format {
-                ExportFormat::Json => crate::export::to_json(&loaded.board, today),
+                ExportFormat::Json => crate::export::to_json(&board, today),
             };
             print_out(&text)
         }
         Some(Command::List) => {
-            let loaded = store.load()?;
-            let today = today(&cli, &loaded.board);
-            print_out(&crate::listing::to_text(&loaded.board, today, lang))
+            let board = narrowed(&cli, store.load()?.board)?;
+            let today = today(&cli, &board);
+            print_out(&crate::listing::to_text(&board, today, lang))
         }
         Some(Command::Note { id, text, decision }) => {
             let op = Operation::AddNote {
@@ -73,7 +73,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             output,
             force,
         }) => {
-            let board = store.load()?.board;
+            let board = narrowed(&cli, store.load()?.board)?;
             let today = today(&cli, &board);
             let since = since.unwrap_or_else(|| crate::report::default_since(today));
             match output {
@@ -141,6 +141,34 @@ fn print_out(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// The unit `--unit` names, by any known spelling; an unknown name lists the known units.
+fn resolve_unit(board: &Board, unit: &str) -> Result<String, Failure> {
+    crate::model::known_unit(board, unit).map_err(|known| {
+        Failure(format!(
+            "unknown unit `{}` (known units: {})",
+            crate::model::sanitize::clean_line(unit),
+            known.join("、")
+        ))
+    })
+}
+
+/// With `--unit`, the board narrowed to that unit's tasks (lead or cooperating), for the
+/// listing, the export and the report.
+fn narrowed(cli: &Cli, mut board: Board) -> Result<Board, Failure> {
+    if let Some(unit) = &cli.unit {
+        let unit = resolve_unit(&board, unit)?;
+        let kept: std::collections::HashSet<_> = board
+            .tasks
+            .iter()
+            .filter(|task| board.units_of(task).iter().any(|(u, _)| *u == unit))
+            .map(|t| t.id)
+            .collect();
+        board.tasks.retain(|t| kept.contains(&t.id));
+        board.history.retain(|h| kept.contains(&h.task));
+    }
+    Ok(board)
+}
+
 fn today(cli: &Cli, board: &Board) -> chrono::NaiveDate {
     cli.today.unwrap_or_else(|| board.settings.today())
 }
@@ -194,13 +222,7 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         None
     };
     if let Some(unit) = &cli.unit {
-        let unit = crate::model::known_unit(&app.board, unit).map_err(|known| {
-            Failure(format!(
-                "unknown unit `{}` (known units: {})",
-                crate::model::sanitize::clean_line(unit),
-                known.join("、")
-            ))
-        })?;
+        let unit = resolve_unit(&app.board, unit)?;
         app.set_filter(crate::model::Filter {
             unit: Some((unit, crate::model::RoleFilter::Either)),
             ..Default::default()

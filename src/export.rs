@@ -29,6 +29,8 @@ struct ExportTask<'a> {
     days_overdue: Option<i64>,
     /// Days until the deadline for a task not done and not overdue (0 on the day); null otherwise.
     days_left: Option<i64>,
+    /// For a task done after its deadline: by how many days.
+    days_late: Option<i64>,
     notes: &'a [Note],
 }
 
@@ -52,6 +54,10 @@ fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTas
         urgency: urgency.name(),
         days_overdue,
         days_left,
+        days_late: match urgency {
+            crate::model::Urgency::DoneLate { days_late } => Some(days_late),
+            _ => None,
+        },
         notes: &task.notes,
     }
 }

@@ -116,6 +116,21 @@ impl Lang {
         }
     }
 
+    /// An overdue ranking line's figures: the unit's overdue tasks and their days overdue added
+    /// up, said as a total so the days do not read as one task's. The numbers are right-aligned in
+    /// `widths` (tasks, days) cells so that the lines of the ranking form columns.
+    pub fn overdue_total(self, tasks: usize, days: i64, widths: (usize, usize)) -> String {
+        let (tw, dw) = widths;
+        match self {
+            Lang::Zh => format!("{tasks:>tw$} 项 累计逾期 {days:>dw$} 天"),
+            Lang::En => {
+                let noun = if tasks == 1 { "task," } else { "tasks," };
+                let days_word = days_word(days);
+                format!("{tasks:>tw$} {noun:<6} {days:>dw$} {days_word} overdue in total")
+            }
+        }
+    }
+
     /// The label of an editable field of a task.
     pub fn field(self, field: Field) -> &'static str {
         let s = self.strings();
@@ -165,6 +180,10 @@ pub struct Strings {
     pub notes: &'static str,
     pub no_notes: &'static str,
     pub history: &'static str,
+    pub history_note_added: &'static str,
+    pub history_note_removed: &'static str,
+    pub history_task_added: &'static str,
+    pub history_task_deleted: &'static str,
     pub decision: &'static str,
     pub stale: &'static str,
     /// The stale mark on a narrow card.
@@ -249,6 +268,41 @@ pub struct Strings {
     pub total: &'static str,
     pub tasks_unit: &'static str,
     pub days_unit: &'static str,
+    /// Footer and help: what the fixed keys of dialogs, detail and review do.
+    pub key_save: &'static str,
+    pub key_cancel: &'static str,
+    pub key_new_line: &'static str,
+    pub key_decision: &'static str,
+    pub key_next_field: &'static str,
+    pub key_pick_unit: &'static str,
+    pub key_keep: &'static str,
+    pub key_clear: &'static str,
+    pub key_row: &'static str,
+    pub key_change: &'static str,
+    pub key_apply: &'static str,
+    pub key_clear_all: &'static str,
+    pub key_delete: &'static str,
+    pub key_confirm_delete: &'static str,
+    /// The "key" that cancels the delete confirmation.
+    pub key_other_keys: &'static str,
+    pub key_back: &'static str,
+    pub key_close: &'static str,
+    pub key_scroll: &'static str,
+    pub key_status: &'static str,
+    pub key_note: &'static str,
+    pub key_next: &'static str,
+    pub key_previous: &'static str,
+    pub key_leave: &'static str,
+    /// Help: the headings of the fixed keys and of the mouse, and the mouse's gestures.
+    pub help_dialog_keys: &'static str,
+    pub help_mouse: &'static str,
+    pub mouse_click: &'static str,
+    pub mouse_select: &'static str,
+    pub mouse_click_again: &'static str,
+    pub mouse_open: &'static str,
+    pub mouse_wheel: &'static str,
+    pub mouse_tab: &'static str,
+    pub mouse_switch_view: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -272,6 +326,10 @@ pub static ZH: Strings = Strings {
     notes: "进展",
     no_notes: "暂无进展记录",
     history: "变更记录",
+    history_note_added: "写进展",
+    history_note_removed: "删除进展",
+    history_task_added: "新增任务",
+    history_task_deleted: "删除任务",
     decision: "会议决定",
     stale: "久未更新",
     stale_short: "未更新",
@@ -354,6 +412,38 @@ pub static ZH: Strings = Strings {
     total: "共",
     tasks_unit: "项",
     days_unit: "天",
+    key_save: "保存",
+    key_cancel: "取消",
+    key_new_line: "换行",
+    key_decision: "会议决定",
+    key_next_field: "下一项",
+    key_pick_unit: "选择已有单位",
+    key_keep: "保留",
+    key_clear: "清除",
+    key_row: "选择项",
+    key_change: "更改",
+    key_apply: "应用",
+    key_clear_all: "清空",
+    key_delete: "删除",
+    key_confirm_delete: "确认删除",
+    key_other_keys: "其他键",
+    key_back: "返回",
+    key_close: "关闭",
+    key_scroll: "滚动",
+    key_status: "改状态",
+    key_note: "写进展",
+    key_next: "下一项",
+    key_previous: "上一项",
+    key_leave: "退出",
+    help_dialog_keys: "对话框中",
+    help_mouse: "鼠标",
+    mouse_click: "单击",
+    mouse_select: "选中任务",
+    mouse_click_again: "再次单击",
+    mouse_open: "打开任务详情",
+    mouse_wheel: "滚轮",
+    mouse_tab: "单击标签",
+    mouse_switch_view: "切换视图",
 };
 
 pub static EN: Strings = Strings {
@@ -377,6 +467,10 @@ pub static EN: Strings = Strings {
     notes: "Progress notes",
     no_notes: "No progress notes yet",
     history: "History",
+    history_note_added: "note",
+    history_note_removed: "note removed",
+    history_task_added: "task added",
+    history_task_deleted: "task deleted",
     decision: "meeting decision",
     stale: "stale",
     stale_short: "stale",
@@ -459,4 +553,36 @@ pub static EN: Strings = Strings {
     total: "total",
     tasks_unit: "tasks",
     days_unit: "days",
+    key_save: "save",
+    key_cancel: "cancel",
+    key_new_line: "new line",
+    key_decision: "meeting decision",
+    key_next_field: "next field",
+    key_pick_unit: "pick a known unit",
+    key_keep: "keep",
+    key_clear: "clear",
+    key_row: "row",
+    key_change: "change",
+    key_apply: "apply",
+    key_clear_all: "clear all",
+    key_delete: "delete",
+    key_confirm_delete: "confirm delete",
+    key_other_keys: "other keys",
+    key_back: "back",
+    key_close: "close",
+    key_scroll: "scroll",
+    key_status: "status",
+    key_note: "note",
+    key_next: "next",
+    key_previous: "previous",
+    key_leave: "leave",
+    help_dialog_keys: "In dialogs",
+    help_mouse: "Mouse",
+    mouse_click: "click",
+    mouse_select: "select a task",
+    mouse_click_again: "click again",
+    mouse_open: "open the task",
+    mouse_wheel: "wheel",
+    mouse_tab: "click a tab",
+    mouse_switch_view: "switch view",
 };

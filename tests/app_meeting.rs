@@ -255,3 +255,35 @@ fn the_dashboard_scrolls_on_a_small_terminal_and_every_row_fits() {
         );
     }
 }
+
+#[test]
+fn searching_a_number_finds_that_task() {
+    let mut app = app_at(120, 40);
+    app.set_filter(Filter {
+        text: Some("19".into()),
+        ..Filter::default()
+    });
+    assert_eq!(shown_ids(&app), [19]);
+    app.set_filter(Filter {
+        text: Some("#3".into()),
+        ..Filter::default()
+    });
+    assert_eq!(shown_ids(&app), [3]);
+}
+
+#[test]
+fn a_new_task_is_offered_a_deadline_that_is_not_already_past() {
+    let mut app = app_at(120, 40);
+    app.on_key(&key('a'));
+    let Some(ftz_board::app::Dialog::Task(form)) = &app.dialog else {
+        panic!("the task form")
+    };
+    let deadline = &form
+        .fields
+        .iter()
+        .find(|(f, _)| *f == ftz_board::model::Field::Deadline)
+        .unwrap()
+        .1;
+    // Today is 2025-06-01 in these tests: the end of this year is more than 30 days away.
+    assert_eq!(deadline.text(), "2025-12-31");
+}

@@ -167,12 +167,14 @@ impl App {
                 title: task.title.clone(),
             }),
             (Action::AddTask, _) => {
-                let deadline = self
-                    .board
-                    .tasks
-                    .iter()
-                    .map(|t| t.deadline)
-                    .max()
+                // The plan's deadlines are year ends: offer the end of this year, or of next
+                // year when this one is within the warning window. Never one already past.
+                let year_end = |year| chrono::NaiveDate::from_ymd_opt(year, 12, 31);
+                let this_year = chrono::Datelike::year(&self.today);
+                let warn = i64::from(self.board.settings.warn_days);
+                let deadline = year_end(this_year)
+                    .filter(|d| (*d - self.today).num_days() > warn)
+                    .or_else(|| year_end(this_year + 1))
                     .unwrap_or(self.today);
                 Some(Dialog::Task(TaskForm::new_task(
                     self.board.next_id(),

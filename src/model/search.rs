@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Board, Role, Status, Task, Urgency};
+use super::{Board, Role, Status, Task, TaskId, Urgency};
 
 /// Which of a unit's tasks a unit filter keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +109,10 @@ fn has_unit(board: &Board, task: &Task, unit: &str, role: RoleFilter) -> bool {
 
 /// `needle` is already lower-case.
 fn text_matches(board: &Board, task: &Task, needle: &str) -> bool {
+    // A number (or "#12") finds that task: the way people refer to tasks in a meeting.
+    if let Ok(id) = needle.trim_start_matches('#').parse::<TaskId>() {
+        return task.id == id;
+    }
     let found = |hay: &str| hay.to_lowercase().contains(needle);
     if found(&task.title) || found(&task.text) {
         return true;

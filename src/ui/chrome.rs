@@ -86,36 +86,76 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// Below this many cells a file path says nothing useful, and the footer leaves it out.
+const MIN_FILE_ROOM: usize = 12;
+
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let s = app.lang.strings();
-    let file = format!(" {} {}", s.file, safe(&app.file_label));
-    let file_width = width(&file).min(usize::from(area.width) / 3);
-    let left_room = usize::from(area.width).saturating_sub(file_width + 1);
-
-    let left: Line = if let Some(message) = &app.message {
+    let w = usize::from(area.width);
+    let notice = if let Some(message) = &app.message {
         let style = if message.is_error {
             theme.error
         } else {
             theme.info
         };
-        Line::styled(
-            truncate(&safe(&message.text), left_room, theme.ellipsis).into_owned(),
-            style,
-        )
-    } else if let Some(problem) = &app.file_problem {
-        let text = format!("{}: {}", s.file_invalid, safe(problem));
-        Line::styled(
-            truncate(&text, left_room, theme.ellipsis).into_owned(),
-            theme.error,
-        )
+        Some((safe(&message.text).into_owned(), style))
     } else {
-        key_hints(app, left_room)
+        app.file_problem.as_ref().map(|problem| {
+            (
+                format!("{}: {}", s.file_invalid, safe(problem)),
+                theme.error,
+            )
+        })
     };
-    left.render(area, buf);
-    let file = truncate(&file, file_width, theme.ellipsis);
+    // A message is what the user must read now: it gets the line first, the file path what is
+    // left. Otherwise the path keeps up to a third of the line and the keys get the rest.
+    let file_room = match &notice {
+        Some((text, style)) => {
+            let text = truncate(text, w, theme.ellipsis);
+            let used = width(&text);
+            Line::styled(text.into_owned(), *style).render(area, buf);
+            w.saturating_sub(used + 2)
+        }
+        None => {
+            let file_room = file_width(app).min(w / 3);
+            key_hints(app, w.saturating_sub(file_room + 1)).render(area, buf);
+            file_room
+        }
+    };
+    if file_room < MIN_FILE_ROOM {
+        return;
+    }
+    let file = file_label(app, file_room);
     let x = area.x + area.width.saturating_sub(width(&file) as u16);
     buf.set_string(x, area.y, file, theme.dim);
+}
+
+fn file_width(app: &App) -> usize {
+    width(app.lang.strings().file) + width(&safe(&app.file_label)) + 2
+}
+
+/// ` 文件 PATH` in at most `room` cells. A long path loses its beginning, not the file's name.
+fn file_label(app: &App, room: usize) -> String {
+    let prefix = format!(" {} ", app.lang.strings().file);
+    let path = safe(&app.file_label);
+    let path_room = room.saturating_sub(width(&prefix));
+    if width(&path) <= path_room {
+        return format!("{prefix}{path}");
+    }
+    let ellipsis = app.theme.ellipsis;
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = width(ellipsis);
+    for c in path.chars().rev() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > path_room {
+            break;
+        }
+        used += cw;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{prefix}{ellipsis}{tail}")
 }
 
 /// The most useful keys, as many as fit, from the keymap itself.

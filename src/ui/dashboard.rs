@@ -139,7 +139,8 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
                 .text_value(n.to_string())
         })
         .collect();
-    let bar_width = (inner.width.saturating_sub(6) / 4).clamp(3, 14);
+    // Four bars and their three gaps share the width; past 30 cells a bar only gets heavier.
+    let bar_width = (inner.width.saturating_sub(3) / 4).clamp(3, 30);
     BarChart::default()
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
@@ -229,10 +230,20 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         };
         buf.set_string(x_of(m.deadline), inner.y, "+", style);
     }
-    buf.set_string(x_of(tl.today), inner.y, "|", theme.key);
-    let today_label = format!("^ {} {}", s.today, tl.today);
-    let tx = x_of(tl.today).min(inner.right().saturating_sub(width(&today_label) as u16));
-    buf.set_string(tx.max(inner.x), inner.y + 1, today_label, theme.key);
+    let tick = x_of(tl.today);
+    buf.set_string(tick, inner.y, "|", theme.key);
+    // The caret points at the tick: the label starts there when it fits, else ends there (as it
+    // does when today is past the last deadline, at the right end of the line).
+    let words = format!("{} {}", s.today, tl.today);
+    let after = format!("^ {words}");
+    let (x, label) = if usize::from(tick) + width(&after) <= usize::from(inner.right()) {
+        (tick, after)
+    } else {
+        let before = format!("{words} ^");
+        let x = (usize::from(tick) + 1).saturating_sub(width(&before));
+        (x.max(usize::from(inner.x)) as u16, before)
+    };
+    buf.set_string(x, inner.y + 1, label, theme.key);
 
     for (i, m) in tl.milestones.iter().enumerate() {
         let y = inner.y + 3 + i as u16;
@@ -273,46 +284,73 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let s = app.lang.strings();
     let theme = &app.theme;
+    let rows: Vec<[String; 5]> = dash
+        .units
+        .iter()
+        .map(|u| {
+            [
+                u.lead.to_string(),
+                u.cooperating.to_string(),
+                u.done.to_string(),
+                u.overdue.to_string(),
+                percent(u.on_time_rate(), app),
+            ]
+        })
+        .collect();
+    let headers = [
+        s.col_lead,
+        s.col_coop,
+        s.col_done,
+        s.col_overdue,
+        s.col_rate,
+    ];
+    // A figure column is as wide as its header or its widest figure, so no header is cut.
+    let figure_widths: [usize; 5] = std::array::from_fn(|i| {
+        rows.iter()
+            .map(|r| width(&r[i]))
+            .chain([width(headers[i])])
+            .max()
+            .unwrap_or(0)
+    });
+    let figures: usize = figure_widths.iter().sum::<usize>() + figure_widths.len();
     let name_width = dash
         .units
         .iter()
-        .map(|u| width(&u.unit))
+        .map(|u| width(&safe(&u.unit)))
+        .chain([width(s.unit_label)])
         .max()
         .unwrap_or(8)
-        .min(usize::from(area.width.saturating_sub(36)).max(8));
-    let header = Row::new(vec![
-        Cell::from(fit(s.unit_label, name_width, theme.ellipsis)),
-        Cell::from(s.col_lead),
-        Cell::from(s.col_coop),
-        Cell::from(s.col_done),
-        Cell::from(s.col_overdue),
-        Cell::from(s.col_rate),
-    ])
+        .min(usize::from(area.width.saturating_sub(2)).saturating_sub(figures))
+        .max(4);
+    let header = Row::new(
+        std::iter::once(fit(s.unit_label, name_width, theme.ellipsis))
+            .chain(headers.iter().map(|h| h.to_string()))
+            .map(Cell::from),
+    )
     .style(theme.dim);
-    let rows = dash.units.iter().map(|u| {
-        let overdue_style = if u.overdue > 0 {
-            theme.overdue
-        } else {
-            theme.text
-        };
-        Row::new(vec![
-            Cell::from(fit(&safe(&u.unit), name_width, theme.ellipsis)),
-            Cell::from(u.lead.to_string()),
-            Cell::from(u.cooperating.to_string()),
-            Cell::from(u.done.to_string()),
-            Cell::from(Span::styled(u.overdue.to_string(), overdue_style)),
-            Cell::from(percent(u.on_time_rate(), app)),
-        ])
-    });
-    let widths = [
-        Constraint::Length(name_width as u16),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(7),
-    ];
-    Table::new(rows, widths)
+    let table_rows = dash
+        .units
+        .iter()
+        .zip(rows)
+        .map(|(u, [lead, coop, done, overdue, rate])| {
+            let overdue_style = if u.overdue > 0 {
+                theme.overdue
+            } else {
+                theme.text
+            };
+            Row::new(vec![
+                Cell::from(fit(&safe(&u.unit), name_width, theme.ellipsis)),
+                Cell::from(lead),
+                Cell::from(coop),
+                Cell::from(done),
+                Cell::from(Span::styled(overdue, overdue_style)),
+                Cell::from(rate),
+            ])
+        });
+    let widths = std::iter::once(name_width)
+        .chain(figure_widths)
+        .map(|w| Constraint::Length(w as u16));
+    Table::new(table_rows, widths)
         .header(header)
         .column_spacing(1)
         .block(section(app, s.dash_units))
@@ -336,20 +374,32 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(1)
         .max(1);
-    let name_width = 14usize;
+    // The names whole, as the table above shows them, unless that would take half the line.
+    let name_width = dash
+        .ranking
+        .iter()
+        .map(|r| width(&safe(&r.unit)))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width) / 2);
+    // Figures right-aligned in columns as wide as the largest, so the lines read as a table.
+    let widths = dash.ranking.iter().fold((1, 1), |(t, d), r| {
+        (
+            t.max(r.tasks.len().to_string().len()),
+            d.max(r.days().to_string().len()),
+        )
+    });
     for (i, rank) in dash.ranking.iter().enumerate() {
         let y = inner.y + i as u16;
         if y >= inner.bottom() {
             break;
         }
         let head = format!(
-            "{:>2}. {} {:>2} {} {:>5} {} ",
+            "{:>2}. {} {} ",
             rank.rank,
             fit(&safe(&rank.unit), name_width, theme.ellipsis),
-            rank.tasks.len(),
-            s.tasks_unit,
-            rank.days(),
-            s.days_unit,
+            app.lang
+                .overdue_total(rank.tasks.len(), rank.days(), widths),
         );
         let room = usize::from(inner.width).saturating_sub(width(&head) + 1);
         let bar_len = ((rank.days() as f64 / most as f64) * room as f64).ceil() as usize;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::overlay;
 use super::text::{safe, truncate, wrap};
 use crate::app::App;
-use crate::model::{Change, Task, TaskId, join_units};
+use crate::model::{Change, Task, TaskId, Via, join_units};
 
 pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer) {
     let Some(task) = app.board.task(id) else {
@@ -152,15 +152,22 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
             theme.dim,
         ));
         for entry in history.iter().rev() {
-            let what = describe_change(app, &entry.change);
-            let text = format!(
-                "{} {} {}",
+            let mut what = describe_change(app, &entry.change);
+            match entry.via {
+                Some(Via::Undo) => what.push_str(&format!(" [{}]", s.undone)),
+                Some(Via::Redo) => what.push_str(&format!(" [{}]", s.redone)),
+                None => {}
+            }
+            let head = format!(
+                "{} {} ",
                 entry.at.format("%Y-%m-%d %H:%M"),
-                safe(&entry.user),
-                what
+                safe(&entry.user)
             );
-            for part in wrap(&text, w) {
-                lines.push(Line::raw(part));
+            // The change under its time and author, indented like a note, on as many lines
+            // as it needs (a note's own line breaks included).
+            lines.push(Line::styled(head.trim_end().to_string(), theme.dim));
+            for part in wrap(&what, w.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {part}")));
             }
         }
     }
@@ -169,17 +176,23 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
 
 fn describe_change(app: &App, change: &Change) -> String {
     let lang = app.lang;
+    let s = lang.strings();
     match change {
-        Change::Status { from, to } => format!("{} -> {}", lang.status(*from), lang.status(*to)),
-        Change::NoteAdded { text } => format!("+ {}", safe(text)),
-        Change::NoteRemoved { text } => format!("- {}", safe(text)),
+        Change::Status { from, to } => format!(
+            "{}: {} -> {}",
+            s.status,
+            lang.status(*from),
+            lang.status(*to)
+        ),
+        Change::NoteAdded { text } => format!("{}: {}", s.history_note_added, safe(text)),
+        Change::NoteRemoved { text } => format!("{}: {}", s.history_note_removed, safe(text)),
         Change::Field { field, from, to } => {
             let label = lang
                 .field_named(field)
                 .map_or_else(|| safe(field), Into::into);
             format!("{label}: {} -> {}", safe(from), safe(to))
         }
-        Change::TaskAdded { title } => format!("+ #{}", safe(title)),
-        Change::TaskDeleted { title } => format!("- #{}", safe(title)),
+        Change::TaskAdded { title } => format!("{}: {}", s.history_task_added, safe(title)),
+        Change::TaskDeleted { title } => format!("{}: {}", s.history_task_deleted, safe(title)),
     }
 }

@@ -6,9 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::layout::{CARD_HEIGHT, cards_per_column, status_columns};
-use super::text::{fit, safe, width};
+use super::text::{fit, safe, truncate, width};
 use crate::app::App;
 use crate::model::{Status, Task, join_units, stats};
+
+/// From this card width on, the units line up under the title and the latest note's date shows.
+const WIDE_CARD: usize = 24;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let visible = cards_per_column(body);
@@ -26,10 +29,14 @@ fn render_column(app: &App, status: Status, area: Rect, visible: usize, buf: &mu
     let shown_to = (scroll + visible).min(ids.len());
 
     // Header: label and count, plus how far the column is scrolled when it does not all fit.
-    let mut title = format!(" {} {} ", app.lang.status(status), ids.len());
-    if ids.len() > visible {
-        title.push_str(&format!("[{}-{}] ", scroll + 1, shown_to));
-    }
+    let range = (ids.len() > visible).then_some((scroll + 1, shown_to));
+    let title = column_title(
+        app.lang.status(status),
+        ids.len(),
+        range,
+        usize::from(area.width.saturating_sub(2)),
+        theme.ellipsis,
+    );
     let border = if focused {
         theme.border_focus
     } else {
@@ -64,6 +71,39 @@ fn render_column(app: &App, status: Status, area: Rect, visible: usize, buf: &mu
     }
 }
 
+/// A column's title in `room` cells (the top border between its corners). The count is what a
+/// reader needs most and is never cut: the scroll range gives way first, then the label is
+/// shortened with the ellipsis.
+fn column_title(
+    label: &str,
+    count: usize,
+    range: Option<(usize, usize)>,
+    room: usize,
+    ellipsis: &str,
+) -> String {
+    if let Some((from, to)) = range {
+        let full = format!(" {label} {count} [{from}-{to}] ");
+        if width(&full) <= room {
+            return full;
+        }
+    }
+    let whole = format!(" {label} {count} ");
+    if width(&whole) <= room {
+        return whole;
+    }
+    let count_part = format!(" {count} ");
+    let label_room = room.saturating_sub(width(&count_part) + 1);
+    let cut = truncate(label, label_room, ellipsis);
+    if !cut.is_empty() {
+        return format!(" {cut}{count_part}");
+    }
+    if width(&count_part) <= room {
+        count_part
+    } else {
+        count.to_string()
+    }
+}
+
 /// Three lines: number and title; lead units; urgency and deadline.
 fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -90,17 +130,15 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
             s.stale.to_string(),
             if selected { base } else { theme.title },
         )),
-        None if w >= 24 => task
+        None if w >= WIDE_CARD => task
             .latest_note()
             .map(|n| (n.at.format("%m-%d").to_string(), dim)),
         None => None,
     };
     let marker_width = freshness.as_ref().map_or(0, |(m, _)| width(m) + 1);
-    let indent = if w - marker_width.min(w) >= 12 {
-        "   "
-    } else {
-        " "
-    };
+    // The indent depends on the card's width alone, so the units of every card in a column start
+    // in the same place whether or not a card carries the stale mark.
+    let indent = if w >= WIDE_CARD { "   " } else { " " };
     let units = format!("{indent}{}", safe(&join_units(&task.lead_units)));
     let units = fit(&units, w.saturating_sub(marker_width), theme.ellipsis);
     let mut line = vec![Span::styled(units, dim)];

@@ -8,10 +8,13 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::unit_rows_visible;
 use super::text::{fit, fit_right, safe, width};
 use crate::app::{App, UnitRow};
-use crate::model::{Role, Status};
+use crate::model::{Role, Status, Task, Urgency};
 
-/// Cells for the urgency words ("逾期1000天", "1000d left").
+/// Cells the urgency words take at least ("逾期1000天", "1000d left").
 const URGENCY_WIDTH: usize = 10;
+
+/// The title keeps at least this many cells: narrower, it would say nothing.
+const MIN_TITLE: usize = 8;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -22,10 +25,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let scroll = app.unit_cursor.scroll.min(rows.len().saturating_sub(1));
     let mut title = format!(" {} {} ", s.view_units, app.grouping.lanes.len());
     if rows.len() > visible {
-        title.push_str(&format!(
-            "[{}%] ",
-            100 * (scroll + visible).min(rows.len()) / rows.len().max(1)
-        ));
+        // Which rows are shown, as the status columns say it.
+        let shown_to = (scroll + visible).min(rows.len());
+        title.push_str(&format!("[{}-{}/{}] ", scroll + 1, shown_to, rows.len()));
     }
     let block = Block::bordered()
         .border_set(theme.border_set)
@@ -38,6 +40,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         return;
     }
     let w = usize::from(inner.width);
+    let columns = TaskColumns::new(app, w);
     for (slot, row) in rows.iter().skip(scroll).take(visible).enumerate() {
         let y = inner.y + slot as u16;
         let area = Rect::new(inner.x, y, inner.width, 1);
@@ -81,18 +84,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     continue;
                 };
                 let urgency = app.board.urgency(task, app.today);
-                let tag = format!("    [{}] {:>2} ", lang.role(*role), task.id);
-                // Fixed widths for status and urgency keep the columns of all rows in line.
-                let words = fit_right(&lang.urgency_short(urgency), URGENCY_WIDTH, theme.ellipsis);
-                let status_width = Status::ALL
-                    .iter()
-                    .map(|s| width(lang.status(*s)))
-                    .max()
-                    .unwrap_or(6);
-                let status = fit(lang.status(task.status), status_width, theme.ellipsis);
-                let tail = format!(" {status} {} ", task.deadline);
-                let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
                 let base = if selected { theme.selected } else { theme.text };
+                let [tag, tail, words] = columns.cells(app, *role, task, urgency);
+                let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
                 Line::from(vec![
                     Span::styled(tag, base),
                     Span::styled(fit(&safe(&task.title), room, theme.ellipsis), base),
@@ -104,5 +98,102 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             UnitRow::Gap => Line::raw(""),
         };
         line.render(area, buf);
+    }
+}
+
+/// Which of the optional columns a task row shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    StatusAndDate,
+    StatusAndShortDate,
+    Status,
+    Nothing,
+}
+
+/// The widths every task row shares, so role, status, deadline and urgency stand in the same
+/// columns on all rows; chosen once per frame from the list's width.
+struct TaskColumns {
+    role: usize,
+    status: usize,
+    urgency: usize,
+    tail: Tail,
+}
+
+impl TaskColumns {
+    fn new(app: &App, w: usize) -> TaskColumns {
+        let lang = app.lang;
+        let role = [Role::Lead, Role::Cooperating]
+            .iter()
+            .map(|r| width(lang.role(*r)))
+            .max()
+            .unwrap_or(0);
+        let status = Status::ALL
+            .iter()
+            .map(|s| width(lang.status(*s)))
+            .max()
+            .unwrap_or(0);
+        // The urgency words are never cut: the column is as wide as the widest of the list, and
+        // at least as wide as "逾期1000天" so it does not move as the day counts grow.
+        let urgency = app
+            .grouping
+            .unit_rows
+            .iter()
+            .filter_map(|row| match row {
+                UnitRow::Task { id, .. } => app.board.task(*id),
+                _ => None,
+            })
+            .map(|task| width(&lang.urgency_short(app.board.urgency(task, app.today))))
+            .max()
+            .unwrap_or(0)
+            .max(URGENCY_WIDTH);
+        // The date gives way first (the urgency words say how it stands), then the status, so
+        // that the title keeps room to be read.
+        let fixed = tag_width(role) + urgency + MIN_TITLE;
+        let tail = [Tail::StatusAndDate, Tail::StatusAndShortDate, Tail::Status]
+            .into_iter()
+            .find(|&tail| fixed + tail_width(tail, status) <= w)
+            .unwrap_or(Tail::Nothing);
+        TaskColumns {
+            role,
+            status,
+            urgency,
+            tail,
+        }
+    }
+
+    /// The tag, the columns after the title, and the urgency words of one task row.
+    fn cells(&self, app: &App, role: Role, task: &Task, urgency: Urgency) -> [String; 3] {
+        let lang = app.lang;
+        let ellipsis = app.theme.ellipsis;
+        let role_tag = format!("[{}]", lang.role(role));
+        let tag = format!(
+            "    {} {:>2} ",
+            fit(&role_tag, self.role + 2, ellipsis),
+            task.id
+        );
+        let status = fit(lang.status(task.status), self.status, ellipsis);
+        let deadline = task.deadline;
+        let tail = match self.tail {
+            Tail::StatusAndDate => format!(" {status} {} ", deadline.format("%Y-%m-%d")),
+            Tail::StatusAndShortDate => format!(" {status} {} ", deadline.format("%y-%m-%d")),
+            Tail::Status => format!(" {status} "),
+            Tail::Nothing => " ".to_string(),
+        };
+        let words = fit_right(&lang.urgency_short(urgency), self.urgency, ellipsis);
+        [tag, tail, words]
+    }
+}
+
+/// `    [role] 12 `: the role tag padded to the language's widest role, then the task number.
+fn tag_width(role: usize) -> usize {
+    role + 10
+}
+
+fn tail_width(tail: Tail, status: usize) -> usize {
+    match tail {
+        Tail::StatusAndDate => status + 13,
+        Tail::StatusAndShortDate => status + 11,
+        Tail::Status => status + 2,
+        Tail::Nothing => 1,
     }
 }
