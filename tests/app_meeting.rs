@@ -287,3 +287,28 @@ fn a_new_task_is_offered_a_deadline_that_is_not_already_past() {
     // Today is 2025-06-01 in these tests: the end of this year is more than 30 days away.
     assert_eq!(deadline.text(), "2025-12-31");
 }
+
+#[test]
+fn the_dashboard_scrolls_back_up_at_once_after_jumping_to_the_end() {
+    let mut app = app_at(80, 24);
+    app.update(Action::ShowDashboard);
+    app.update(Action::Last);
+    let bottom = app.dashboard_scroll;
+    assert!(bottom > 0);
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.dashboard_scroll, bottom, "no scrolling past the end");
+    app.update(Action::Up);
+    assert_eq!(
+        app.dashboard_scroll,
+        bottom - 1,
+        "one key up moves up at once"
+    );
+    let rows = screen(&app);
+    assert!(
+        rows[1].contains(&format!("[{}-", bottom)),
+        "a range marker: {}",
+        rows[1]
+    );
+}

@@ -303,7 +303,14 @@ impl App {
                     crate::ui::layout::unit_rows_visible(body),
                 ),
                 View::Dashboard => {
-                    self.dashboard_scroll = scrolled(self.dashboard_scroll, navigation, 10)
+                    let page = self
+                        .grouping
+                        .dashboard
+                        .as_ref()
+                        .map_or(0, |d| crate::ui::dashboard::page_height(d, body.width));
+                    let last = usize::from(page.saturating_sub(body.height));
+                    self.dashboard_scroll =
+                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
                 }
             },
         }

@@ -8,7 +8,8 @@ use ratatui::widgets::Widget;
 
 use super::text::{safe, truncate, width};
 use crate::action::Action;
-use crate::app::{App, View};
+use crate::app::{App, Dialog, Overlay, View};
+use crate::i18n::Lang;
 
 /// The view tabs in the header: which view, the action that shows it, and the text drawn.
 /// The mouse finds the tabs with this same list, so clicks land where the tabs are drawn.
@@ -28,8 +29,14 @@ pub(crate) fn tabs(app: &App) -> [(View, Action, String); 3] {
 /// What follows the tabs at the right of the header: the date in use and the read-only mark.
 fn trailing(app: &App) -> Vec<Span<'static>> {
     let s = app.lang.strings();
+    // Looking back (--today) says so: the date shown is not today.
+    let label = if app.read_only == Some(crate::app::ReadOnly::LookingBack) {
+        s.as_of
+    } else {
+        s.today
+    };
     let mut spans = vec![Span::styled(
-        format!(" {} {} ", s.today, app.today),
+        format!(" {label} {} ", app.today),
         app.theme.header,
     )];
     if app.read_only.is_some() {
@@ -158,31 +165,14 @@ fn file_label(app: &App, room: usize) -> String {
     format!("{prefix}{ellipsis}{tail}")
 }
 
-/// The most useful keys, as many as fit, from the keymap itself.
+/// The keys that work in the current state, as many as fit: a dialog's own keys while one is
+/// open, the overlay's or the review's, else the board's. Keys of actions come from the keymap;
+/// editing keys are left out when changes are refused.
 fn key_hints(app: &App, room: usize) -> Line<'static> {
     let theme = &app.theme;
-    let wanted = [
-        Action::ToggleHelp,
-        Action::Quit,
-        Action::OpenDetail,
-        Action::MoveNext,
-        Action::MovePrevious,
-        Action::NextView,
-        Action::Undo,
-    ];
     let mut spans = Vec::new();
     let mut used = 0;
-    for action in wanted {
-        // Only the first key of each action keeps the footer short.
-        let Some(key) = app.keymap.keys_for(action).next() else {
-            continue;
-        };
-        let key = key.label();
-        let (zh, en) = action.describe();
-        let label = match app.lang {
-            crate::i18n::Lang::Zh => zh,
-            crate::i18n::Lang::En => en,
-        };
+    for (key, label) in hints(app) {
         let cost = width(&key) + width(label) + 3;
         if used + cost > room {
             break;
@@ -192,4 +182,105 @@ fn key_hints(app: &App, room: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" {label} "), Style::new()));
     }
     Line::from(spans)
+}
+
+/// Actions that change the board: their keys do nothing in read-only mode.
+const EDITING: [Action; 8] = [
+    Action::MoveNext,
+    Action::MovePrevious,
+    Action::AddNote,
+    Action::EditTask,
+    Action::AddTask,
+    Action::DeleteTask,
+    Action::Undo,
+    Action::Redo,
+];
+
+/// (key, what it does) for the footer, in order of use.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let s = app.lang.strings();
+    if let Some(dialog) = &app.dialog {
+        return dialog_hints(app, dialog);
+    }
+    let read_only = app.read_only.is_some();
+    // An action's shortest key (the footer is short), and a pair such as `L/H` for two actions.
+    let key = |action: Action| {
+        if read_only && EDITING.contains(&action) {
+            return None;
+        }
+        app.keymap
+            .keys_for(action)
+            .map(|k| k.label())
+            .min_by_key(|label| width(label))
+    };
+    let pair = |a: Action, b: Action| match (key(a), key(b)) {
+        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+        (a, b) => a.or(b),
+    };
+    let describe = |action: Action| match app.lang {
+        Lang::Zh => action.describe().0,
+        Lang::En => action.describe().1,
+    };
+    let wanted: Vec<(Option<String>, &'static str)> = match (&app.overlay, &app.review) {
+        (Some(Overlay::Detail { .. }), _) => vec![
+            (key(Action::Back), s.key_back),
+            (pair(Action::Down, Action::Up), s.key_scroll),
+            (key(Action::AddNote), s.key_note),
+            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
+            (key(Action::Undo), describe(Action::Undo)),
+        ],
+        (Some(Overlay::Help { .. }), _) => vec![
+            (key(Action::Back), s.key_close),
+            (pair(Action::Down, Action::Up), s.key_scroll),
+        ],
+        (None, Some(_)) => vec![
+            (key(Action::Down), s.key_next),
+            (key(Action::Up), s.key_previous),
+            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
+            (key(Action::AddNote), s.key_note),
+            (key(Action::Back), s.key_leave),
+        ],
+        (None, None) => {
+            let mut actions = vec![Action::ToggleHelp, Action::Quit];
+            // The dashboard has no task to open or move.
+            if app.view != View::Dashboard {
+                actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
+            }
+            actions.extend([Action::NextView, Action::Undo]);
+            actions.into_iter().map(|a| (key(a), describe(a))).collect()
+        }
+    };
+    wanted
+        .into_iter()
+        .filter_map(|(key, label)| Some((key?, label)))
+        .collect()
+}
+
+/// The fixed keys of each dialog (they are not in the keymap: a dialog takes typed text).
+fn dialog_hints(app: &App, dialog: &Dialog) -> Vec<(String, &'static str)> {
+    let s = app.lang.strings();
+    let keys: Vec<(&str, &'static str)> = match dialog {
+        Dialog::Note(_) => vec![
+            ("Enter", s.key_save),
+            ("Esc", s.key_cancel),
+            ("Alt-Enter", s.key_new_line),
+            ("Ctrl-T", s.key_decision),
+        ],
+        Dialog::Task(_) => vec![
+            ("Tab", s.key_next_field),
+            ("Enter", s.key_save),
+            ("Esc", s.key_cancel),
+            ("Up/Down", s.key_pick_unit),
+        ],
+        Dialog::Search(_) => vec![("Enter", s.key_keep), ("Esc", s.key_clear)],
+        Dialog::Filter(_) => vec![
+            ("Up/Down", s.key_row),
+            ("Left/Right", s.key_change),
+            ("Enter", s.key_apply),
+            ("x", s.key_clear_all),
+            ("Esc", s.key_cancel),
+        ],
+        Dialog::ConfirmDelete { .. } => vec![("y", s.key_delete), (s.key_other_keys, s.key_cancel)],
+    };
+    keys.into_iter().map(|(k, l)| (k.to_string(), l)).collect()
 }

@@ -15,31 +15,47 @@ use super::text::{fit, safe, width};
 use crate::app::{App, Dashboard};
 use crate::model::Status;
 
+/// Cells a unit's name keeps in the overdue ranking however narrow the screen (most names are
+/// six characters): on a narrow English screen the words after the figures give way instead.
+const MIN_RANKED_NAME: usize = 12;
+
 /// Width from which the sections sit in two columns.
 const TWO_COLUMNS: u16 = 120;
 
 /// A section of the page and the height it wants.
 type Section = (fn(&App, &Dashboard, Rect, &mut Buffer), u16);
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let Some(dash) = app.grouping.dashboard.as_ref() else {
-        return;
-    };
-    let two = body.width >= TWO_COLUMNS;
-    let column_width = if two { body.width / 2 } else { body.width };
+/// The sections in their columns for a body this wide: (left, right, column width).
+fn arrange(dash: &Dashboard, width: u16) -> (Vec<Section>, Vec<Section>, u16) {
+    let two = width >= TWO_COLUMNS;
+    let column_width = if two { width / 2 } else { width };
     let sections: [Section; 4] = [
         (summary, 12),
         (timeline, timeline_height(dash)),
         (units, dash.units.len() as u16 + 3),
         (ranking, (dash.ranking.len().max(1) as u16) + 3),
     ];
-    let (left, right): (Vec<_>, Vec<_>) = if two {
+    let (left, right) = if two {
         (sections[..2].to_vec(), sections[2..].to_vec())
     } else {
         (sections.to_vec(), Vec::new())
     };
+    (left, right, column_width)
+}
+
+/// How tall the whole dashboard page is at this width (the app clamps its scrolling with it).
+pub fn page_height(dash: &Dashboard, width: u16) -> u16 {
+    let (left, right, _) = arrange(dash, width);
     let height_of = |list: &[Section]| list.iter().map(|(_, h)| *h).sum::<u16>();
-    let page_height = height_of(&left).max(height_of(&right)).max(1);
+    height_of(&left).max(height_of(&right)).max(1)
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let Some(dash) = app.grouping.dashboard.as_ref() else {
+        return;
+    };
+    let (left, right, column_width) = arrange(dash, body.width);
+    let page_height = page_height(dash, body.width);
     let mut page = Buffer::empty(Rect::new(0, 0, body.width, page_height));
     for (x, list) in [(0, &left), (column_width, &right)] {
         let mut y = 0;
@@ -48,13 +64,20 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             y += h;
         }
     }
-    // Copy the visible rows; the scroll is clamped here because the page height is only known now.
+    // Copy the visible rows (the app keeps the scroll within the page; clamp again to be safe).
     let max_scroll = page_height.saturating_sub(body.height);
     let scroll = (app.dashboard_scroll.min(usize::from(max_scroll))) as u16;
-    for row in 0..body.height.min(page_height - scroll) {
+    let copy_rows = body.height.min(page_height - scroll);
+    for row in 0..copy_rows {
         for col in 0..body.width {
             buf[(body.x + col, body.y + row)] = page[(col, row + scroll)].clone();
         }
+    }
+    // When the page is taller than the screen, say which part is shown (on the top border).
+    if max_scroll > 0 && body.width > 20 {
+        let marker = format!(" [{}-{}/{}] ", scroll + 1, scroll + copy_rows, page_height);
+        let x = body.right().saturating_sub(width(&marker) as u16 + 1);
+        buf.set_string(x, body.y, marker, app.theme.key);
     }
 }
 
@@ -284,19 +307,6 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let s = app.lang.strings();
     let theme = &app.theme;
-    let rows: Vec<[String; 5]> = dash
-        .units
-        .iter()
-        .map(|u| {
-            [
-                u.lead.to_string(),
-                u.cooperating.to_string(),
-                u.done.to_string(),
-                u.overdue.to_string(),
-                percent(u.on_time_rate(), app),
-            ]
-        })
-        .collect();
     let headers = [
         s.col_lead,
         s.col_coop,
@@ -304,53 +314,52 @@ fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         s.col_overdue,
         s.col_rate,
     ];
-    // A figure column is as wide as its header or its widest figure, so no header is cut.
-    let figure_widths: [usize; 5] = std::array::from_fn(|i| {
-        rows.iter()
+    let figures: Vec<[String; 5]> = dash
+        .units
+        .iter()
+        .map(|u| {
+            let counts = [u.lead, u.cooperating, u.done, u.overdue].map(|n| n.to_string());
+            let [lead, coop, done, overdue] = counts;
+            [lead, coop, done, overdue, percent(u.on_time_rate(), app)]
+        })
+        .collect();
+    // A figure column is as wide as its header or its widest figure, so no header is cut; the
+    // names get the rest.
+    let widths: [usize; 5] = std::array::from_fn(|i| {
+        figures
+            .iter()
             .map(|r| width(&r[i]))
-            .chain([width(headers[i])])
-            .max()
-            .unwrap_or(0)
+            .fold(width(headers[i]), usize::max)
     });
-    let figures: usize = figure_widths.iter().sum::<usize>() + figure_widths.len();
+    let names_room = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(widths.iter().sum::<usize>() + widths.len());
     let name_width = dash
         .units
         .iter()
         .map(|u| width(&safe(&u.unit)))
-        .chain([width(s.unit_label)])
-        .max()
-        .unwrap_or(8)
-        .min(usize::from(area.width.saturating_sub(2)).saturating_sub(figures))
+        .fold(width(s.unit_label), usize::max)
+        .min(names_room)
         .max(4);
-    let header = Row::new(
-        std::iter::once(fit(s.unit_label, name_width, theme.ellipsis))
-            .chain(headers.iter().map(|h| h.to_string()))
-            .map(Cell::from),
-    )
-    .style(theme.dim);
-    let table_rows = dash
-        .units
-        .iter()
-        .zip(rows)
-        .map(|(u, [lead, coop, done, overdue, rate])| {
-            let overdue_style = if u.overdue > 0 {
-                theme.overdue
-            } else {
-                theme.text
-            };
-            Row::new(vec![
-                Cell::from(fit(&safe(&u.unit), name_width, theme.ellipsis)),
-                Cell::from(lead),
-                Cell::from(coop),
-                Cell::from(done),
-                Cell::from(Span::styled(overdue, overdue_style)),
-                Cell::from(rate),
-            ])
+    let row = |name: &str, cells: Vec<Cell<'static>>| {
+        Row::new(std::iter::once(Cell::from(fit(name, name_width, theme.ellipsis))).chain(cells))
+    };
+    let header = row(s.unit_label, headers.map(Cell::from).to_vec()).style(theme.dim);
+    let rows = dash.units.iter().zip(figures).map(|(u, figures)| {
+        let overdue = if u.overdue > 0 {
+            theme.overdue
+        } else {
+            theme.text
+        };
+        let cells = figures.into_iter().enumerate().map(|(i, figure)| match i {
+            3 => Cell::from(figure).style(overdue),
+            _ => Cell::from(figure),
         });
+        row(&safe(&u.unit), cells.collect())
+    });
     let widths = std::iter::once(name_width)
-        .chain(figure_widths)
+        .chain(widths)
         .map(|w| Constraint::Length(w as u16));
-    Table::new(table_rows, widths)
+    Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
         .block(section(app, s.dash_units))
@@ -374,14 +383,6 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(1)
         .max(1);
-    // The names whole, as the table above shows them, unless that would take half the line.
-    let name_width = dash
-        .ranking
-        .iter()
-        .map(|r| width(&safe(&r.unit)))
-        .max()
-        .unwrap_or(0)
-        .min(usize::from(inner.width) / 2);
     // Figures right-aligned in columns as wide as the largest, so the lines read as a table.
     let widths = dash.ranking.iter().fold((1, 1), |(t, d), r| {
         (
@@ -389,7 +390,26 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             d.max(r.days().to_string().len()),
         )
     });
-    for (i, rank) in dash.ranking.iter().enumerate() {
+    let totals: Vec<String> = dash
+        .ranking
+        .iter()
+        .map(|r| app.lang.overdue_total(r.tasks.len(), r.days(), widths))
+        .collect();
+    let total_width = totals.iter().map(|t| width(t)).max().unwrap_or(0);
+    // A line is `NN. NAME TOTAL BAR` after a one-cell margin. The names are whole, as the table
+    // above shows them, unless that takes half the line or the room of the figures.
+    let line = usize::from(inner.width.saturating_sub(1));
+    let name_width = dash
+        .ranking
+        .iter()
+        .map(|r| width(&safe(&r.unit)))
+        .max()
+        .unwrap_or(0)
+        .min(line / 2)
+        .min(line.saturating_sub(total_width + 6))
+        .max(MIN_RANKED_NAME);
+    let total_room = line.saturating_sub(name_width + 6);
+    for (i, (rank, total)) in dash.ranking.iter().zip(&totals).enumerate() {
         let y = inner.y + i as u16;
         if y >= inner.bottom() {
             break;
@@ -398,8 +418,7 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             "{:>2}. {} {} ",
             rank.rank,
             fit(&safe(&rank.unit), name_width, theme.ellipsis),
-            app.lang
-                .overdue_total(rank.tasks.len(), rank.days(), widths),
+            fit(total, total_width.min(total_room), theme.ellipsis),
         );
         let room = usize::from(inner.width).saturating_sub(width(&head) + 1);
         let bar_len = ((rank.days() as f64 / most as f64) * room as f64).ceil() as usize;

@@ -1,7 +1,7 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
 pub(crate) mod chrome;
-mod dashboard;
+pub mod dashboard;
 mod detail;
 mod dialogs;
 pub mod filter_bar;

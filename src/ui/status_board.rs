@@ -91,6 +91,12 @@ fn column_title(
     if width(&whole) <= room {
         return whole;
     }
+    // Then the padding, before a word of the label is lost.
+    for tight in [format!(" {label} {count}"), format!("{label} {count}")] {
+        if width(&tight) <= room {
+            return tight;
+        }
+    }
     let count_part = format!(" {count} ");
     let label_room = room.saturating_sub(width(&count_part) + 1);
     let cut = truncate(label, label_room, ellipsis);
