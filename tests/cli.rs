@@ -10,13 +10,18 @@ use common::{BAD_FIXTURES, BIN, copy_fixture, fixture, snapshot};
 use ftz_board::plan::PLAN_RON;
 use serde_json::Value;
 
-/// Runs `ftz-board ARGS` in `dir` with a clean environment for the board's own variables.
+/// Runs `ftz-board ARGS` in `dir` with a clean environment for the board's own variables and an
+/// empty HOME: opening a board reads the keys file first, and the machine's user may have one.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
     Command::new(BIN)
         .args(args)
         .current_dir(dir)
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
         .env_remove("FTZ_BOARD_FILE")
         .env_remove("FTZ_BOARD_LANG")
+        .env_remove("FTZ_BOARD_LOCK_TIMEOUT_MS")
         .env("USER", "tester")
         .stdin(Stdio::null())
         .output()
@@ -253,6 +258,7 @@ fn the_ftz_board_file_variable_chooses_the_board() {
         .arg("check")
         .current_dir(dir.path())
         .env("FTZ_BOARD_FILE", &path)
+        .env_remove("FTZ_BOARD_LANG")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

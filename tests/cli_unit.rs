@@ -7,6 +7,8 @@ fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .args(["--file", "board.ron"])
         .args(args)
+        // The listing is in the language FTZ_BOARD_LANG chooses; these tests read the Chinese one.
+        .env_remove("FTZ_BOARD_LANG")
         .output()
         .unwrap()
 }

@@ -122,9 +122,10 @@ fn at_80x24_all_four_columns_show_and_looking_changes_nothing() {
         80,
         24,
     );
-    // A frame can arrive in several reads: wait for its last row, the footer.
+    // A frame can arrive in several reads: wait for its last row, the footer. With --today the
+    // header says the board is looked at as of that date.
     pty.wait_for("the whole first frame", WAIT, |s| {
-        s.contains("今天 2025-06-01") && s.contains("文件 board.ron")
+        s.contains("回顾 2025-06-01") && s.contains("文件 board.ron")
     });
     let rows = pty.rows();
     assert!(

@@ -33,6 +33,8 @@ fn cli(board: &Path, args: &[&str]) {
         .arg(board)
         .args(["--user", "colleague"])
         .args(args)
+        .env_remove("FTZ_BOARD_LANG")
+        .env_remove("FTZ_BOARD_LOCK_TIMEOUT_MS")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);

@@ -84,6 +84,7 @@ impl Dir {
             .arg(self.path("board.ron"))
             .args(["--today", TODAY, "report"])
             .args(args)
+            .env_remove("FTZ_BOARD_LANG")
             .output()
             .unwrap()
     }

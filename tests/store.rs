@@ -7,7 +7,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use common::{BAD_FIXTURES, copy_fixture, fixture, snapshot};
-use ftz_board::model::{Board, Context, OpError, Operation, Status};
+use ftz_board::model::{Board, Check, Context, OpError, Operation, Status};
 use ftz_board::plan::{PLAN_RON, builtin_plan};
 use ftz_board::store::{self, Store, StoreError};
 use proptest::prelude::*;
@@ -284,11 +284,18 @@ fn a_change_is_saved_at_once_with_its_history() {
         to: Status::InProgress,
     };
     let applied = store.apply(&op, &ctx()).unwrap();
+    // The undo puts the old status back only if nobody has changed it since.
     assert_eq!(
         applied.inverse,
-        Operation::SetStatus {
-            id: 1,
-            to: Status::NotStarted
+        Operation::IfUnchanged {
+            check: Check::Status {
+                id: 1,
+                is: Status::InProgress
+            },
+            then: Box::new(Operation::SetStatus {
+                id: 1,
+                to: Status::NotStarted
+            }),
         }
     );
     let board = store.load().unwrap().board;

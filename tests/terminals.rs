@@ -81,17 +81,24 @@ impl Term {
         self.screen.lock().unwrap().screen().contents()
     }
 
-    fn wait_for(&self, text: &str) {
+    /// Waits until `ready` holds for the screen's text. A frame can arrive in several reads and is
+    /// drawn top to bottom, so `ready` should cover the lowest row the test reads afterwards.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
         let start = Instant::now();
-        while !self.text().contains(text) {
+        loop {
+            let text = self.text();
+            if ready(&text) {
+                return;
+            }
             if start.elapsed() > WAIT {
-                panic!(
-                    "timed out waiting for {text:?}; the screen shows:\n{}",
-                    self.text()
-                );
+                panic!("timed out waiting for {what}; the screen shows:\n{text}");
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
     fn wait_until_gone(&self, text: &str) {
@@ -239,23 +246,23 @@ fn the_same_board_with_colours_does_send_colour_sequences() {
 fn lang_en_shows_english_labels_in_the_terminal() {
     let dir = board_dir();
     let mut term = Term::start(dir.path(), &["--lang", "en"], &[("TERM", "xterm-256color")]);
-    term.wait_for("By status");
+    // The footer (the start-up message) is the frame's last row: once it is there, so is the rest.
+    term.wait_until("the whole first frame", |s| {
+        s.contains("By status") && s.contains("created from the built-in plan")
+    });
     let text = term.text();
-    for label in [
-        "By unit",
-        "Not started",
-        "Today",
-        "created from the built-in plan",
-    ] {
+    for label in ["By unit", "Not started", "Today"] {
         assert!(text.contains(label), "{label:?} missing:\n{text}");
     }
     term.press(b"?", Some("go to first"), None);
     term.press(b"\x1b", None, Some("go to first"));
-    // The footer's key hints, once the start-up message is gone.
-    let footer = term.text().lines().last().unwrap_or_default().to_string();
-    for hint in ["? help", "q quit", "Enter open task detail"] {
-        assert!(footer.contains(hint), "{hint:?} missing: {footer}");
-    }
+    // The footer's key hints, once the start-up message is gone. The help overlay can be gone
+    // from the screen before the frame has reached the footer, so wait for the footer itself.
+    let hints = ["? help", "q quit", "Enter open task detail"];
+    let footer = |s: &str| s.lines().last().unwrap_or_default().to_string();
+    term.wait_until(&format!("the key hints {hints:?} in the footer"), |s| {
+        hints.iter().all(|hint| footer(s).contains(hint))
+    });
     term.send(b"q");
     assert_eq!(term.finish().0, 0);
 }

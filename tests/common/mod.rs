@@ -59,7 +59,7 @@ pub const BAD_FIXTURES: [(&str, &str); 12] = [
     (
         "bad-unknown-field.ron",
         "38:13: unknown field `owner` in Task (expected one of `id`, `title`, `text`, `deadline`, \
-         `lead_units`, `cooperating_units`, `status`, `completed_on`, `notes`)",
+         `lead_units`, `cooperating_units`, `status`, `completed_on`, `created_on`, `notes`)",
     ),
     (
         "bad-version.ron",
@@ -172,8 +172,12 @@ impl Pty {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("USER", "tester");
+        // A private HOME and no XDG_CONFIG_HOME: no keys file of the machine's user is read.
+        cmd.env("HOME", dir);
+        cmd.env_remove("XDG_CONFIG_HOME");
         cmd.env_remove("FTZ_BOARD_FILE");
         cmd.env_remove("FTZ_BOARD_LANG");
+        cmd.env_remove("FTZ_BOARD_LOCK_TIMEOUT_MS");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Our copy of the terminal's other end must close, or reading never sees the end.

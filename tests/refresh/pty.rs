@@ -56,7 +56,18 @@ impl Tui {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("USER", "tester");
-        cmd.env_remove("FTZ_BOARD_LANG");
+        // Nothing from the machine's user: no keys file (a private HOME), no NO_COLOR (the
+        // selected card is found by its background colour), no board or lock settings.
+        cmd.env("HOME", dir);
+        for name in [
+            "XDG_CONFIG_HOME",
+            "NO_COLOR",
+            "FTZ_BOARD_FILE",
+            "FTZ_BOARD_LANG",
+            "FTZ_BOARD_LOCK_TIMEOUT_MS",
+        ] {
+            cmd.env_remove(name);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Our copy of the slave would keep the terminal open after the board has gone.
         drop(pair.slave);
