@@ -101,6 +101,8 @@ pub struct App {
     /// Meeting review mode, when on.
     pub review: Option<Review>,
     pub dashboard_scroll: usize,
+    /// The widest urgency words of the tasks shown, in cells: the unit view's column width.
+    pub urgency_width: usize,
     pub grouping: Grouping,
     pub status_cursor: StatusCursor,
     pub unit_cursor: UnitCursor,
@@ -132,6 +134,7 @@ impl App {
             filter: Filter::default(),
             review: None,
             dashboard_scroll: 0,
+            urgency_width: 0,
             grouping: Grouping::default(),
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
@@ -165,6 +168,16 @@ impl App {
         if let Some(review) = &mut self.review {
             review.retain_existing(&self.board);
         }
+        let lang = self.lang;
+        self.urgency_width = self
+            .grouping
+            .columns
+            .iter()
+            .flatten()
+            .filter_map(|id| self.board.task(*id))
+            .map(|t| crate::ui::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
+            .max()
+            .unwrap_or(0);
         self.status_cursor.follow(&self.grouping, selected_status);
         self.unit_cursor.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();

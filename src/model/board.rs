@@ -106,12 +106,20 @@ impl Settings {
 }
 
 impl Board {
+    /// Tasks are kept in id order (the store writes them so), which makes this a binary search;
+    /// a hand-edited file out of order still finds its tasks through the scan.
     pub fn task(&self, id: TaskId) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id == id)
+        match self.tasks.binary_search_by_key(&id, |t| t.id) {
+            Ok(index) => Some(&self.tasks[index]),
+            Err(_) => self.tasks.iter().find(|t| t.id == id),
+        }
     }
 
     pub fn task_mut(&mut self, id: TaskId) -> Option<&mut Task> {
-        self.tasks.iter_mut().find(|t| t.id == id)
+        match self.tasks.binary_search_by_key(&id, |t| t.id) {
+            Ok(index) => Some(&mut self.tasks[index]),
+            Err(_) => self.tasks.iter_mut().find(|t| t.id == id),
+        }
     }
 
     pub fn urgency(&self, task: &Task, today: NaiveDate) -> Urgency {

@@ -74,8 +74,19 @@ pub fn to_text(board: &Board) -> String {
     };
     // Serialising our own plain data types cannot fail (no maps with non-string keys, no
     // unsupported types); an error here would be a bug in the model, not something a user causes.
-    let text = ron::ser::to_string_pretty(board, config)
-        .unwrap_or_else(|e| panic!("a board always serialises to RON: {e}"));
+    let write = |config: PrettyConfig| {
+        ron::ser::to_string_pretty(board, config)
+            .unwrap_or_else(|e| panic!("a board always serialises to RON: {e}"))
+    };
+    // ron escapes every character through `char::escape_debug`, whose printable check is most of
+    // the cost of writing Chinese text. Unescaped output is the same text whenever no string holds
+    // a character that escaping changes; only when one does is the board written again, escaped.
+    let fast = write(config.clone().escape_strings(false));
+    let text = if any_string_needs_escaping(&fast) {
+        write(config)
+    } else {
+        fast
+    };
     let mut text = inline_string_lists(&text);
     text.push('\n');
     text
@@ -126,4 +137,69 @@ fn string_item(line: &str) -> Option<&str> {
         }
     }
     Some(item)
+}
+
+/// Whether unescaped RON output holds a string that escaped output would write differently: a raw
+/// string (`r#"…"#`, which ron uses for `"` and `\\`) or a character `char::escape_debug` changes.
+fn any_string_needs_escaping(text: &str) -> bool {
+    let mut in_string = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_string = !in_string,
+            // Outside strings only a raw string's `r#"` or `"#` brings these.
+            '#' | '\\' if !in_string => return true,
+            _ if !in_string => {}
+            '\'' | '\\' => return true,
+            ' '..='~' => {}
+            // Chinese text: ideographs, CJK and full-width punctuation, quotes and dashes. Every
+            // one is printable (a test checks each), so escaping leaves them as they are.
+            '\u{4E00}'..='\u{9FFF}'
+            | '\u{3001}'..='\u{3029}'
+            | '\u{FF01}'..='\u{FF5E}'
+            | '\u{2010}'..='\u{2027}' => {}
+            _ => {
+                if c.escape_debug().len() != 1 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_the_fast_path_skips_is_one_that_escaping_leaves_alone() {
+        let ranges = [
+            '\u{4E00}'..='\u{9FFF}',
+            '\u{3001}'..='\u{3029}',
+            '\u{FF01}'..='\u{FF5E}',
+            '\u{2010}'..='\u{2027}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            assert_eq!(
+                c.escape_debug().to_string(),
+                c.to_string(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn text_that_needs_escaping_is_written_escaped_and_reads_back_the_same() {
+        let mut board = crate::plan::builtin_plan().unwrap();
+        let odd = "引号\"反斜杠\\换行\n制表\t退格\u{8}右到左\u{202E}单引号'结束";
+        board.tasks[0].text = odd.to_string();
+        let text = to_text(&board);
+        assert!(
+            !text.contains('\u{202E}') && !text.contains('\u{8}'),
+            "controls are escaped"
+        );
+        let back = parse(&text, std::path::Path::new("t.ron")).unwrap();
+        assert_eq!(back.tasks[0].text, odd);
+    }
 }
