@@ -78,6 +78,21 @@ impl Action {
         Action::Quit,
     ];
 
+    /// Whether the action changes the board (refused when read-only).
+    pub fn changes_board(self) -> bool {
+        matches!(
+            self,
+            Action::MoveNext
+                | Action::MovePrevious
+                | Action::AddNote
+                | Action::EditTask
+                | Action::AddTask
+                | Action::DeleteTask
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+
     /// (Chinese, English) description for help.
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {

@@ -246,15 +246,8 @@ impl App {
         }
         // The detail's task takes changes directly: note, status, edit, undo without leaving it.
         if let Some(Overlay::Detail { .. }) = self.overlay
-            && matches!(
-                action,
-                Action::AddNote
-                    | Action::EditTask
-                    | Action::MoveNext
-                    | Action::MovePrevious
-                    | Action::Undo
-                    | Action::Redo
-            )
+            && action.changes_board()
+            && !matches!(action, Action::AddTask | Action::DeleteTask)
         {
             return match action {
                 Action::MoveNext | Action::MovePrevious => self.move_selected(action),

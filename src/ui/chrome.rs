@@ -184,18 +184,6 @@ fn key_hints(app: &App, room: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Actions that change the board: their keys do nothing in read-only mode.
-const EDITING: [Action; 8] = [
-    Action::MoveNext,
-    Action::MovePrevious,
-    Action::AddNote,
-    Action::EditTask,
-    Action::AddTask,
-    Action::DeleteTask,
-    Action::Undo,
-    Action::Redo,
-];
-
 /// (key, what it does) for the footer, in order of use.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let s = app.lang.strings();
@@ -205,7 +193,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let read_only = app.read_only.is_some();
     // An action's shortest key (the footer is short), and a pair such as `L/H` for two actions.
     let key = |action: Action| {
-        if read_only && EDITING.contains(&action) {
+        if read_only && action.changes_board() {
             return None;
         }
         app.keymap
