@@ -1,6 +1,8 @@
 //! Meeting features driven headlessly: search, filter, review, dashboard and export, as the
 //! operator at the projector uses them.
 
+mod common;
+
 use ftz_board::action::Action;
 use ftz_board::app::{App, Effect, View};
 use ftz_board::i18n::Lang;
@@ -60,21 +62,9 @@ fn press(app: &mut App, code: KeyCode) -> Effect {
 }
 
 fn screen(app: &App) -> Vec<String> {
-    let area = app.screen;
-    let mut buf = Buffer::empty(area);
-    ftz_board::ui::render(app, area, &mut buf);
-    (0..area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < area.width {
-                let symbol = buf[(x, y)].symbol();
-                row.push_str(symbol);
-                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            row
-        })
-        .collect()
+    let mut buf = Buffer::empty(app.screen);
+    ftz_board::ui::render(app, app.screen, &mut buf);
+    common::screen_rows(&buf)
 }
 
 fn shown_ids(app: &App) -> Vec<u32> {
@@ -311,4 +301,13 @@ fn the_dashboard_scrolls_back_up_at_once_after_jumping_to_the_end() {
         "a range marker: {}",
         rows[1]
     );
+}
+
+#[test]
+fn the_detail_of_a_stale_task_says_how_long_it_has_had_no_note() {
+    let mut app = app_at(120, 40);
+    // Task 1 has no note, and 2025-06-01 is 212 days after the plan's 2024-11-01.
+    app.update(Action::OpenDetail);
+    let text = screen(&app).join("\n");
+    assert!(text.contains("进展 (0)  [久未更新: 212 天]"), "{text}");
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_rows_aligned, screen_rows};
+use common::{assert_rows_aligned, find_row, row, screen_rows};
 use ftz_board::action::Action;
 use ftz_board::app::{App, Message, ReadOnly};
 use ftz_board::i18n::Lang;
@@ -45,17 +45,6 @@ fn rows(app: &App) -> Vec<String> {
     let _cursor = ftz_board::ui::render(app, app.screen, &mut buf);
     assert_rows_aligned(&buf);
     screen_rows(&buf)
-}
-
-/// A row as written here, with `…` standing for the theme's ellipsis.
-fn row(app: &App, text: &str) -> String {
-    text.replace('…', app.theme.ellipsis)
-}
-
-fn find_row<'a>(rows: &'a [String], text: &str) -> &'a str {
-    rows.iter()
-        .find(|r| r.contains(text))
-        .unwrap_or_else(|| panic!("no row shows {text:?}:\n{}", rows.join("\n")))
 }
 
 /// The display column at which `needle` starts in `row`.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_rows_aligned, screen_rows};
+use common::{assert_rows_aligned, find_row, row, screen_rows};
 use ftz_board::action::Action;
 use ftz_board::app::App;
 use ftz_board::i18n::Lang;
@@ -46,18 +46,6 @@ fn draw(app: &App) -> Buffer {
 
 fn rows(app: &App) -> Vec<String> {
     screen_rows(&draw(app))
-}
-
-/// A row as written in these tests, with `…` standing for the theme's ellipsis, whichever glyph
-/// that is.
-fn row(app: &App, text: &str) -> String {
-    text.replace('…', app.theme.ellipsis)
-}
-
-fn find_row<'a>(rows: &'a [String], text: &str) -> &'a str {
-    rows.iter()
-        .find(|r| r.contains(text))
-        .unwrap_or_else(|| panic!("no row shows {text:?}:\n{}", rows.join("\n")))
 }
 
 #[test]

@@ -43,6 +43,45 @@ pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer
 }
 
 /// All lines of the detail, wrapped to `w` cells.
+/// Lead and cooperating units, each as "label: a、b" wrapped to `w` (shared with meeting review).
+pub fn unit_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
+    let s = app.lang.strings();
+    let mut lines = Vec::new();
+    for (label, list) in [
+        (s.lead_units, &task.lead_units),
+        (s.cooperating_units, &task.cooperating_units),
+    ] {
+        let value = if list.is_empty() {
+            s.none.to_string()
+        } else {
+            safe(&join_units(list)).into_owned()
+        };
+        for part in wrap(&format!("{label}: {value}"), w) {
+            lines.push(Line::styled(part, app.theme.text));
+        }
+    }
+    lines
+}
+
+/// A heading, then the task's notes (or a line saying there are none): the notes part of the
+/// detail view and of meeting review.
+pub fn notes_section(
+    app: &App,
+    task: &Task,
+    heading: String,
+    w: usize,
+    limit: usize,
+    time_format: &str,
+) -> Vec<Line<'static>> {
+    let s = app.lang.strings();
+    let mut lines = vec![Line::styled(heading, app.theme.dim)];
+    if task.notes.is_empty() {
+        lines.push(Line::styled(s.no_notes.to_string(), app.theme.dim));
+    }
+    lines.extend(note_lines(app, task, w, limit, time_format));
+    lines
+}
+
 /// A task's notes, newest first, at most `limit`: a heading line (time, author, decision mark)
 /// and the text wrapped under it. Shared by the detail view and meeting review.
 pub fn note_lines(
@@ -103,26 +142,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     if let Some(done) = task.completed_on {
         lines.push(field(s.completed_on, done.to_string(), theme.text));
     }
-    let units = |list: &[String]| {
-        if list.is_empty() {
-            s.none.to_string()
-        } else {
-            safe(&join_units(list)).into_owned()
-        }
-    };
-    for part in wrap(&format!("{}: {}", s.lead_units, units(&task.lead_units)), w) {
-        lines.push(Line::raw(part));
-    }
-    for part in wrap(
-        &format!(
-            "{}: {}",
-            s.cooperating_units,
-            units(&task.cooperating_units)
-        ),
-        w,
-    ) {
-        lines.push(Line::raw(part));
-    }
+    lines.extend(unit_lines(app, task, w));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.text.to_string(), theme.dim));
     for part in wrap(&task.text, w) {
@@ -130,14 +150,18 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     }
 
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{} ({})", s.notes, task.notes.len()),
-        theme.dim,
-    ));
-    if task.notes.is_empty() {
-        lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
+    let mut heading = format!("{} ({})", s.notes, task.notes.len());
+    if let Some(days) = crate::model::stats::stale_days(&app.board, task, app.today) {
+        heading.push_str(&format!("  [{}: {days} {}]", s.stale, s.days_unit));
     }
-    lines.extend(note_lines(app, task, w, usize::MAX, "%Y-%m-%d %H:%M %:z"));
+    lines.extend(notes_section(
+        app,
+        task,
+        heading,
+        w,
+        usize::MAX,
+        "%Y-%m-%d %H:%M %:z",
+    ));
 
     let history: Vec<_> = app
         .board

@@ -5,9 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{safe, wrap};
+use super::text::wrap;
 use crate::app::{App, Review};
-use crate::model::join_units;
 use crate::model::stats::DiscussionGroup;
 
 /// How many of the latest notes a review page shows.
@@ -60,35 +59,17 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
             theme.urgency(urgency),
         ),
     ]));
-    let units = |label: &str, list: &[String]| {
-        let value = if list.is_empty() {
-            s.none.to_string()
-        } else {
-            safe(&join_units(list)).into_owned()
-        };
-        wrap(&format!("{label}: {value}"), w)
-    };
-    for part in units(s.lead_units, &task.lead_units) {
-        lines.push(Line::styled(part, theme.text));
-    }
-    for part in units(s.cooperating_units, &task.cooperating_units) {
-        lines.push(Line::styled(part, theme.text));
-    }
+    lines.extend(super::detail::unit_lines(app, task, w));
     lines.push(Line::raw(""));
     for part in wrap(&task.text, w) {
         lines.push(Line::styled(part, theme.text));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{} ({})", s.latest_notes, task.notes.len()),
-        theme.dim,
-    ));
-    if task.notes.is_empty() {
-        lines.push(Line::styled(s.no_notes.to_string(), theme.dim));
-    }
-    lines.extend(super::detail::note_lines(
+    let heading = format!("{} ({})", s.latest_notes, task.notes.len());
+    lines.extend(super::detail::notes_section(
         app,
         task,
+        heading,
         w,
         NOTES_SHOWN,
         "%Y-%m-%d %H:%M",

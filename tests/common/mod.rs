@@ -14,6 +14,19 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
+/// A row as written in the tests, with `…` standing for the theme's ellipsis, whichever glyph that
+/// is.
+pub fn row(app: &ftz_board::app::App, text: &str) -> String {
+    text.replace('…', app.theme.ellipsis)
+}
+
+/// The first row that shows `text`; fails with the whole screen when none does.
+pub fn find_row<'a>(rows: &'a [String], text: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("no row shows {text:?}:\n{}", rows.join("\n")))
+}
+
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_ftz-board");
 
