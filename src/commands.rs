@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::app::{App, ReadOnly};
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::i18n::Lang;
-use crate::model::{Board, Change, Context, OpError, Operation, Status};
+use crate::model::{Board, Change, History, OpError, Operation, Status};
 use crate::plan::builtin_plan;
 use crate::store::{Loaded, Store, StoreError};
 use crate::ui::theme::{ColorDepth, Theme, ThemeName};
@@ -28,20 +28,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let store = Store::new(cli.board_path());
     match &cli.command {
         Some(Command::Init) => init(&store),
-        Some(Command::Check) => {
-            let loaded = store.load()?;
-            println!(
-                "{}: ok ({} tasks)",
-                store.path().display(),
-                loaded.board.tasks.len()
-            );
-            Ok(())
-        }
+        Some(Command::Check) => check(&store),
         Some(Command::Export { format }) => {
             let board = narrowed(&cli, store.load()?.board)?;
+            let history = narrowed_history(&board, store.load_history()?);
             let today = today(&cli, &board);
             let text = match format {
-                ExportFormat::Json => crate::export::to_json(&board, today),
+                ExportFormat::Json => crate::export::to_json(&board, &history, today),
             };
             print_out(&text)
         }
@@ -89,27 +82,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// Who is changing things, and now, in the board's time zone (its `utc_offset`, or the machine's).
-fn context(cli: &Cli, store: &Store) -> Result<Context, Failure> {
-    let board = store.load()?.board;
-    Ok(Context::now(cli.user_name(), board.settings.offset()))
-}
-
 /// Applies one change to the file under the lock and says what happened.
 fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
     if cli.read_only {
         return Err(Failure("--read-only: not changing the file".into()));
     }
-    let ctx = context(cli, store)?;
-    match store.apply(&op, &ctx) {
+    match store.apply(&op, &cli.user_name()) {
         Ok(applied) => {
-            if let Some(entry) = applied.board.history.last() {
-                println!(
-                    "{}: task {} {}",
-                    store.path().display(),
-                    entry.task,
-                    describe(&entry.change)
-                );
+            for entry in &applied.entries {
+                let what = describe(&entry.change);
+                match entry.task {
+                    Some(id) => println!("{}: task {id} {what}", store.path().display()),
+                    None => println!("{}: {what}", store.path().display()),
+                }
             }
             Ok(())
         }
@@ -123,12 +108,20 @@ fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
 
 fn describe(change: &Change) -> String {
     match change {
-        Change::Status { from, to } => format!("{} -> {}", from.name(), to.name()),
+        Change::Status { from, to, .. } => format!("{} -> {}", from.name(), to.name()),
         Change::NoteAdded { .. } => "note added".into(),
         Change::NoteRemoved { .. } => "note removed".into(),
         Change::Field { field, .. } => format!("{field} changed"),
         Change::TaskAdded { .. } => "added".into(),
         Change::TaskDeleted { .. } => "deleted".into(),
+        Change::Milestone { number, .. } => format!("milestone {number} changed"),
+        Change::Request { .. } => "request changed".into(),
+        Change::Meeting { date } => format!("meeting recorded on {date}"),
+        Change::MeetingRemoved { date } => format!("meeting of {date} removed"),
+        Change::Roles { .. } => "roles changed".into(),
+        Change::ConflictResolved { .. } => "conflict resolved".into(),
+        Change::ConflictRestored { .. } => "conflict restored".into(),
+        Change::Legacy(_) => "changed".into(),
     }
 }
 
@@ -164,13 +157,64 @@ fn narrowed(cli: &Cli, mut board: Board) -> Result<Board, Failure> {
             .map(|t| t.id)
             .collect();
         board.tasks.retain(|t| kept.contains(&t.id));
-        board.history.retain(|h| kept.contains(&h.task));
     }
     Ok(board)
 }
 
+/// The history of the tasks a narrowed board keeps (and the board-wide entries).
+fn narrowed_history(board: &Board, history: History) -> History {
+    let entries = history
+        .entries()
+        .iter()
+        .filter(|e| e.task.is_none_or(|id| board.task(id).is_some()))
+        .cloned()
+        .collect();
+    History::new(entries)
+}
+
 fn today(cli: &Cli, board: &Board) -> chrono::NaiveDate {
-    cli.today.unwrap_or_else(|| board.settings.today())
+    cli.today
+        .unwrap_or_else(|| board.settings.today_at(crate::clock::system_now()))
+}
+
+/// `check`: the board must load (exit 1 otherwise); the history is compared with it, and a
+/// disagreement (a hand edit) is a warning, so that a board edited by hand still opens.
+fn check(store: &Store) -> Result<(), Failure> {
+    let loaded = store.load()?;
+    let history = store.load_history()?;
+    let path = store.path().display();
+    println!("{path}: ok ({} tasks)", loaded.board.tasks.len());
+    if loaded.upgrade_pending {
+        println!("{path}: version 1 file; the next change upgrades it to version 2 (see README)");
+    }
+    let place = |index: usize, entry: &crate::model::HistoryEntry| {
+        let file = if loaded.upgrade_pending {
+            path.to_string()
+        } else {
+            crate::store::history_path(store.path())
+                .display()
+                .to_string()
+        };
+        format!(
+            "{file}: entry {} of {} ({})",
+            index + 1,
+            history.len(),
+            entry.at.to_rfc3339()
+        )
+    };
+    match crate::model::check_history(&loaded.board, &history) {
+        crate::model::HistoryCheck::Consistent => {}
+        crate::model::HistoryCheck::Inconsistent(found) => eprintln!(
+            "ftz-board: warning: {}: {}; the board was changed without a record after it (a hand edit?)",
+            place(found.index, &found.entry),
+            crate::model::sanitize::clean_line(&found.problem)
+        ),
+        crate::model::HistoryCheck::ConsistentBackTo(found) => println!(
+            "{path}: history agrees with the board back to {}; before it the record is incomplete (version 1)",
+            found.entry.date()
+        ),
+    }
+    Ok(())
 }
 
 fn init(store: &Store) -> Result<(), Failure> {
@@ -203,7 +247,8 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         init(&store)?;
         created = true;
     }
-    let Loaded { board, stamp } = store.load()?;
+    let Loaded { board, stamp, .. } = store.load()?;
+    let history = store.load_history()?;
     let today = today(cli, &board);
     let mut app = App::new(board, store.path().display().to_string(), today, lang);
     app.theme = Theme::for_terminal(theme_name, cli.ascii, ColorDepth::from_env());
@@ -211,10 +256,14 @@ fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
     app.keymap = keymap;
+    app.history = history;
     app.user = cli.user_name();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)
-    } else if cli.today.is_some_and(|d| d != app.board.settings.today()) {
+    } else if cli
+        .today
+        .is_some_and(|d| d != app.board.settings.today_at(crate::clock::system_now()))
+    {
         Some(ReadOnly::LookingBack)
     } else if !writable(&store) {
         Some(ReadOnly::NotWritable)

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Board, HistoryEntry, Note, Status, Task};
+use crate::model::{Board, History, HistoryEntry, Note, Status, Task};
 
 #[derive(Serialize)]
 struct ExportBoard<'a> {
@@ -62,7 +62,7 @@ fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTas
     }
 }
 
-pub fn to_json(board: &Board, today: NaiveDate) -> String {
+pub fn to_json(board: &Board, history: &History, today: NaiveDate) -> String {
     let export = ExportBoard {
         title: &board.plan.title,
         document_number: &board.plan.document_number,
@@ -72,7 +72,7 @@ pub fn to_json(board: &Board, today: NaiveDate) -> String {
             .iter()
             .map(|t| export_task(board, t, today))
             .collect(),
-        history: &board.history,
+        history: history.entries(),
     };
     // Plain data with string keys: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&export).unwrap_or_default();

@@ -98,13 +98,15 @@ impl Lang {
         match (self, error) {
             (Lang::En, e) => e.to_string(),
             (Lang::Zh, OpError::NoSuchTask(id)) => format!("没有任务 #{id}（可能已被他人删除）"),
-            (Lang::Zh, OpError::DuplicateId(id)) => format!("任务 #{id} 已存在"),
             (Lang::Zh, OpError::EmptyTitle) => self.strings().need_title.to_string(),
             (Lang::Zh, OpError::NoLeadUnit) => self.strings().need_lead_unit.to_string(),
             (Lang::Zh, OpError::BadDate(text)) => format!("「{text}」不是日期（应为 YYYY-MM-DD）"),
             (Lang::Zh, OpError::Unchanged) => "没有需要修改的内容".to_string(),
-            (Lang::Zh, OpError::ChangedMeanwhile(id)) => {
+            (Lang::Zh, OpError::ChangedMeanwhile(Some(id))) => {
                 format!("任务 #{id} 此后已被他人修改，未撤销，以免覆盖他人的修改")
+            }
+            (Lang::Zh, OpError::ChangedMeanwhile(None)) => {
+                "看板此后已被他人修改，未撤销，以免覆盖他人的修改".to_string()
             }
         }
     }
@@ -140,6 +142,10 @@ impl Lang {
             Field::Deadline => s.deadline,
             Field::LeadUnits => s.lead_units,
             Field::CooperatingUnits => s.cooperating_units,
+            Field::OriginalDeadline => match self {
+                Lang::Zh => "原定期限",
+                Lang::En => "original deadline",
+            },
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod export;
 pub mod i18n;

@@ -112,8 +112,20 @@ impl Rng {
     }
 }
 
+/// A generated board and the history that led to it.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub board: Board,
+    pub history: Vec<HistoryEntry>,
+}
+
 /// A realistic board of `tasks` tasks with ids `1..=tasks`; the same arguments give the same board.
 pub fn generate_board(tasks: usize, seed: u64) -> Board {
+    generate(tasks, seed).board
+}
+
+/// [`generate_board`] with its history, oldest first.
+pub fn generate(tasks: usize, seed: u64) -> Sample {
     let mut rng = Rng(seed ^ 0x5EED_F72B_0A2D_2024);
     let units = unit_pool(tasks);
     let mut history = Vec::new();
@@ -125,8 +137,12 @@ pub fn generate_board(tasks: usize, seed: u64) -> Board {
         .collect();
     // History is an append-only log: oldest first, as real changes would have left it.
     history.sort_by_key(|h: &HistoryEntry| h.at);
-    Board {
+    let board = Board {
         version: CURRENT_VERSION,
+        created_on: Some(date(2024, 11, 1)),
+        roles: None,
+        meetings: Vec::new(),
+        conflicts: Vec::new(),
         plan: PlanInfo {
             title: "关于推进上海自贸试验区闵行联动创新区建设的实施方案".into(),
             document_number: "闵府发〔2024〕17号".into(),
@@ -139,8 +155,8 @@ pub fn generate_board(tasks: usize, seed: u64) -> Board {
         },
         unit_aliases: BTreeMap::from([("区委网信办".to_string(), vec!["区网信办".to_string()])]),
         tasks,
-        history,
-    }
+    };
+    Sample { board, history }
 }
 
 /// The plan's units, then one more per 50 tasks ("七宝镇营商服务中心", ...), each name unique.
@@ -235,6 +251,11 @@ fn generate_task(
     };
     task.completed_on = record_activity(&mut task, status, object, rng, history);
     task.status = status;
+    task.updated_on = history
+        .iter()
+        .rev()
+        .find(|h| h.task == Some(id))
+        .map(HistoryEntry::date);
     task
 }
 
@@ -275,26 +296,30 @@ fn record_activity(
         };
         let change = match change {
             Some((from, to)) => {
-                if to == Done {
-                    completed_on = Some(when.date_naive());
+                let was_completed_on = completed_on;
+                completed_on = (to == Done).then_some(when.date_naive());
+                Change::Status {
+                    from,
+                    to,
+                    was_completed_on,
+                    completed_on,
                 }
-                Change::Status { from, to }
             }
             None => {
-                let text = note_text(task, object, rng);
-                task.notes.push(Note {
+                let note = Note {
                     at: when,
                     author: user.clone(),
-                    text: text.clone(),
+                    text: note_text(task, object, rng),
                     decision: rng.chance(15),
-                });
-                Change::NoteAdded { text }
+                };
+                task.notes.push(note.clone());
+                Change::NoteAdded { note }
             }
         };
         history.push(HistoryEntry {
             at: when,
             user,
-            task: task.id,
+            task: Some(task.id),
             change,
             via: None,
         });
@@ -342,7 +367,7 @@ mod tests {
 
     #[test]
     fn a_big_board_has_every_status_plan_and_generated_units_and_history_for_its_notes() {
-        let board = generate_board(2000, 3);
+        let Sample { board, history } = generate(2000, 3);
         for status in Status::ALL {
             let n = board.tasks.iter().filter(|t| t.status == status).count();
             assert!(n > 100, "{status:?}: only {n} tasks");
@@ -351,23 +376,22 @@ mod tests {
         assert!(units.contains(&"区商务委") && units.contains(&"七宝镇经济发展办公室"));
         assert!(units.len() > 40, "{} units", units.len());
         let notes: usize = board.tasks.iter().map(|t| t.notes.len()).sum();
-        let added = board
-            .history
+        let added = history
             .iter()
             .filter(|h| matches!(h.change, Change::NoteAdded { .. }))
             .count();
         assert_eq!(notes, added);
-        assert!(board.history.windows(2).all(|w| w[0].at <= w[1].at));
+        assert!(history.windows(2).all(|w| w[0].at <= w[1].at));
     }
 
     #[test]
     fn done_tasks_are_completed_on_the_day_history_moved_them_to_done_and_others_not() {
-        let board = generate_board(500, 9);
+        let Sample { board, history } = generate(500, 9);
         for task in &board.tasks {
-            let moved_to_done = board.history.iter().rev().find_map(|h| match h.change {
+            let moved_to_done = history.iter().rev().find_map(|h| match h.change {
                 Change::Status {
                     to: Status::Done, ..
-                } if h.task == task.id => Some(h.at.date_naive()),
+                } if h.task == Some(task.id) => Some(h.at.date_naive()),
                 _ => None,
             });
             let expected = moved_to_done.filter(|_| task.status == Status::Done);

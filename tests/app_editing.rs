@@ -28,13 +28,22 @@ fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
         .collect()
 }
 
+/// A change by `user` now, in the plan's time zone.
+fn now(user: &str) -> Context {
+    let settings = ftz_board::plan::builtin_plan().unwrap().settings;
+    Context {
+        user: user.into(),
+        now: settings.local_time(chrono::Utc::now()),
+    }
+}
+
 /// Carries out an effect the way the main loop does, on the app's own board.
 fn apply(app: &mut App, effect: Effect) {
     let Effect::Apply { op, kind } = effect else {
         panic!("expected a change, got {effect:?}");
     };
     let mut board = app.board.clone();
-    let ctx = Context::now("测试".into(), board.settings.offset());
+    let ctx = now("测试");
     let result = op
         .apply(&mut board, &ctx)
         .map(|inverse| (board, inverse))
@@ -229,7 +238,7 @@ fn undo_and_redo_walk_back_and_forth_through_this_sessions_changes() {
     apply(&mut app, redo);
     assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
     assert_eq!(
-        app.board.history.len(),
+        app.history.len(),
         5,
         "undo and redo are recorded as changes too"
     );
@@ -257,7 +266,7 @@ fn undo_after_a_colleague_changed_the_task_refuses_and_says_why() {
     apply(&mut app, effect);
     // A colleague moves task 1 on to done; the board reloads their version.
     let mut theirs = app.board.clone();
-    let ctx = Context::now("李四".into(), theirs.settings.offset());
+    let ctx = now("李四");
     Operation::SetStatus {
         id: 1,
         to: Status::Done,

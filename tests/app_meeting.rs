@@ -176,11 +176,14 @@ fn status_changes_in_review_keep_the_meeting_order() {
     let Effect::Apply { op, kind } = app.on_key(&key('L')) else {
         panic!("a status change")
     };
-    assert_eq!(op.task_id(), current);
+    assert_eq!(op.task_id(), Some(current));
     let mut board = app.board.clone();
-    let ctx = Context::now("x".into(), board.settings.offset());
-    let inverse = op.apply(&mut board, &ctx).unwrap();
-    app.on_applied(op, kind, Ok((board, inverse)));
+    let ctx = Context {
+        user: "x".into(),
+        now: board.settings.local_time(chrono::Utc::now()),
+    };
+    let entries = op.apply(&mut board, &ctx).unwrap();
+    app.on_applied(op, kind, Ok((board, entries)));
     assert_eq!(app.review.clone().unwrap().items, order);
     assert_eq!(app.selected_task(), Some(current));
 }

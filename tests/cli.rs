@@ -207,7 +207,9 @@ fn status_accepts_english_and_chinese_names() {
     assert!(json["tasks"][1]["completed_on"].is_string());
     let text = std::fs::read_to_string(dir.path().join("board.ron")).unwrap();
     assert!(text.contains("status: in_progress,"));
-    assert!(text.contains("user: \"tester\""));
+    let history = std::fs::read_to_string(dir.path().join("board.ron.history")).unwrap();
+    assert_eq!(history.lines().count(), 2, "{history}");
+    assert!(history.contains("user: \"tester\""));
 }
 
 #[test]
@@ -244,10 +246,10 @@ fn note_appends_a_progress_note_and_a_history_entry() {
     let history = json["history"].as_array().unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0]["task"], 3);
-    assert_eq!(
-        history[0]["change"],
-        serde_json::json!({"note_added": {"text": "已召开协调会，明确分工"}})
-    );
+    let note = &history[0]["change"]["note_added"]["note"];
+    assert_eq!(note["text"], "已召开协调会，明确分工");
+    assert_eq!(note["author"], "tester");
+    assert_eq!(note["at"], history[0]["at"]);
 }
 
 #[test]

@@ -43,11 +43,20 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Reads and validates the board as `ftz-board` itself would.
-fn load(board: &Path) -> Board {
-    let content = std::fs::read_to_string(board).unwrap();
-    ftz_board::store::parse(&content, board)
-        .unwrap_or_else(|e| panic!("the board file does not load: {e}"))
+/// A board as saved: the board (its file with the journal replayed) and its history.
+struct Saved {
+    board: Board,
+    history: ftz_board::model::History,
+}
+
+/// Reads and validates the board and its history as `ftz-board` itself would.
+fn load(board: &Path) -> Saved {
+    let store = ftz_board::store::Store::new(board);
+    let fail = |e: ftz_board::store::StoreError| -> ! { panic!("the board does not load: {e}") };
+    Saved {
+        board: store.load().unwrap_or_else(|e| fail(e)).board,
+        history: store.load_history().unwrap_or_else(|e| fail(e)),
+    }
 }
 
 fn lock_file(board: &Path) -> File {
@@ -61,13 +70,12 @@ fn lock_file(board: &Path) -> File {
 }
 
 /// Status changes of one task as recorded in the history, oldest first.
-fn status_history(board: &Board, task: u32) -> Vec<(String, Status, Status)> {
-    board
+fn status_history(saved: &Saved, task: u32) -> Vec<(String, Status, Status)> {
+    saved
         .history
-        .iter()
-        .filter(|e| e.task == task)
+        .for_task(task)
         .filter_map(|e| match &e.change {
-            Change::Status { from, to } => Some((e.user.clone(), *from, *to)),
+            Change::Status { from, to, .. } => Some((e.user.clone(), *from, *to)),
             _ => None,
         })
         .collect()
@@ -75,9 +83,9 @@ fn status_history(board: &Board, task: u32) -> Vec<(String, Status, Status)> {
 
 /// Each recorded change must start where the previous one ended: a change applied to a stale copy
 /// of the file would break the chain.
-fn assert_unbroken_chain(board: &Board, task: u32) -> Status {
+fn assert_unbroken_chain(saved: &Saved, task: u32) -> Status {
     let mut current = Status::NotStarted;
-    for (i, (user, from, to)) in status_history(board, task).into_iter().enumerate() {
+    for (i, (user, from, to)) in status_history(saved, task).into_iter().enumerate() {
         assert_eq!(
             from, current,
             "task {task}: change {i} by {user} starts from {from:?}, but the task was {current:?}"
@@ -85,7 +93,7 @@ fn assert_unbroken_chain(board: &Board, task: u32) -> Status {
         current = to;
     }
     assert_eq!(
-        board.task(task).unwrap().status,
+        saved.board.task(task).unwrap().status,
         current,
         "task {task} does not end with the last recorded change"
     );
@@ -133,15 +141,17 @@ fn four_processes_making_25_changes_each_at_once_lose_none_of_them() {
 
     let saved = load(&board);
     let notes: BTreeSet<(u32, String)> = saved
+        .board
         .tasks
         .iter()
         .flat_map(|t| t.notes.iter().map(move |n| (t.id, n.text.clone())))
         .collect();
     let noted_in_history: Vec<String> = saved
         .history
+        .entries()
         .iter()
         .filter_map(|e| match &e.change {
-            Change::NoteAdded { text } => Some(text.clone()),
+            Change::NoteAdded { note } => Some(note.text.clone()),
             _ => None,
         })
         .collect();
@@ -281,6 +291,7 @@ fn processes_killed_at_random_moments_leave_a_valid_file_and_no_lock() {
 
         let now = load(&board);
         let notes: BTreeSet<String> = now
+            .board
             .tasks
             .iter()
             .flat_map(|t| t.notes.iter().map(|n| n.text.clone()))
@@ -312,7 +323,10 @@ fn processes_killed_at_random_moments_leave_a_valid_file_and_no_lock() {
         "after the kills: {}",
         text(&next.stderr)
     );
-    assert_eq!(load(&board).task(2).unwrap().status, Status::InProgress);
+    assert_eq!(
+        load(&board).board.task(2).unwrap().status,
+        Status::InProgress
+    );
 }
 
 #[test]

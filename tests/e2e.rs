@@ -16,8 +16,11 @@ const WAIT: Duration = Duration::from_secs(15);
 const COLUMN_TITLES: [&str; 4] = ["未启动", "推进中", "需协调", "已完成"];
 
 fn load(path: &Path) -> ftz_board::model::Board {
-    let text = std::fs::read_to_string(path).unwrap();
-    store::parse(&text, path).unwrap()
+    store::Store::new(path).load().unwrap().board
+}
+
+fn history(path: &Path) -> ftz_board::model::History {
+    store::Store::new(path).load_history().unwrap()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -75,14 +78,18 @@ fn moving_a_task_with_l_saves_it_and_quitting_restores_the_terminal() {
 
     let board = load(&dir.path().join("board.ron"));
     assert_eq!(board.task(1).unwrap().status, Status::InProgress);
-    assert_eq!(board.history.len(), 1);
-    assert_eq!(board.history[0].task, 1);
-    assert_eq!(board.history[0].user, "tester");
+    let history = history(&dir.path().join("board.ron"));
+    let history = history.entries();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].task, Some(1));
+    assert_eq!(history[0].user, "tester");
     assert_eq!(
-        board.history[0].change,
+        history[0].change,
         Change::Status {
             from: Status::NotStarted,
-            to: Status::InProgress
+            to: Status::InProgress,
+            was_completed_on: None,
+            completed_on: None,
         }
     );
 
@@ -188,7 +195,8 @@ fn a_chinese_note_typed_and_pasted_in_the_board_is_saved_to_the_file() {
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "已与市商务委对接，下周召开[31m专题会");
     assert_eq!(notes[0].author, "张三");
-    let last = board.history.last().unwrap();
-    assert_eq!((last.task, last.user.as_str()), (2, "张三"));
+    let history = history(&dir.path().join("board.ron"));
+    let last = history.entries().last().unwrap();
+    assert_eq!((last.task, last.user.as_str()), (Some(2), "张三"));
     assert!(matches!(&last.change, Change::NoteAdded { .. }));
 }

@@ -5,7 +5,9 @@ use ftz_board::action::Action;
 use ftz_board::app::{App, ChangeKind};
 use ftz_board::i18n::{EN, Lang, Strings, ZH};
 use ftz_board::keymap::Keymap;
-use ftz_board::model::{Board, Change, HistoryEntry, Note, Operation, Role, Status, Urgency};
+use ftz_board::model::{
+    Board, Change, History, HistoryEntry, Note, Operation, Role, Status, Urgency,
+};
 use ftz_board::ui::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -158,29 +160,44 @@ fn ascii_board() -> Board {
         text: "Agreed at the meeting".into(),
         decision: true,
     });
-    for change in [
+    board
+}
+
+/// A status move, a deadline edit and a note on task 1, in English.
+fn ascii_history() -> History {
+    let at = "2025-05-20T10:00:00+08:00".parse().unwrap();
+    let note = Note {
+        at,
+        author: "li".into(),
+        text: "Agreed at the meeting".into(),
+        decision: true,
+    };
+    let changes = [
         Change::Status {
             from: Status::NotStarted,
             to: Status::InProgress,
+            was_completed_on: None,
+            completed_on: None,
         },
         Change::Field {
             field: "deadline".into(),
             from: "2025-06-30".into(),
             to: "2025-09-30".into(),
         },
-        Change::NoteAdded {
-            text: "Agreed at the meeting".into(),
-        },
-    ] {
-        board.history.push(HistoryEntry {
-            at,
-            user: "li".into(),
-            task: 1,
-            change,
-            via: None,
-        });
-    }
-    board
+        Change::NoteAdded { note },
+    ];
+    History::new(
+        changes
+            .into_iter()
+            .map(|change| HistoryEntry {
+                at,
+                user: "li".into(),
+                task: Some(1),
+                change,
+                via: None,
+            })
+            .collect(),
+    )
 }
 
 const W: u16 = 100;
@@ -195,6 +212,7 @@ fn app(lang: Lang, theme: Theme) -> App {
     );
     app.theme = theme;
     app.user = "li".into();
+    app.history = ascii_history();
     app.resize(W, H);
     app
 }
@@ -232,15 +250,12 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
     let mut saved = app(lang, theme.clone());
     let mut board = saved.board.clone();
     let task = board.tasks.iter_mut().find(|t| t.id == 2).unwrap();
-    let (from, to) = (
-        task.status,
-        task.status.next().unwrap_or(Status::NotStarted),
-    );
+    let to = task.status.next().unwrap_or(Status::NotStarted);
     task.status = to;
     saved.on_applied(
         Operation::SetStatus { id: 2, to },
         ChangeKind::New,
-        Ok((board, Operation::SetStatus { id: 2, to: from })),
+        Ok((board, Vec::new())),
     );
     out.push(("message after a change", draw(&saved)));
     let mut read_only = app(lang, theme.clone());

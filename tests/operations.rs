@@ -1,8 +1,43 @@
 //! Changes and their undo, on the built-in plan: what a user sees after a change and after undoing it.
 
 use chrono::{DateTime, FixedOffset};
-use ftz_board::model::{Board, Change, Context, Field, OpError, Operation, Status, Task, Via};
+use ftz_board::model::{
+    Board, Change, Context, Field, HistoryEntry, OpError, Operation, Status, Task, Via,
+};
 use ftz_board::plan::builtin_plan;
+
+/// The entries a change made, as undo takes them.
+type Entries = Vec<HistoryEntry>;
+
+/// Undoes a change (or redoes an undo) from its entries, as the board's undo does.
+fn revert(via: Via, entries: Entries) -> Operation {
+    Operation::Revert { via, entries }
+}
+
+/// A board and the history its changes recorded.
+struct Recorded {
+    board: Board,
+    history: Vec<HistoryEntry>,
+}
+
+impl Recorded {
+    fn plan() -> Recorded {
+        Recorded {
+            board: plan(),
+            history: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, op: Operation, c: &Context) -> Result<Entries, OpError> {
+        let entries = op.apply(&mut self.board, c)?;
+        self.history.extend(entries.iter().cloned());
+        Ok(entries)
+    }
+
+    fn undo(&mut self, entries: Entries, c: &Context) -> Result<Entries, OpError> {
+        self.apply(revert(Via::Undo, entries), c)
+    }
+}
 
 fn ctx(at: &str) -> Context {
     Context {
@@ -17,62 +52,70 @@ fn plan() -> Board {
 
 #[test]
 fn moving_to_done_records_the_completion_date_and_moving_back_clears_it() {
-    let mut board = plan();
+    let mut r = Recorded::plan();
     let c = ctx("2025-03-04T10:00:00+08:00");
-    let undo = Operation::SetStatus {
-        id: 4,
-        to: Status::Done,
-    }
-    .apply(&mut board, &c)
-    .unwrap();
+    let done = r
+        .apply(
+            Operation::SetStatus {
+                id: 4,
+                to: Status::Done,
+            },
+            &c,
+        )
+        .unwrap();
     assert_eq!(
-        board.task(4).unwrap().completed_on,
+        r.board.task(4).unwrap().completed_on,
         Some("2025-03-04".parse().unwrap())
     );
-    undo.apply(&mut board, &c).unwrap();
-    let task = board.task(4).unwrap();
+    r.undo(done, &c).unwrap();
+    let task = r.board.task(4).unwrap();
     assert_eq!(task.status, Status::NotStarted);
     assert_eq!(task.completed_on, None);
 }
 
 #[test]
 fn every_change_and_its_undo_are_in_the_history_with_who_and_when() {
-    let mut board = plan();
+    let mut r = Recorded::plan();
     let c = ctx("2025-03-04T10:00:00+08:00");
-    let undo = Operation::SetStatus {
-        id: 2,
-        to: Status::Blocked,
-    }
-    .apply(&mut board, &c)
-    .unwrap();
-    undo.apply(&mut board, &c).unwrap();
-    assert_eq!(board.history.len(), 2);
-    assert_eq!(board.history[0].user, "张三");
-    assert_eq!(board.history[0].task, 2);
+    let moved = r
+        .apply(
+            Operation::SetStatus {
+                id: 2,
+                to: Status::Blocked,
+            },
+            &c,
+        )
+        .unwrap();
+    r.undo(moved, &c).unwrap();
+    assert_eq!(r.history.len(), 2);
+    assert_eq!(r.history[0].user, "张三");
+    assert_eq!(r.history[0].task, Some(2));
     assert_eq!(
-        board.history[1].change,
+        r.history[1].change,
         Change::Status {
             from: Status::Blocked,
-            to: Status::NotStarted
+            to: Status::NotStarted,
+            was_completed_on: None,
+            completed_on: None,
         }
     );
 }
 
 #[test]
 fn undoing_a_note_removes_exactly_that_note_and_redo_puts_it_back() {
-    let mut board = plan();
+    let mut r = Recorded::plan();
     let c = ctx("2025-03-04T10:00:00+08:00");
     let add = Operation::AddNote {
         id: 9,
         text: "已对接市级部门".into(),
         decision: false,
     };
-    let undo = add.apply(&mut board, &c).unwrap();
-    assert_eq!(board.task(9).unwrap().notes.len(), 1);
-    let redo = undo.apply(&mut board, &c).unwrap();
-    assert!(board.task(9).unwrap().notes.is_empty());
-    redo.apply(&mut board, &c).unwrap();
-    assert_eq!(board.task(9).unwrap().notes[0].text, "已对接市级部门");
+    let added = r.apply(add, &c).unwrap();
+    assert_eq!(r.board.task(9).unwrap().notes.len(), 1);
+    let undone = r.undo(added, &c).unwrap();
+    assert!(r.board.task(9).unwrap().notes.is_empty());
+    r.apply(revert(Via::Redo, undone), &c).unwrap();
+    assert_eq!(r.board.task(9).unwrap().notes[0].text, "已对接市级部门");
 }
 
 #[test]
@@ -109,12 +152,12 @@ fn deleting_a_task_and_undoing_puts_it_back_in_its_place_with_its_notes() {
     .apply(&mut board, &c)
     .unwrap();
     let before = board.task(12).unwrap().clone();
-    let undo = Operation::DeleteTask { id: 12 }
+    let deleted = Operation::DeleteTask { id: 12 }
         .apply(&mut board, &c)
         .unwrap();
     assert!(board.task(12).is_none());
     assert_eq!(board.tasks.len(), 18);
-    undo.apply(&mut board, &c).unwrap();
+    revert(Via::Undo, deleted).apply(&mut board, &c).unwrap();
     assert_eq!(board.task(12), Some(&before));
     let ids: Vec<u32> = board.tasks.iter().map(|t| t.id).collect();
     assert_eq!(ids, (1..=19).collect::<Vec<_>>());
@@ -141,7 +184,7 @@ fn editing_fields_validates_like_loading_does() {
         edit(Field::Deadline, "2025-02-30").apply(&mut board, &c),
         Err(OpError::BadDate(_))
     ));
-    assert!(board.history.is_empty(), "a refused edit leaves no history");
+    assert_eq!(board, plan(), "a refused edit changes nothing");
 
     edit(Field::CooperatingUnits, "莘庄海关、 龙吴海关,区数据局")
         .apply(&mut board, &c)
@@ -187,10 +230,10 @@ fn a_batch_is_all_or_nothing_and_undoes_as_one() {
             value: "2026-01-31".into(),
         },
     ]);
-    let undo = good.apply(&mut board, &c).unwrap();
+    let made = good.apply(&mut board, &c).unwrap();
     assert_eq!(board.task(5).unwrap().title, "新标题");
-    assert_eq!(board.history.len(), 2, "one history entry per field");
-    undo.apply(&mut board, &c).unwrap();
+    assert_eq!(made.len(), 2, "one history entry per field");
+    revert(Via::Undo, made).apply(&mut board, &c).unwrap();
     assert_eq!(board.task(5).unwrap().title, plan().task(5).unwrap().title);
     assert_eq!(
         board.task(5).unwrap().deadline,
@@ -210,17 +253,24 @@ fn adding_a_task_cleans_and_checks_it() {
         deadline,
     );
     task.cooperating_units = vec!["区数据局".into()];
-    let undo = Operation::AddTask { task: task.clone() }
-        .apply(&mut board, &c)
-        .unwrap();
+    let made = Operation::AddTask {
+        task: Box::new(task.clone()),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
     let added = board.task(20).unwrap();
     assert_eq!(added.title, "新增任务[0m");
     assert_eq!(added.lead_units, ["区科委", "区经委"]);
-    assert_eq!(
-        Operation::AddTask { task }.apply(&mut board, &c),
-        Err(OpError::DuplicateId(20))
-    );
-    undo.apply(&mut board, &c).unwrap();
+    // A colleague took number 20 meanwhile: the new task gets the next free number.
+    let again = Operation::AddTask {
+        task: Box::new(task),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
+    assert_eq!(again[0].task, Some(21));
+    assert_eq!(board.task(21).unwrap().title, "新增任务[0m");
+    revert(Via::Undo, again).apply(&mut board, &c).unwrap();
+    revert(Via::Undo, made).apply(&mut board, &c).unwrap();
     assert!(board.task(20).is_none());
 }
 
@@ -228,7 +278,7 @@ fn adding_a_task_cleans_and_checks_it() {
 fn undo_does_not_overwrite_a_colleagues_later_change() {
     let mut board = plan();
     let c = ctx("2025-03-04T10:00:00+08:00");
-    let undo = Operation::SetStatus {
+    let moved = Operation::SetStatus {
         id: 1,
         to: Status::InProgress,
     }
@@ -242,8 +292,8 @@ fn undo_does_not_overwrite_a_colleagues_later_change() {
     .apply(&mut board, &c)
     .unwrap();
     assert_eq!(
-        undo.apply(&mut board, &c),
-        Err(OpError::ChangedMeanwhile(1))
+        revert(Via::Undo, moved).apply(&mut board, &c),
+        Err(OpError::ChangedMeanwhile(Some(1)))
     );
     assert_eq!(
         board.task(1).unwrap().status,
@@ -266,33 +316,31 @@ fn undo_does_not_overwrite_a_colleagues_later_change() {
     .apply(&mut board, &c)
     .unwrap();
     assert_eq!(
-        undo_edit.apply(&mut board, &c),
-        Err(OpError::ChangedMeanwhile(2))
+        revert(Via::Undo, undo_edit).apply(&mut board, &c),
+        Err(OpError::ChangedMeanwhile(Some(2)))
     );
     assert_eq!(board.task(2).unwrap().title, "乙");
 }
 
 #[test]
 fn undo_and_redo_are_recorded_as_such_in_the_history() {
-    let mut board = plan();
+    let mut r = Recorded::plan();
     let c = ctx("2025-03-04T10:00:00+08:00");
-    let undo = Operation::SetStatus {
-        id: 6,
-        to: Status::Blocked,
-    }
-    .apply(&mut board, &c)
-    .unwrap();
-    let redo = Operation::Revert {
-        via: Via::Undo,
-        op: Box::new(undo),
-    }
-    .apply(&mut board, &c)
-    .unwrap();
-    assert!(matches!(redo, Operation::Revert { via: Via::Redo, .. }));
-    redo.apply(&mut board, &c).unwrap();
-    let vias: Vec<Option<Via>> = board.history.iter().map(|h| h.via).collect();
+    let moved = r
+        .apply(
+            Operation::SetStatus {
+                id: 6,
+                to: Status::Blocked,
+            },
+            &c,
+        )
+        .unwrap();
+    let undone = r.undo(moved, &c).unwrap();
+    assert!(undone.iter().all(|e| e.via == Some(Via::Undo)));
+    r.apply(revert(Via::Redo, undone), &c).unwrap();
+    let vias: Vec<Option<Via>> = r.history.iter().map(|h| h.via).collect();
     assert_eq!(vias, [None, Some(Via::Undo), Some(Via::Redo)]);
-    assert_eq!(board.task(6).unwrap().status, Status::Blocked);
+    assert_eq!(r.board.task(6).unwrap().status, Status::Blocked);
 }
 
 #[test]
@@ -322,7 +370,11 @@ fn a_task_added_today_is_not_stale_today() {
         vec!["区科委".into()],
         "2027-12-31".parse().unwrap(),
     );
-    Operation::AddTask { task }.apply(&mut board, &c).unwrap();
+    Operation::AddTask {
+        task: Box::new(task),
+    }
+    .apply(&mut board, &c)
+    .unwrap();
     let added = board.task(20).unwrap();
     assert_eq!(added.created_on, Some("2026-11-26".parse().unwrap()));
     let today = "2026-11-26".parse().unwrap();

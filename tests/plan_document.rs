@@ -503,5 +503,8 @@ fn the_board_starts_with_every_task_not_started() {
         assert_eq!(task.completed_on, None, "task {}: completed_on", task.id);
         assert!(task.notes.is_empty(), "task {}: has notes", task.id);
     }
-    assert!(board.history.is_empty(), "the built-in plan has history");
+    assert!(
+        board.meetings.is_empty() && board.created_on.is_none(),
+        "the built-in plan is the plan itself, untouched"
+    );
 }

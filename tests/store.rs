@@ -7,16 +7,15 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use common::{BAD_FIXTURES, copy_fixture, fixture, snapshot};
-use ftz_board::model::{Board, Check, Context, OpError, Operation, Status};
+use ftz_board::model::{Board, Change, HistoryEntry, OpError, Operation, Status};
 use ftz_board::plan::{PLAN_RON, builtin_plan};
 use ftz_board::store::{self, Store, StoreError};
 use proptest::prelude::*;
 
-fn ctx() -> Context {
-    Context {
-        user: "tester".into(),
-        now: "2025-06-01T10:00:00+08:00".parse().unwrap(),
-    }
+/// A change by `tester` at 2025-06-01 10:00 Beijing time.
+fn apply(store: &Store, op: &Operation) -> Result<store::Applied, StoreError> {
+    let now: chrono::DateTime<chrono::FixedOffset> = "2025-06-01T10:00:00+08:00".parse().unwrap();
+    store.apply_at(op, "tester", Some(now.to_utc()))
 }
 
 /// A fresh board file made from the built-in plan in a temporary folder.
@@ -59,7 +58,7 @@ fn a_new_board_file_is_the_built_in_plan_text_exactly() {
 #[test]
 fn the_written_file_keeps_chinese_readable_with_four_space_indent_and_a_version() {
     let text = store::to_text(&builtin_plan().unwrap());
-    assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+    assert!(text.starts_with("(\n    version: 2,\n"), "{text}");
     assert!(text.contains("title: \"提升虹桥商务区保税物流中心（B 型）能级\","));
     assert!(text.contains("lead_units: [\"莘庄海关\", \"龙吴海关\"],"));
     assert!(!text.contains("\\u"), "Chinese must not be escaped");
@@ -252,7 +251,7 @@ fn a_change_to_an_invalid_file_is_refused_and_the_file_left_as_it_was() {
             id: 2,
             to: Status::Blocked,
         };
-        let err = store.apply(&op, &ctx()).unwrap_err();
+        let err = apply(&store, &op).unwrap_err();
         assert_eq!(err.to_string(), expected_message(name, &path));
         assert_eq!(snapshot(&path), before, "{name} changed");
         assert!(store::list_backups(&path).is_empty(), "{name}: backup made");
@@ -268,7 +267,7 @@ fn a_change_to_a_missing_task_is_rejected_without_writing() {
         id: 99,
         to: Status::Done,
     };
-    let err = store.apply(&op, &ctx()).unwrap_err();
+    let err = apply(&store, &op).unwrap_err();
     assert!(matches!(err, StoreError::Rejected(OpError::NoSuchTask(99))));
     assert_eq!(err.to_string(), "no task with id 99");
     assert_eq!(snapshot(store.path()), before);
@@ -283,25 +282,24 @@ fn a_change_is_saved_at_once_with_its_history() {
         id: 1,
         to: Status::InProgress,
     };
-    let applied = store.apply(&op, &ctx()).unwrap();
-    // The undo puts the old status back only if nobody has changed it since.
-    assert_eq!(
-        applied.inverse,
-        Operation::IfUnchanged {
-            check: Check::Status {
-                id: 1,
-                is: Status::InProgress
-            },
-            then: Box::new(Operation::SetStatus {
-                id: 1,
-                to: Status::NotStarted
-            }),
-        }
-    );
+    let applied = apply(&store, &op).unwrap();
+    // The entry holds the status and completion date before and after: enough to undo it.
+    let expected = HistoryEntry {
+        at: "2025-06-01T10:00:00+08:00".parse().unwrap(),
+        user: "tester".into(),
+        task: Some(1),
+        change: Change::Status {
+            from: Status::NotStarted,
+            to: Status::InProgress,
+            was_completed_on: None,
+            completed_on: None,
+        },
+        via: None,
+    };
+    assert_eq!(applied.entries, vec![expected.clone()]);
     let board = store.load().unwrap().board;
     assert_eq!(board.task(1).unwrap().status, Status::InProgress);
-    assert_eq!(board.history.len(), 1);
-    assert_eq!(board.history[0].user, "tester");
+    assert_eq!(store.load_history().unwrap().entries(), [expected]);
 }
 
 #[test]
@@ -314,7 +312,7 @@ fn saving_replaces_the_file_atomically_and_keeps_its_permissions() {
         id: 3,
         to: Status::Blocked,
     };
-    store.apply(&op, &ctx()).unwrap();
+    apply(&store, &op).unwrap();
     let meta = std::fs::metadata(store.path()).unwrap();
     assert_eq!(meta.mode() & 0o7777, 0o640);
     // A new file was renamed over the old one (so a reader never sees half a file) ...
@@ -325,7 +323,16 @@ fn saving_replaces_the_file_atomically_and_keeps_its_permissions() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["board.ron", "board.ron.backups", "board.ron.lock"]);
+    assert_eq!(
+        names,
+        [
+            "board.ron",
+            "board.ron.backups",
+            "board.ron.history",
+            "board.ron.journal",
+            "board.ron.lock"
+        ]
+    );
 }
 
 #[test]
@@ -336,9 +343,7 @@ fn after_twelve_changes_the_ten_newest_versions_are_kept_and_each_reads() {
     let mut versions = vec![std::fs::read(store.path()).unwrap()];
     for i in 0..12 {
         let to = [Status::InProgress, Status::NotStarted][i % 2];
-        store
-            .apply(&Operation::SetStatus { id: 5, to }, &ctx())
-            .unwrap();
+        apply(&store, &Operation::SetStatus { id: 5, to }).unwrap();
         versions.push(std::fs::read(store.path()).unwrap());
     }
     let backups = store::list_backups(store.path());
@@ -360,9 +365,7 @@ fn files_people_put_in_the_backup_folder_are_left_alone() {
     std::fs::write(folder.join("README.txt"), "keep me").unwrap();
     for i in 0..12 {
         let to = [Status::Blocked, Status::NotStarted][i % 2];
-        store
-            .apply(&Operation::SetStatus { id: 6, to }, &ctx())
-            .unwrap();
+        apply(&store, &Operation::SetStatus { id: 6, to }).unwrap();
     }
     assert_eq!(store::list_backups(store.path()).len(), 10);
     assert!(folder.join("README.txt").exists());
@@ -399,7 +402,7 @@ fn a_board_reached_through_a_symbolic_link_is_changed_where_it_really_is() {
         id: 7,
         to: Status::InProgress,
     };
-    via_link.apply(&op, &ctx()).unwrap();
+    apply(&via_link, &op).unwrap();
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -431,15 +434,14 @@ fn a_save_clears_temporary_files_a_killed_writer_left_but_nothing_else() {
     for path in &unrelated {
         std::fs::write(path, "keep me").unwrap();
     }
-    store
-        .apply(
-            &Operation::SetStatus {
-                id: 2,
-                to: Status::Blocked,
-            },
-            &ctx(),
-        )
-        .unwrap();
+    apply(
+        &store,
+        &Operation::SetStatus {
+            id: 2,
+            to: Status::Blocked,
+        },
+    )
+    .unwrap();
     assert!(!left_behind.exists(), "the stale temporary file is gone");
     for path in &unrelated {
         assert_eq!(std::fs::read_to_string(path).unwrap(), "keep me");

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ftz_board::action::Action;
 use ftz_board::app::App;
 use ftz_board::i18n::Lang;
-use ftz_board::model::{Board, Context, Operation, Status};
+use ftz_board::model::{Board, Operation, Status};
 use ftz_board::sample::generate_board;
 use ftz_board::store::{Applied, Store, StoreError, to_text};
 use ratatui::buffer::Buffer;
@@ -114,7 +114,9 @@ pub struct SaveFixture {
     _dir: tempfile::TempDir,
     pub store: Store,
     next: Operation,
-    ctx: Context,
+    /// The status the task is moved back to by the next change.
+    other: Status,
+    now: DateTime<FixedOffset>,
 }
 
 impl SaveFixture {
@@ -133,10 +135,8 @@ impl SaveFixture {
             _dir: dir,
             store: Store::new(&path),
             next: Operation::SetStatus { id: task.id, to },
-            ctx: Context {
-                user: "bench".into(),
-                now,
-            },
+            other: task.status,
+            now,
         }
     }
 
@@ -145,8 +145,13 @@ impl SaveFixture {
     }
 
     pub fn apply_one(&mut self) -> Result<Applied, StoreError> {
-        let applied = self.store.apply(&self.next, &self.ctx)?;
-        self.next = applied.inverse.clone();
+        let applied = self
+            .store
+            .apply_at(&self.next, "bench", Some(self.now.to_utc()))?;
+        if let Operation::SetStatus { id, to } = self.next {
+            self.next = Operation::SetStatus { id, to: self.other };
+            self.other = to;
+        }
         Ok(applied)
     }
 }

@@ -2,13 +2,14 @@
 
 use super::{App, ChangeKind, Effect};
 use crate::action::Action;
-use crate::model::{Board, Operation, Via};
+use crate::model::{Board, HistoryEntry, Operation, Via};
 use crate::store::StoreError;
 
 /// A change that undo (or redo) can make, and what the original change was, for the message.
 #[derive(Debug, Clone)]
 pub struct Undoable {
-    pub op: Operation,
+    /// The entries the change made: undo reverts them.
+    pub entries: Vec<HistoryEntry>,
     pub label: String,
 }
 
@@ -60,7 +61,7 @@ impl App {
             Some(entry) => {
                 let op = Operation::Revert {
                     via,
-                    op: Box::new(entry.op),
+                    entries: entry.entries,
                 };
                 self.reverting = Some(entry.label);
                 Effect::Apply { op, kind }
@@ -83,21 +84,18 @@ impl App {
         &mut self,
         op: Operation,
         kind: ChangeKind,
-        result: Result<(Board, Operation), StoreError>,
+        result: Result<(Board, Vec<HistoryEntry>), StoreError>,
     ) {
         // Undo and redo say what they revert: the change as it was first made.
         let label = self
             .reverting
             .take()
             .unwrap_or_else(|| self.describe_change(&op));
-        let unwrap = |op: Operation| match op {
-            Operation::Revert { op, .. } => *op,
-            other => other,
-        };
         match result {
-            Ok((board, inverse)) => {
+            Ok((board, entries)) => {
+                self.history.extend(entries.iter().cloned());
                 let entry = Undoable {
-                    op: unwrap(inverse),
+                    entries,
                     label: label.clone(),
                 };
                 match kind {
@@ -110,7 +108,9 @@ impl App {
                 }
                 self.file_problem = None;
                 self.set_board(board);
-                self.follow_task(op.task_id());
+                if let Some(id) = op.task_id() {
+                    self.follow_task(id);
+                }
                 let s = self.lang.strings();
                 self.info(match kind {
                     // Not `·`: ambiguous width, two cells in some East Asian terminal settings.
@@ -121,14 +121,13 @@ impl App {
             }
             Err(e) => {
                 // Keep an undo or redo that failed, so it can be tried again.
-                let entry = Undoable {
-                    op: unwrap(op),
-                    label,
-                };
-                match kind {
-                    ChangeKind::Undo => self.undo.push(entry),
-                    ChangeKind::Redo => self.redo.push(entry),
-                    ChangeKind::New => {}
+                if let Operation::Revert { entries, .. } = op {
+                    let entry = Undoable { entries, label };
+                    match kind {
+                        ChangeKind::Undo => self.undo.push(entry),
+                        ChangeKind::Redo => self.redo.push(entry),
+                        ChangeKind::New => {}
+                    }
                 }
                 let s = self.lang.strings();
                 let why = match &e {
@@ -147,16 +146,13 @@ impl App {
             Operation::SetStatus { id, to } => {
                 format!("#{id} {} {}", s.moved_to, self.lang.status(*to))
             }
-            Operation::AddNote { id, .. } | Operation::RestoreNote { id, .. } => {
-                format!("#{id} {}", s.note_added)
-            }
-            Operation::AddTask { task } | Operation::RestoreTask { task } => {
-                format!("#{} {}", task.id, s.task_added)
-            }
+            Operation::AddNote { id, .. } => format!("#{id} {}", s.note_added),
+            Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
-            Operation::IfUnchanged { then, .. } => self.describe_change(then),
-            Operation::Revert { op, .. } => self.describe_change(op),
-            other => format!("#{} {}", other.task_id(), s.task_changed),
+            other => match other.task_id() {
+                Some(id) => format!("#{id} {}", s.task_changed),
+                None => s.task_changed.to_string(),
+            },
         }
     }
 

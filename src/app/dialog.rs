@@ -128,11 +128,12 @@ impl TaskForm {
             Field::Deadline => task.deadline.to_string(),
             Field::LeadUnits => join_units(&task.lead_units),
             Field::CooperatingUnits => join_units(&task.cooperating_units),
+            Field::OriginalDeadline => String::new(),
         };
         TaskForm {
             id: task.id,
             is_new: false,
-            fields: Field::ALL
+            fields: Field::EDITABLE
                 .into_iter()
                 .map(|f| (f, Editor::new(&value(f), f == Field::Text)))
                 .collect(),
@@ -267,7 +268,7 @@ impl TaskForm {
     fn has_changes(&self) -> bool {
         let blank = Task::new(self.id, "", Vec::new(), chrono::NaiveDate::MIN);
         let before = TaskForm::edit(self.original.as_ref().unwrap_or(&blank), Vec::new());
-        Field::ALL.into_iter().any(|f| {
+        Field::EDITABLE.into_iter().any(|f| {
             let now = normalised(f, &self.value(f));
             let then = normalised(f, &before.value(f));
             // A new task's prefilled deadline is not an edit.
@@ -294,11 +295,13 @@ impl TaskForm {
                 task.text = self.value(Field::Text).trim().to_string();
                 task.cooperating_units =
                     crate::model::parse_units(&self.value(Field::CooperatingUnits));
-                Outcome::Submit(Operation::AddTask { task })
+                Outcome::Submit(Operation::AddTask {
+                    task: Box::new(task),
+                })
             }
             Some(original) => {
                 let before = TaskForm::edit(original, Vec::new());
-                let mut ops: Vec<Operation> = Field::ALL
+                let mut ops: Vec<Operation> = Field::EDITABLE
                     .into_iter()
                     .filter(|f| {
                         normalised(*f, &self.value(*f)) != normalised(*f, &before.value(*f))

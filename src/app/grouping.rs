@@ -116,17 +116,19 @@ impl Grouping {
         } else {
             // Statistics read tasks only: leave the (possibly long) history behind.
             let narrowed = Board {
-                version: board.version,
-                plan: board.plan.clone(),
-                settings: board.settings.clone(),
-                unit_aliases: board.unit_aliases.clone(),
                 tasks: board
                     .tasks
                     .iter()
                     .filter(|t| shown.contains(&t.id))
                     .cloned()
                     .collect(),
-                history: Vec::new(),
+                ..Board::empty(board.plan.clone())
+            };
+            let narrowed = Board {
+                settings: board.settings.clone(),
+                unit_aliases: board.unit_aliases.clone(),
+                created_on: board.created_on,
+                ..narrowed
             };
             Dashboard::compute(&narrowed, today)
         };

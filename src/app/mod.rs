@@ -112,6 +112,8 @@ pub struct App {
     pub read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
     pub file_problem: Option<String>,
+    /// Every change recorded, for the detail's record of a task.
+    pub history: crate::model::History,
     undo: Vec<changes::Undoable>,
     redo: Vec<changes::Undoable>,
     /// The label of the undo or redo being applied, for its message.
@@ -142,6 +144,7 @@ impl App {
             message: None,
             read_only: None,
             file_problem: None,
+            history: crate::model::History::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             reverting: None,

@@ -1,25 +1,35 @@
-//! The domain: tasks, statuses, deadlines, units, changes. No terminal and no IO here.
+//! The domain: tasks, statuses, deadlines, units, changes and their history. No terminal and no
+//! IO here, and no clock: "now" is always passed in.
 
 mod board;
-mod dates;
+pub(crate) mod dates;
+mod field;
 mod history;
 mod operation;
+mod replay;
 pub mod sanitize;
 pub mod search;
 pub mod stats;
 mod status;
 mod task;
+pub mod time;
 mod units;
 mod urgency;
 mod validate;
 
-pub use board::{Board, CURRENT_VERSION, PlanInfo, Settings, parse_utc_offset};
-pub use history::{Change, HistoryEntry, Via};
-pub use operation::{Check, Context, Field, OpError, Operation, join_units, parse_units};
+pub use board::{
+    Board, CURRENT_VERSION, Conflict, Meeting, PlanInfo, ReportCycle, Roles, Settings, Side,
+    parse_utc_offset,
+};
+pub use field::{Field, FieldError, join_units, parse_units};
+pub use history::{Change, Decision, HistoryEntry, LegacyChange, Via};
+pub use operation::{Context, OpError, Operation};
+pub use replay::Mismatch;
 pub use search::{Filter, RoleFilter, UrgencyFilter, known_unit};
 pub use stats::{DiscussionGroup, DiscussionItem, Summary, UnitRow};
 pub use status::Status;
-pub use task::{Note, Role, Task, TaskId};
+pub use task::{Milestone, Note, Request, Role, Task, TaskId};
+pub use time::{AsOf, Completeness, History, HistoryCheck, check_history};
 pub use units::{UnitLane, unit_lanes};
 pub use urgency::Urgency;
-pub use validate::{Place, Problem, validate};
+pub use validate::{Place, Problem, parse_weekday, unsupported_version, validate};

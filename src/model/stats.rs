@@ -330,17 +330,14 @@ pub struct StaleTask {
     pub days_silent: i64,
 }
 
-/// Days without a note if the task is stale: not done, and its latest note (or, without notes, the
-/// plan's issue date) lies more than `settings.stale_days` before today.
+/// Days without activity if the task is stale: not done, and its last activity (a note, a status
+/// change, an edit, a milestone, a request — or, with none, the day it was added or the board was
+/// made) lies more than `settings.stale_days` before today.
 pub fn stale_days(board: &Board, task: &Task, today: NaiveDate) -> Option<i64> {
     if task.status == Status::Done {
         return None;
     }
-    let since = task
-        .latest_note()
-        .map(|n| n.at.date_naive())
-        .or(task.created_on)
-        .unwrap_or(board.plan.issued_on);
+    let since = task.last_activity().unwrap_or_else(|| board.start_date());
     let days = (today - since).num_days();
     (days > i64::from(board.settings.stale_days)).then_some(days)
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::board::{CURRENT_VERSION, parse_utc_offset};
-use super::{Board, Status};
+use super::{Board, ReportCycle, Status, Task};
 
 /// Where in the board a problem lies, so the store can find it in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +14,12 @@ pub enum Place {
     /// The `field` of the task at `index` (position in the file, 0-based).
     Task {
         index: usize,
+        field: &'static str,
+    },
+    /// The `field` of a milestone (`milestone` is its position in the task's list).
+    Milestone {
+        task: usize,
+        milestone: usize,
         field: &'static str,
     },
 }
@@ -28,7 +34,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |place, message: String| problems.push(Problem { place, message });
 
-    if board.version == 0 || board.version > CURRENT_VERSION {
+    if board.version != CURRENT_VERSION {
         problem(Place::Version, unsupported_version(board.version));
     }
     if let Some(offset) = &board.settings.utc_offset
@@ -39,6 +45,8 @@ pub fn validate(board: &Board) -> Vec<Problem> {
             format!("`{offset}` is not a UTC offset (expected e.g. \"+08:00\")"),
         );
     }
+
+    settings_problems(board, &mut problem);
 
     let mut seen = HashSet::new();
     for (index, task) in board.tasks.iter().enumerate() {
@@ -90,6 +98,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
                 );
             }
         }
+        milestone_problems(index, task, &mut problem);
         if task.completed_on.is_some() && task.status != Status::Done {
             problem(
                 at("completed_on"),
@@ -104,13 +113,91 @@ pub fn validate(board: &Board) -> Vec<Problem> {
     problems
 }
 
+fn settings_problems(board: &Board, problem: &mut impl FnMut(Place, String)) {
+    let settings = &board.settings;
+    if settings.behind_yellow > 100 {
+        problem(
+            Place::Setting("behind_yellow"),
+            format!(
+                "behind_yellow {} is more than 100 points (expected a number of percentage points from 0 to 100)",
+                settings.behind_yellow
+            ),
+        );
+    }
+    match &settings.report_cycle {
+        Some(ReportCycle::Monthly { day }) if !(1..=31).contains(day) => problem(
+            Place::Setting("day"),
+            format!("report day {day} is not a day of the month (expected 1 to 31)"),
+        ),
+        Some(ReportCycle::Weekly { weekday }) if parse_weekday(weekday).is_none() => problem(
+            Place::Setting("weekday"),
+            format!(
+                "`{weekday}` is not a weekday (expected one of mon, tue, wed, thu, fri, sat, sun)"
+            ),
+        ),
+        _ => {}
+    }
+}
+
+fn milestone_problems(task_index: usize, task: &Task, problem: &mut impl FnMut(Place, String)) {
+    let mut numbers = HashSet::new();
+    for (index, milestone) in task.milestones.iter().enumerate() {
+        let at = |field| Place::Milestone {
+            task: task_index,
+            milestone: index,
+            field,
+        };
+        if milestone.number == 0 {
+            problem(
+                at("number"),
+                format!(
+                    "task {} has a milestone numbered 0 (expected a number from 1)",
+                    task.id
+                ),
+            );
+        }
+        if !numbers.insert(milestone.number) {
+            problem(
+                at("number"),
+                format!(
+                    "task {} has two milestones numbered {} (expected each number once)",
+                    task.id, milestone.number
+                ),
+            );
+        }
+        if milestone.title.trim().is_empty() {
+            problem(
+                at("title"),
+                format!(
+                    "milestone {}.{} has an empty title (expected what is to be done by then)",
+                    task.id, milestone.number
+                ),
+            );
+        }
+    }
+}
+
+/// "mon" … "sun" (any case) or 周一 … 周日 as a weekday.
+pub fn parse_weekday(text: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    let t = text.trim().to_lowercase();
+    let days = [
+        (Mon, "mon", "周一"),
+        (Tue, "tue", "周二"),
+        (Wed, "wed", "周三"),
+        (Thu, "thu", "周四"),
+        (Fri, "fri", "周五"),
+        (Sat, "sat", "周六"),
+        (Sun, "sun", "周日"),
+    ];
+    days.into_iter()
+        .find(|(_, en, zh)| t.starts_with(en) || t == *zh)
+        .map(|(day, _, _)| day)
+}
+
 /// Says which versions this build reads, and the likely cause when the file is newer.
-fn unsupported_version(found: u32) -> String {
-    let expected = if CURRENT_VERSION == 1 {
-        "version 1".to_string()
-    } else {
-        format!("a version from 1 to {CURRENT_VERSION}")
-    };
+pub fn unsupported_version(found: u32) -> String {
+    let expected = format!("a version from 1 to {CURRENT_VERSION}");
     let hint = if found > CURRENT_VERSION {
         "; was it written by a newer ftz-board?"
     } else {

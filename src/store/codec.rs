@@ -2,11 +2,10 @@
 
 use std::path::Path;
 
-use ron::ser::PrettyConfig;
-
 use super::error::{StoreError, describe_ron_error};
 use super::locate::{self, locate};
-use crate::model::{Board, validate};
+use super::v1;
+use crate::model::{Board, HistoryEntry, validate};
 
 /// The file's bytes as text, or an error naming the line and column of the first byte that is not
 /// UTF-8 (a file saved as GBK by a Windows editor is the usual case). Never replaces bad bytes:
@@ -30,20 +29,51 @@ pub fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Board, StoreError> {
     parse(&decode(bytes, path)?, path)
 }
 
+/// A board file read: the board (version 2, whatever version the file is) and, for a version 1
+/// file, the history it held, upgraded.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub board: Board,
+    /// `Some` for a version 1 file: its history, converted (see `store::v1`).
+    pub v1_history: Option<Vec<HistoryEntry>>,
+}
+
 /// Parses and validates a board file's text. `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Board, StoreError> {
+    parse_file(text, path).map(|parsed| parsed.board)
+}
+
+/// Parses and validates a board file of any version this build reads.
+pub fn parse_file(text: &str, path: &Path) -> Result<Parsed, StoreError> {
     // Some editors start a UTF-8 file with a byte-order mark; it is not part of the board, and
     // editors do not count it as a column.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let board: Board = ron::Options::default().from_str(text).map_err(|e| {
+    let located = |e: ron::error::SpannedError| StoreError::Parse {
+        path: path.to_path_buf(),
         // ron counts columns in characters and starts at 1, as editors do.
-        StoreError::Parse {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: describe_ron_error(&e.code),
+    };
+    let declared = declared_version(text);
+    if let Some(version) = declared.filter(|v| *v == 0 || *v > crate::model::CURRENT_VERSION) {
+        // Said before anything else: a newer file's fields would only confuse the message.
+        let (line, column) = locate(text, &crate::model::Place::Version);
+        return Err(StoreError::Parse {
             path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: describe_ron_error(&e.code),
-        }
-    })?;
+            line,
+            column,
+            message: crate::model::unsupported_version(version),
+        });
+    }
+    let (mut board, v1_history) = if declared == Some(1) {
+        let old: v1::BoardV1 = ron::Options::default().from_str(text).map_err(located)?;
+        let (board, history) = v1::upgrade(old);
+        (board, Some(history))
+    } else {
+        let board: Board = ron::Options::default().from_str(text).map_err(located)?;
+        (board, None)
+    };
     if let Some(problem) = validate(&board).into_iter().next() {
         let (line, column) = locate(text, &problem.place);
         return Err(StoreError::Parse {
@@ -53,118 +83,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Board, StoreError> {
             message: problem.message,
         });
     }
-    Ok(board)
+    // Meetings are a set of days: a hand edit may list one twice or out of order.
+    board.meetings.sort_unstable();
+    board.meetings.dedup();
+    Ok(Parsed { board, v1_history })
 }
 
-/// The text we write: 4-space indent, Chinese left readable, tasks in id order, lists of unit
-/// names on one line as in `data/plan.ron`.
-pub fn to_text(board: &Board) -> String {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let sorted;
-    let board = if board.tasks.is_sorted_by_key(|t| t.id) {
-        board
-    } else {
-        let mut copy = board.clone();
-        copy.sort_tasks();
-        sorted = copy;
-        &sorted
-    };
-    // Serialising our own plain data types cannot fail (no maps with non-string keys, no
-    // unsupported types); an error here would be a bug in the model, not something a user causes.
-    let write = |config: PrettyConfig| {
-        ron::ser::to_string_pretty(board, config)
-            .unwrap_or_else(|e| panic!("a board always serialises to RON: {e}"))
-    };
-    // ron escapes every character through `char::escape_debug`, whose printable check is most of
-    // the cost of writing Chinese text. Unescaped output is the same text whenever no string holds
-    // a character that escaping changes; only when one does is the board written again, escaped.
-    let fast = write(config.clone().escape_strings(false));
-    let text = if any_string_needs_escaping(&fast) {
-        write(config)
-    } else {
-        fast
-    };
-    let mut text = inline_string_lists(&text);
-    text.push('\n');
-    text
-}
-
-/// ron's pretty printer puts every element of a list on a line of its own; a short list of unit
-/// names reads better, and diffs better, on one line: `lead_units: ["莘庄海关", "龙吴海关"],`.
-/// Only lists whose every element is a string literal are joined. ron escapes newlines and quotes
-/// inside strings, so each literal is one line and the joined text parses to the same value.
-fn inline_string_lists(text: &str) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        if line.ends_with('[') {
-            let items: Vec<&str> = lines[i + 1..]
-                .iter()
-                .map_while(|l| string_item(l))
-                .collect();
-            let close = lines.get(i + 1 + items.len()).map(|l| l.trim_start());
-            if let Some(close @ ("]" | "],")) = close
-                && !items.is_empty()
-            {
-                out.push(format!("{line}{}{close}", items.join(", ")));
-                i += items.len() + 2;
-                continue;
-            }
-        }
-        out.push(line.to_string());
-        i += 1;
-    }
-    out.join("\n")
-}
-
-/// `"text"` from a line holding exactly one string literal followed by a comma.
-fn string_item(line: &str) -> Option<&str> {
-    let item = line.trim_start().strip_suffix(',')?;
-    let inner = item.strip_prefix('"')?.strip_suffix('"')?;
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                chars.next()?;
-            }
-            '"' => return None,
-            _ => {}
-        }
-    }
-    Some(item)
-}
-
-/// Whether unescaped RON output holds a string that escaped output would write differently: a raw
-/// string (`r#"…"#`, which ron uses for `"` and `\\`) or a character `char::escape_debug` changes.
-fn any_string_needs_escaping(text: &str) -> bool {
-    let mut in_string = false;
-    for c in text.chars() {
-        match c {
-            '"' => in_string = !in_string,
-            // Outside strings only a raw string's `r#"` or `"#` brings these.
-            '#' | '\\' if !in_string => return true,
-            _ if !in_string => {}
-            '\'' | '\\' => return true,
-            ' '..='~' => {}
-            // Chinese text: ideographs, CJK and full-width punctuation, quotes and dashes. Every
-            // one is printable (a test checks each), so escaping leaves them as they are.
-            '\u{4E00}'..='\u{9FFF}'
-            | '\u{3001}'..='\u{3029}'
-            | '\u{FF01}'..='\u{FF5E}'
-            | '\u{2010}'..='\u{2027}' => {}
-            _ => {
-                if c.escape_debug().len() != 1 {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+/// The number after the file's `version:`, read without parsing the whole file.
+fn declared_version(text: &str) -> Option<u32> {
+    let at = locate::value_of(text, "version")?;
+    let digits: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 #[cfg(test)]
@@ -172,34 +104,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_character_the_fast_path_skips_is_one_that_escaping_leaves_alone() {
-        let ranges = [
-            '\u{4E00}'..='\u{9FFF}',
-            '\u{3001}'..='\u{3029}',
-            '\u{FF01}'..='\u{FF5E}',
-            '\u{2010}'..='\u{2027}',
-        ];
-        for c in ranges.into_iter().flatten() {
-            assert_eq!(
-                c.escape_debug().to_string(),
-                c.to_string(),
-                "U+{:04X}",
-                c as u32
-            );
-        }
-    }
-
-    #[test]
     fn text_that_needs_escaping_is_written_escaped_and_reads_back_the_same() {
         let mut board = crate::plan::builtin_plan().unwrap();
         let odd = "引号\"反斜杠\\换行\n制表\t退格\u{8}右到左\u{202E}单引号'结束";
         board.tasks[0].text = odd.to_string();
-        let text = to_text(&board);
+        let text = super::super::to_text(&board);
         assert!(
             !text.contains('\u{202E}') && !text.contains('\u{8}'),
             "controls are escaped"
         );
         let back = parse(&text, std::path::Path::new("t.ron")).unwrap();
         assert_eq!(back.tasks[0].text, odd);
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_top_of_the_file() {
+        assert_eq!(declared_version("(\n    version: 1,\n"), Some(1));
+        assert_eq!(declared_version("( // v\n version:2, tasks: [])"), Some(2));
+        assert_eq!(declared_version("(tasks: [])"), None);
     }
 }

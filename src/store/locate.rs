@@ -12,6 +12,17 @@ pub fn locate(text: &str, place: &Place) -> (usize, usize) {
         Place::Setting(name) => find_key(text, 0, text.len(), name),
         Place::Task { index, field } => task_span(text, *index)
             .and_then(|(start, end)| find_key(text, start, end, field).or(Some(start))),
+        Place::Milestone {
+            task,
+            milestone,
+            field,
+        } => task_span(text, *task).and_then(|(start, end)| {
+            let list = find_key(text, start, end, "milestones").unwrap_or(start);
+            let number = nth_key(text, list, end, "number", *milestone).unwrap_or(list);
+            // The milestone's fields follow its number, up to the next milestone's.
+            let next = nth_key(text, number + 1, end, "number", 0).unwrap_or(end);
+            find_key(text, number, next, field).or(Some(number))
+        }),
     };
     line_col(text, offset.unwrap_or(0))
 }
@@ -31,6 +42,20 @@ fn task_span(text: &str, index: usize) -> Option<(usize, usize)> {
     let start = *starts.get(index)?;
     let end = starts.get(index + 1).copied().unwrap_or(text.len());
     Some((start, end))
+}
+
+/// Offset of the value of the first `key:` in the text (outside strings and comments).
+pub fn value_of(text: &str, key: &str) -> Option<usize> {
+    find_key(text, 0, text.len(), key)
+}
+
+/// Offset of the value after the n-th (0-based) `key:` in text[from..to].
+fn nth_key(text: &str, from: usize, to: usize, key: &str, n: usize) -> Option<usize> {
+    let mut at = find_key(text, from, to, key)?;
+    for _ in 0..n {
+        at = find_key(text, at + 1, to, key)?;
+    }
+    Some(at)
 }
 
 /// Offset of the value after `key:` in text[from..to], where `key` stands as a whole word outside

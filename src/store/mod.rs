@@ -1,15 +1,20 @@
-//! Reading and writing board files.
+//! Reading and writing boards: `board.ron`, its history and its journal (see `docs/FORMAT.md`).
 //!
-//! Every change goes through [`Store::apply`]: lock, re-read the file, apply the operation, write
-//! atomically, unlock. Two people changing different tasks therefore both keep their change, and a
-//! crash at any point leaves the old or the new file whole.
+//! Every change goes through [`Store::apply`]: lock, read the board and its journal, apply the
+//! operation, append its entries to the journal and fsync (the change is made), fold the journal
+//! into the board and the history when that is cheap, unlock. Two people changing different tasks
+//! therefore both keep their change, and a crash at any point loses nothing acknowledged.
 
 mod atomic;
 mod backup;
+mod canonical;
 mod codec;
 mod error;
+mod fold;
+mod lines;
 pub mod locate;
 mod lock;
+mod v1;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -17,31 +22,43 @@ use std::time::Duration;
 
 pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
-pub use codec::{decode, parse, parse_bytes, to_text};
+pub use canonical::{compact, to_text};
+pub use codec::{Parsed, decode, parse, parse_bytes, parse_file};
 pub use error::StoreError;
 pub(crate) use error::describe_ron_syntax;
+pub use lines::{history_path, journal_path};
 pub use lock::lock_path;
 
-use crate::model::{Board, Context, Operation};
+use crate::clock::Clock;
+use crate::model::{Board, Context, History, HistoryEntry, Operation};
 
-/// Identifies a version of the file by its content, so that a board can tell its own saves from
-/// other people's when the folder watcher reports a change.
+/// Identifies a version of the board on disk, so that an open board can tell its own saves from
+/// other people's when the folder watcher reports a change: the board file's content and how
+/// much of the journal has been read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp(u64);
+pub struct Stamp {
+    board: u64,
+    journal: u64,
+}
 
 impl Stamp {
-    pub fn of(bytes: &[u8]) -> Stamp {
+    fn of(board_text: &[u8], journal_len: u64) -> Stamp {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
-        Stamp(h.finish())
+        board_text.hash(&mut h);
+        Stamp {
+            board: h.finish(),
+            journal: journal_len,
+        }
     }
 }
 
-/// A board as read, with the stamp of the text it came from.
+/// A board as read, with the stamp of the files it came from.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub board: Board,
     pub stamp: Stamp,
+    /// The file is version 1; it is upgraded by the next change.
+    pub upgrade_pending: bool,
 }
 
 /// The result of one change.
@@ -49,8 +66,8 @@ pub struct Loaded {
 pub struct Applied {
     pub board: Board,
     pub stamp: Stamp,
-    /// What undo applies.
-    pub inverse: Operation,
+    /// The history entries the change made (what undo reverts).
+    pub entries: Vec<HistoryEntry>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,11 +77,24 @@ pub struct Store {
     pub backups: usize,
     /// How long to wait for another process's lock before giving up with a message.
     pub lock_timeout: Duration,
+    /// Where "now" comes from (the time of each change is taken under the lock).
+    pub clock: Clock,
+}
+
+/// The board file and the journal as read together under one view of the disk.
+struct State {
+    parsed: Parsed,
+    /// The board file's bytes as read (for the stamp and the fold's decision).
+    board_len: usize,
+    board_stamp: u64,
+    /// The journal's changes, each the entries of one change.
+    journal: Vec<Vec<HistoryEntry>>,
+    journal_len: u64,
 }
 
 impl Store {
-    /// A store with the defaults: 10 backups, 5 s lock wait. `FTZ_BOARD_LOCK_TIMEOUT_MS` changes the
-    /// wait (scripts that would rather fail fast; tests).
+    /// A store with the defaults: 10 backups, 5 s lock wait, the system clock.
+    /// `FTZ_BOARD_LOCK_TIMEOUT_MS` changes the wait (scripts that would rather fail fast; tests).
     pub fn new(path: impl Into<PathBuf>) -> Store {
         let lock_timeout = std::env::var("FTZ_BOARD_LOCK_TIMEOUT_MS")
             .ok()
@@ -74,6 +104,7 @@ impl Store {
             path: path.into(),
             backups: 10,
             lock_timeout,
+            clock: crate::clock::system_now,
         }
     }
 
@@ -83,15 +114,6 @@ impl Store {
 
     pub fn exists(&self) -> bool {
         self.path.exists()
-    }
-
-    fn read(&self) -> Result<String, StoreError> {
-        let bytes = std::fs::read(&self.path).map_err(|source| StoreError::Io {
-            path: self.path.clone(),
-            action: "read",
-            source,
-        })?;
-        decode(bytes, &self.path)
     }
 
     /// The file that changes are made to: the board path with a symbolic link at its end followed.
@@ -107,13 +129,39 @@ impl Store {
         }
     }
 
-    pub fn load(&self) -> Result<Loaded, StoreError> {
-        let text = self.read()?;
-        let board = parse(&text, &self.path)?;
-        Ok(Loaded {
-            board,
-            stamp: Stamp::of(text.as_bytes()),
+    fn read_state(&self) -> Result<State, StoreError> {
+        let text = read_limited(&self.path)?;
+        let parsed = parse_file(&text, &self.path)?;
+        let (journal, journal_len) = lines::read(&journal_path(&self.real_path()))?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.as_bytes().hash(&mut h);
+        Ok(State {
+            parsed,
+            board_len: text.len(),
+            board_stamp: h.finish(),
+            journal,
+            journal_len,
         })
+    }
+
+    /// The board as it stands: the board file with the journal's changes replayed.
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let state = self.read_state()?;
+        Ok(state.into_loaded())
+    }
+
+    /// The whole history: the history file (or a version 1 file's own), then the journal's
+    /// changes not yet folded into it. Read only when something needs it (the board as of a date,
+    /// `changes`, `check`, a task's record), never for the first frame.
+    pub fn load_history(&self) -> Result<History, StoreError> {
+        let state = self.read_state()?;
+        let mut entries = match state.parsed.v1_history {
+            Some(entries) => entries,
+            None => lines::read(&history_path(&self.real_path()))?.0,
+        };
+        let pending = fold::unfolded(&entries, &state.journal);
+        entries.extend(pending);
+        Ok(History::new(entries))
     }
 
     /// Creates the board file; refuses if one exists (checked under the lock, so two `init`s at once
@@ -130,24 +178,114 @@ impl Store {
         }
         let text = to_text(board);
         atomic::write_atomic(&real, text.as_bytes())?;
-        Ok(Stamp::of(text.as_bytes()))
+        // A history or journal left by an earlier board of this name is not this board's.
+        lines::clear(&journal_path(&real))?;
+        atomic::write_atomic(&history_path(&real), b"")?;
+        Ok(Stamp::of(text.as_bytes(), 0))
     }
 
-    /// Applies one change to the current file under the lock. On any error the file is untouched.
-    pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
+    /// Applies one change to the current board under the lock, at the time the store's clock
+    /// gives then. On any error nothing is written.
+    pub fn apply(&self, op: &Operation, user: &str) -> Result<Applied, StoreError> {
+        self.apply_at(op, user, None)
+    }
+
+    /// [`Store::apply`] at a given moment (tests; a change replayed from elsewhere). `None` reads
+    /// the clock once the lock is held.
+    pub fn apply_at(
+        &self,
+        op: &Operation,
+        user: &str,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<Applied, StoreError> {
         let real = self.real_path();
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
         atomic::remove_stale_temps(&real);
-        let mut board = self.load()?.board;
-        let inverse = op.apply(&mut board, ctx)?;
-        board.sort_tasks();
-        let text = to_text(&board);
-        backup::keep_backup(&real, self.backups);
-        atomic::write_atomic(&real, text.as_bytes())?;
+        let state = self.read_state()?;
+        let last_at = fold::newest_entry_time(&real, &state)?;
+        let mut loaded = state.replayed();
+        let now = loaded
+            .board
+            .settings
+            .local_time(at.unwrap_or_else(|| (self.clock)()));
+        // Never before the newest entry: the history's order is the order changes were made in.
+        let now = last_at.map_or(now, |last| now.max(last));
+        let ctx = Context {
+            user: user.to_string(),
+            now,
+        };
+        let entries = op.apply(&mut loaded.board, &ctx)?;
+        loaded.board.sort_tasks();
+        let mut state = loaded.state;
+        state.journal_len = lines::append(&journal_path(&real), &[&entries])?;
+        state.journal.push(entries.clone());
+        // The change is made. Folding it in is housekeeping: should it fail (a full disk), the
+        // change stays in the journal and the next change tries again.
+        let stamp = match fold::fold_if_due(self, &real, &loaded.board, &state) {
+            Ok(Some(stamp)) => stamp,
+            _ => Stamp {
+                board: state.board_stamp,
+                journal: state.journal_len,
+            },
+        };
         Ok(Applied {
-            board,
-            stamp: Stamp::of(text.as_bytes()),
-            inverse,
+            board: loaded.board,
+            stamp,
+            entries,
         })
     }
+
+    /// Folds the journal into the board file and the history now, whatever its size (before a
+    /// commit to git, for instance).
+    pub fn fold(&self) -> Result<Stamp, StoreError> {
+        let real = self.real_path();
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        atomic::remove_stale_temps(&real);
+        let state = self.read_state()?;
+        let loaded = state.replayed();
+        fold::fold(self, &real, &loaded.board, &loaded.state)
+    }
+}
+
+/// A board read with its journal replayed, and what it was read from.
+struct Replayed {
+    board: Board,
+    state: State,
+}
+
+impl State {
+    fn replayed(self) -> Replayed {
+        let mut board = self.parsed.board.clone();
+        for entry in self.journal.iter().flatten() {
+            // Replaying an entry the board already holds changes nothing; one that does not fit
+            // (its task deleted by a later version of the file) is skipped.
+            let _ = entry.redo(&mut board);
+        }
+        board.sort_tasks();
+        Replayed { board, state: self }
+    }
+
+    fn into_loaded(self) -> Loaded {
+        let stamp = Stamp {
+            board: self.board_stamp,
+            journal: self.journal_len,
+        };
+        let upgrade_pending = self.parsed.v1_history.is_some();
+        let replayed = self.replayed();
+        Loaded {
+            board: replayed.board,
+            stamp,
+            upgrade_pending,
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text (see [`decode`]).
+pub(crate) fn read_limited(path: &Path) -> Result<String, StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source,
+    })?;
+    decode(bytes, path)
 }

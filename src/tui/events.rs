@@ -66,6 +66,11 @@ impl Events {
         // comparing whole paths would miss events when the folder is reached through a symlink
         // or a relative path that the watcher spells differently.
         let name: OsString = board.file_name().unwrap_or_default().to_os_string();
+        // A change lands in the journal (and, when folded, in the board file and the history).
+        let journal = crate::store::journal_path(&board)
+            .file_name()
+            .unwrap_or_default()
+            .to_os_string();
         let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         let (raw_tx, raw_rx) = channel::<()>();
         let mut watcher =
@@ -73,7 +78,9 @@ impl Events {
                 let relevant = match result {
                     Ok(event) => {
                         changes_content(&event.kind)
-                            && event.paths.iter().any(|p| p.file_name() == Some(&name))
+                            && event.paths.iter().any(|p| {
+                                p.file_name() == Some(&name) || p.file_name() == Some(&journal)
+                            })
                     }
                     // The watcher lost track (e.g. its queue overflowed): the file may have changed.
                     // A reload of an unchanged file is recognised by its stamp and costs one read.

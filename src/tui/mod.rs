@@ -11,7 +11,6 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::{App, Effect};
-use crate::model::Context;
 use crate::store::{Stamp, Store};
 use events::{Event, Events};
 
@@ -141,10 +140,9 @@ fn handle(
     match effect {
         Effect::Quit => return Ok(Flow::Quit),
         Effect::Apply { op, kind } => {
-            let ctx = Context::now(session.user.clone(), app.board.settings.offset());
-            let result = session.store.apply(&op, &ctx).map(|applied| {
+            let result = session.store.apply(&op, &session.user).map(|applied| {
                 session.stamp = applied.stamp;
-                (applied.board, applied.inverse)
+                (applied.board, applied.entries)
             });
             app.on_applied(op, kind, result);
         }
@@ -185,32 +183,21 @@ fn without_folder(message: &str, path: &std::path::Path) -> String {
 }
 
 fn reload(app: &mut App, session: &mut Session) {
-    let path = session.store.path();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            // Saves are atomic renames, so a board file that cannot be read is gone or locked
-            // away: say so, and keep the last good board (which refuses to write meanwhile).
-            app.file_problem = Some(format!("{}: {e}", path.display()));
-            app.message = None;
-            return;
-        }
-    };
-    let stamp = Stamp::of(&bytes);
-    if stamp == session.stamp && app.file_problem.is_none() {
-        return;
-    }
-    session.stamp = stamp;
-    // Strict UTF-8: a colleague's GBK save must not be read with replacement characters and then
-    // written back over their text.
-    match crate::store::parse_bytes(bytes, path) {
-        Ok(board) => {
+    let path = session.store.path().to_path_buf();
+    match session.store.load() {
+        Ok(loaded) => {
+            if loaded.stamp == session.stamp && app.file_problem.is_none() {
+                return;
+            }
+            session.stamp = loaded.stamp;
             app.file_problem = None;
-            app.set_board(board);
+            app.set_board(loaded.board);
             app.info(app.lang.strings().reloaded.to_string());
         }
         Err(e) => {
-            app.file_problem = Some(without_folder(&e.to_string(), path));
+            // Strict UTF-8 and full validation: a colleague's broken or GBK save is never taken
+            // in and written back. Keep the last good board, which refuses to write meanwhile.
+            app.file_problem = Some(without_folder(&e.to_string(), &path));
             // A message shown earlier ("saved") takes the footer's place and would hide the warning.
             app.message = None;
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::overlay;
 use super::text::{safe, truncate, wrap};
 use crate::app::App;
-use crate::model::{Change, Task, TaskId, Via, join_units};
+use crate::model::{Change, LegacyChange, Task, TaskId, Via, join_units};
 
 pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer) {
     let Some(task) = app.board.task(id) else {
@@ -163,12 +163,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
         "%Y-%m-%d %H:%M %:z",
     ));
 
-    let history: Vec<_> = app
-        .board
-        .history
-        .iter()
-        .filter(|h| h.task == task.id)
-        .collect();
+    let history: Vec<_> = app.history.for_task(task.id).collect();
     if !history.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -202,21 +197,46 @@ fn describe_change(app: &App, change: &Change) -> String {
     let lang = app.lang;
     let s = lang.strings();
     match change {
-        Change::Status { from, to } => format!(
+        Change::Status { from, to, .. } => format!(
             "{}: {} -> {}",
             s.status,
             lang.status(*from),
             lang.status(*to)
         ),
-        Change::NoteAdded { text } => format!("{}: {}", s.history_note_added, safe(text)),
-        Change::NoteRemoved { text } => format!("{}: {}", s.history_note_removed, safe(text)),
+        Change::NoteAdded { note } => format!("{}: {}", s.history_note_added, safe(&note.text)),
+        Change::NoteRemoved { note } => {
+            format!("{}: {}", s.history_note_removed, safe(&note.text))
+        }
         Change::Field { field, from, to } => {
             let label = lang
                 .field_named(field)
                 .map_or_else(|| safe(field), Into::into);
             format!("{label}: {} -> {}", safe(from), safe(to))
         }
-        Change::TaskAdded { title } => format!("{}: {}", s.history_task_added, safe(title)),
-        Change::TaskDeleted { title } => format!("{}: {}", s.history_task_deleted, safe(title)),
+        Change::TaskAdded { task } => {
+            format!("{}: {}", s.history_task_added, safe(&task.title))
+        }
+        Change::TaskDeleted { task } => {
+            format!("{}: {}", s.history_task_deleted, safe(&task.title))
+        }
+        Change::Legacy(legacy) => match legacy {
+            LegacyChange::Status { from, to } => format!(
+                "{}: {} -> {}",
+                s.status,
+                lang.status(*from),
+                lang.status(*to)
+            ),
+            LegacyChange::NoteAdded { text } => format!("{}: {}", s.history_note_added, safe(text)),
+            LegacyChange::NoteRemoved { text } => {
+                format!("{}: {}", s.history_note_removed, safe(text))
+            }
+            LegacyChange::TaskAdded { title } => {
+                format!("{}: {}", s.history_task_added, safe(title))
+            }
+            LegacyChange::TaskDeleted { title } => {
+                format!("{}: {}", s.history_task_deleted, safe(title))
+            }
+        },
+        other => other.kind().to_string(),
     }
 }

@@ -118,7 +118,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option
     let inner = block.inner(boxed);
     block.render(boxed, buf);
 
-    let label_width = Field::ALL
+    let label_width = Field::EDITABLE
         .iter()
         .map(|f| width(field_label(app, *f)))
         .max()

@@ -72,11 +72,12 @@ pub const BAD_FIXTURES: [(&str, &str); 12] = [
     (
         "bad-unknown-field.ron",
         "38:13: unknown field `owner` in Task (expected one of `id`, `title`, `text`, `deadline`, \
-         `lead_units`, `cooperating_units`, `status`, `completed_on`, `created_on`, `notes`)",
+         `original_deadline`, `lead_units`, `cooperating_units`, `status`, `completed_on`, \
+         `created_on`, `updated_on`, `notes`, `milestones`, `request`)",
     ),
     (
         "bad-version.ron",
-        "2:14: unsupported version 2 (expected version 1; was it written by a newer ftz-board?)",
+        "2:14: unsupported version 3 (expected a version from 1 to 2; was it written by a newer ftz-board?)",
     ),
     (
         "bad-truncated.ron",

@@ -54,17 +54,15 @@ fn with_notes(mut t: Task, notes: Vec<Note>) -> Task {
 
 fn board(tasks: Vec<Task>) -> Board {
     Board {
-        version: 1,
-        plan: PlanInfo {
+        settings: Settings::default(),
+        unit_aliases: BTreeMap::from([(WANGXIN.to_string(), vec!["区网信办".to_string()])]),
+        tasks,
+        ..Board::empty(PlanInfo {
             title: "方案".into(),
             document_number: "闵府发〔2024〕17号".into(),
             issued_on: day("2024-11-01"),
             issuer: "闵行区人民政府".into(),
-        },
-        settings: Settings::default(),
-        unit_aliases: BTreeMap::from([(WANGXIN.to_string(), vec!["区网信办".to_string()])]),
-        tasks,
-        history: Vec::new(),
+        })
     }
 }
 

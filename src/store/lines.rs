@@ -1,0 +1,222 @@
+//! Files of one RON value a line — the history and the journal (see `docs/FORMAT.md`): reading
+//! them with each bad line placed, appending to them durably, and the torn last line a writer
+//! killed mid-append leaves behind.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::error::{StoreError, describe_ron_error};
+
+/// `board.ron.history` for `board.ron`.
+pub fn history_path(board: &Path) -> PathBuf {
+    sibling(board, "history")
+}
+
+/// `board.ron.journal` for `board.ron`.
+pub fn journal_path(board: &Path) -> PathBuf {
+    sibling(board, "journal")
+}
+
+fn sibling(board: &Path, suffix: &str) -> PathBuf {
+    let mut name = board.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(suffix);
+    board.with_file_name(name)
+}
+
+fn io(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io {
+        path,
+        action,
+        source,
+    }
+}
+
+/// The values of the file's complete lines, and the length of those lines in bytes. A missing file
+/// holds nothing. A last line without its newline is a write that never finished (its writer was
+/// killed before the change was acknowledged) and is left out. Blank lines and `//` comments are
+/// skipped.
+pub fn read<T: DeserializeOwned>(path: &Path) -> Result<(Vec<T>, u64), StoreError> {
+    let text = match super::read_limited(path) {
+        Ok(text) => text,
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), 0));
+        }
+        Err(e) => return Err(e),
+    };
+    parse_lines(&text, path, 1)
+}
+
+/// Parses `text`, whose first line is line `first_line` of the file.
+pub fn parse_lines<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<(Vec<T>, u64), StoreError> {
+    let complete = text.rfind('\n').map_or(0, |i| i + 1);
+    let mut values = Vec::new();
+    for (n, line) in text[..complete].lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            continue;
+        }
+        let value = ron::Options::default()
+            .from_str(line)
+            .map_err(|e| StoreError::Parse {
+                path: path.to_path_buf(),
+                line: first_line + n,
+                column: e.span.start.col,
+                message: describe_ron_error(&e.code),
+            })?;
+        values.push(value);
+    }
+    Ok((values, complete as u64))
+}
+
+/// Appends one line per value and makes it durable. A torn last line left by a killed writer is
+/// cut off first, so the new line starts on a line of its own. Returns the file's new length.
+pub fn append<T: serde::Serialize>(path: &Path, values: &[T]) -> Result<u64, StoreError> {
+    let mut text = String::new();
+    for value in values {
+        text.push_str(&super::canonical::compact(value));
+        text.push('\n');
+    }
+    let mut file = open_for_append(path)?;
+    let end = cut_torn_tail(&mut file).map_err(io(path, "repair the end of"))?;
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.sync_data())
+        .map_err(io(path, "append to"))?;
+    Ok(end + text.len() as u64)
+}
+
+fn open_for_append(path: &Path) -> Result<File, StoreError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o666)
+        .open(path)
+        .map_err(io(path, "open"))
+}
+
+/// Truncates the file after its last newline and leaves the position at the end.
+fn cut_torn_tail(file: &mut File) -> std::io::Result<u64> {
+    let len = file.seek(SeekFrom::End(0))?;
+    if len == 0 {
+        return Ok(0);
+    }
+    // Read back from the end until a newline; lines are short, so this is one read.
+    let mut end = len;
+    let mut chunk = vec![0u8; 4096];
+    loop {
+        let from = end.saturating_sub(chunk.len() as u64);
+        let size = (end - from) as usize;
+        file.seek(SeekFrom::Start(from))?;
+        file.read_exact(&mut chunk[..size])?;
+        if let Some(i) = chunk[..size].iter().rposition(|b| *b == b'\n') {
+            let keep = from + i as u64 + 1;
+            if keep < len {
+                file.set_len(keep)?;
+            }
+            file.seek(SeekFrom::Start(keep))?;
+            return Ok(keep);
+        }
+        if from == 0 {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            return Ok(0);
+        }
+        end = from;
+    }
+}
+
+/// The last `n` complete lines' values (fewer if the file is shorter), oldest first: the end of a
+/// long history without reading all of it.
+pub fn read_tail<T: DeserializeOwned>(path: &Path, n: usize) -> Result<Vec<T>, StoreError> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(path, "open")(e)),
+    };
+    let len = file.seek(SeekFrom::End(0)).map_err(io(path, "read"))?;
+    let mut window = 64 * 1024u64;
+    loop {
+        let from = len.saturating_sub(window);
+        file.seek(SeekFrom::Start(from)).map_err(io(path, "read"))?;
+        let mut bytes = Vec::with_capacity((len - from) as usize);
+        (&mut file)
+            .take(len - from)
+            .read_to_end(&mut bytes)
+            .map_err(io(path, "read"))?;
+        // Start after the first newline unless at the start: that line may be cut.
+        let start = if from == 0 {
+            0
+        } else {
+            bytes
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(bytes.len(), |i| i + 1)
+        };
+        let text = super::decode(bytes[start..].to_vec(), path)?;
+        let complete = text.rfind('\n').map_or(0, |i| i + 1);
+        let lines = text[..complete]
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
+            .count();
+        if lines >= n || from == 0 {
+            let (values, _) = parse_lines::<T>(&text, path, 0)?;
+            let skip = values.len().saturating_sub(n);
+            return Ok(values.into_iter().skip(skip).collect());
+        }
+        window *= 4;
+    }
+}
+
+/// Empties the file (a fold has written its lines elsewhere). Not synced: should the emptying be
+/// lost in a crash, the lines are found again in the history and skipped.
+pub fn clear(path: &Path) -> Result<(), StoreError> {
+    match OpenOptions::new().write(true).open(path) {
+        Ok(file) => file.set_len(0).map_err(io(path, "empty")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io(path, "open")(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_torn_last_line_is_left_out_and_cut_before_the_next_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        append(&path, &[1u32, 2]).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"3")
+            .unwrap();
+        let (values, len): (Vec<u32>, u64) = read(&path).unwrap();
+        assert_eq!((values, len), (vec![1, 2], 4));
+        append(&path, &[4u32]).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "1\n2\n4\n");
+        assert_eq!(read_tail::<u32>(&path, 2).unwrap(), vec![2, 4]);
+        assert_eq!(read_tail::<u32>(&path, 10).unwrap(), vec![1, 2, 4]);
+    }
+
+    #[test]
+    fn a_bad_line_is_placed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h");
+        std::fs::write(&path, "1\n// note\nx\n").unwrap();
+        let err = read::<u32>(&path).unwrap_err().to_string();
+        assert!(err.contains(":3:1:"), "{err}");
+    }
+}
