@@ -1,0 +1,49 @@
+//! The commands that change the board: each is one operation applied under the lock.
+
+use super::Failure;
+use crate::cli::Cli;
+use crate::model::{Change, OpError, Operation};
+use crate::store::{Store, StoreError};
+
+/// Applies one change to the file under the lock and says what happened.
+pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
+    if cli.read_only {
+        return Err(Failure("--read-only: not changing the file".into()));
+    }
+    match store.apply(&op, &cli.user_name()) {
+        Ok(applied) => {
+            for entry in &applied.entries {
+                let what = describe(&entry.change);
+                match entry.task {
+                    Some(id) => println!("{}: task {id} {what}", store.path().display()),
+                    None => println!("{}: {what}", store.path().display()),
+                }
+            }
+            Ok(())
+        }
+        Err(StoreError::Rejected(OpError::Unchanged)) => {
+            println!("{}: nothing to change", store.path().display());
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn describe(change: &Change) -> String {
+    match change {
+        Change::Status { from, to, .. } => format!("{} -> {}", from.name(), to.name()),
+        Change::NoteAdded { .. } => "note added".into(),
+        Change::NoteRemoved { .. } => "note removed".into(),
+        Change::Field { field, .. } => format!("{field} changed"),
+        Change::TaskAdded { .. } => "added".into(),
+        Change::TaskDeleted { .. } => "deleted".into(),
+        Change::Milestone { number, .. } => format!("milestone {number} changed"),
+        Change::Request { .. } => "request changed".into(),
+        Change::Meeting { date } => format!("meeting recorded on {date}"),
+        Change::MeetingRemoved { date } => format!("meeting of {date} removed"),
+        Change::Roles { .. } => "roles changed".into(),
+        Change::ConflictResolved { .. } => "conflict resolved".into(),
+        Change::ConflictRestored { .. } => "conflict restored".into(),
+        Change::Legacy(_) => "changed".into(),
+    }
+}

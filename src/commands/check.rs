@@ -1,0 +1,44 @@
+//! `check`: is the board file valid, and does its history agree with it?
+
+use super::Failure;
+use crate::store::Store;
+
+/// `check`: the board must load (exit 1 otherwise); the history is compared with it, and a
+/// disagreement (a hand edit) is a warning, so that a board edited by hand still opens.
+pub fn check(store: &Store) -> Result<(), Failure> {
+    let loaded = store.load()?;
+    let history = store.load_history()?;
+    let path = store.path().display();
+    println!("{path}: ok ({} tasks)", loaded.board.tasks.len());
+    if loaded.upgrade_pending {
+        println!("{path}: version 1 file; the next change upgrades it to version 2 (see README)");
+    }
+    let place = |index: usize, entry: &crate::model::HistoryEntry| {
+        let file = if loaded.upgrade_pending {
+            path.to_string()
+        } else {
+            crate::store::history_path(store.path())
+                .display()
+                .to_string()
+        };
+        format!(
+            "{file}: entry {} of {} ({})",
+            index + 1,
+            history.len(),
+            entry.at.to_rfc3339()
+        )
+    };
+    match crate::model::check_history(&loaded.board, &history) {
+        crate::model::HistoryCheck::Consistent => {}
+        crate::model::HistoryCheck::Inconsistent(found) => eprintln!(
+            "ftz-board: warning: {}: {}; the board was changed without a record after it (a hand edit?)",
+            place(found.index, &found.entry),
+            crate::model::sanitize::clean_line(&found.problem)
+        ),
+        crate::model::HistoryCheck::ConsistentBackTo(found) => println!(
+            "{path}: history agrees with the board back to {}; before it the record is incomplete (version 1)",
+            found.entry.date()
+        ),
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Opening the interactive board: everything that can fail with a message fails here, before the
+//! terminal is touched.
+
+use super::{Failure, init, resolve_unit, today};
+use crate::app::{App, ReadOnly};
+use crate::cli::Cli;
+use crate::i18n::Lang;
+use crate::store::{Loaded, Store};
+use crate::ui::theme::{ColorDepth, Theme, ThemeName};
+
+/// Opens the interactive board. Everything that can fail with a message (a bad file, a bad
+/// option) fails here, before the terminal is touched.
+pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
+    // First, so that a typo in the keys file is reported before anything is created or opened.
+    let (keymap, keys_warning) = crate::keymap_file::load(cli.keys.as_deref()).map_err(Failure)?;
+    let theme_name = match &cli.theme {
+        Some(t) => ThemeName::parse(t).ok_or_else(|| {
+            Failure(format!(
+                "unknown theme `{t}` (expected default, contrast or mono)"
+            ))
+        })?,
+        None if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => ThemeName::Mono,
+        None => ThemeName::Default,
+    };
+    let mut created = false;
+    if !store.exists() {
+        init(&store)?;
+        created = true;
+    }
+    let Loaded { board, stamp, .. } = store.load()?;
+    let history = store.load_history()?;
+    let today = today(cli, &board);
+    let mut app = App::new(board, store.path().display().to_string(), today, lang);
+    app.theme = Theme::for_terminal(theme_name, cli.ascii, ColorDepth::from_env());
+    // Mono means no colour sequences at all (not even "default colour" resets); any other theme
+    // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
+    app.keymap = keymap;
+    app.history = history;
+    app.user = cli.user_name();
+    app.read_only = if cli.read_only {
+        Some(ReadOnly::Requested)
+    } else if cli
+        .today
+        .is_some_and(|d| d != app.board.settings.today_at(crate::clock::system_now()))
+    {
+        Some(ReadOnly::LookingBack)
+    } else if !writable(&store) {
+        Some(ReadOnly::NotWritable)
+    } else {
+        None
+    };
+    if let Some(unit) = &cli.unit {
+        let unit = resolve_unit(&app.board, unit)?;
+        app.set_filter(crate::model::Filter {
+            unit: Some((unit, crate::model::RoleFilter::Either)),
+            ..Default::default()
+        });
+    }
+    if cli.review {
+        app.update(crate::action::Action::Review);
+    }
+    if created {
+        app.info(format!(
+            "{}: {}",
+            store.path().display(),
+            lang.strings().created_from_plan
+        ));
+    }
+    if let Some(warning) = keys_warning {
+        app.error(warning);
+    }
+    let session = crate::tui::Session {
+        store,
+        user: cli.user_name(),
+        stamp,
+        mouse: !cli.no_mouse,
+    };
+    crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
+}
+
+/// Whether we may replace the file: the folder must take a new file and the lock file must open.
+fn writable(store: &Store) -> bool {
+    let folder = crate::store::folder_of(store.path());
+    let probe = tempfile::Builder::new()
+        .prefix(".ftz-board-probe")
+        .tempfile_in(&folder);
+    // The lock works on a read-only descriptor too (flock), so a lock file a colleague created
+    // without group write does not make the board read-only for everyone else.
+    let lock = crate::store::lock_path(store.path());
+    let lock_ok = std::fs::File::open(&lock).is_ok()
+        || std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&lock)
+            .is_ok();
+    let file_ok = std::fs::OpenOptions::new()
+        .append(true)
+        .open(store.path())
+        .is_ok();
+    probe.is_ok() && lock_ok && file_ok
+}
