@@ -251,11 +251,9 @@ fn generate_task(
     };
     task.completed_on = record_activity(&mut task, status, object, rng, history);
     task.status = status;
-    task.updated_on = history
-        .iter()
-        .rev()
-        .find(|h| h.task == Some(id))
-        .map(HistoryEntry::date);
+    let newest = history.iter().rev().find(|h| h.task == Some(id));
+    task.updated_on = newest.map(HistoryEntry::date);
+    task.updated_by = newest.map(|h| h.user.clone());
     task
 }
 

@@ -243,8 +243,8 @@ impl Operation {
 #[derive(Default)]
 struct Made {
     entries: Vec<HistoryEntry>,
-    /// Each touched task's `updated_on` before the first entry touched it.
-    updated: Vec<(TaskId, Option<chrono::NaiveDate>)>,
+    /// Each touched task's `updated_on` and `updated_by` before the first entry touched it.
+    updated: Vec<(TaskId, Option<chrono::NaiveDate>, Option<String>)>,
 }
 
 impl Made {
@@ -253,9 +253,10 @@ impl Made {
         for entry in self.entries.iter().rev() {
             let _ = entry.undo(board);
         }
-        for (id, updated_on) in &self.updated {
+        for (id, updated_on, updated_by) in &self.updated {
             if let Some(task) = board.task_mut(*id) {
                 task.updated_on = *updated_on;
+                task.updated_by = updated_by.clone();
             }
         }
     }
@@ -278,10 +279,11 @@ fn record(
         via,
     };
     if let Some(id) = task
-        && !made.updated.iter().any(|(t, _)| *t == id)
+        && !made.updated.iter().any(|(t, _, _)| *t == id)
+        && let Some(task) = board.task(id)
     {
-        let before = board.task(id).and_then(|t| t.updated_on);
-        made.updated.push((id, before));
+        made.updated
+            .push((id, task.updated_on, task.updated_by.clone()));
     }
     // The change was checked against this board just now: redoing it cannot miss.
     let _ = entry.redo(board);
@@ -306,7 +308,8 @@ fn new_task(board: &Board, task: &Task, today: chrono::NaiveDate) -> Result<Task
     task.lead_units = units(&task.lead_units);
     task.cooperating_units = units(&task.cooperating_units);
     task.created_on = Some(today);
-    task.updated_on = Some(today);
+    task.updated_on = None;
+    task.updated_by = None;
     if task.title.is_empty() {
         return Err(OpError::EmptyTitle);
     }

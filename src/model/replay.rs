@@ -30,12 +30,15 @@ enum Side {
 }
 
 impl HistoryEntry {
-    /// Sets what the entry left, and marks the task as active on the entry's day.
+    /// Sets what the entry left, and marks the task as changed by the entry's user on its day.
     pub fn redo(&self, board: &mut Board) -> Result<(), Mismatch> {
         set(self, board, Side::After)?;
         if let Some(task) = self.task.and_then(|id| board.task_mut(id)) {
             let day = self.date();
-            task.updated_on = Some(task.updated_on.map_or(day, |d| d.max(day)));
+            if task.updated_on.is_none_or(|d| d <= day) {
+                task.updated_on = Some(day);
+                task.updated_by = Some(self.user.clone());
+            }
         }
         Ok(())
     }
@@ -104,17 +107,15 @@ impl HistoryEntry {
     }
 }
 
-/// A task as it stands, for comparing with a recorded one: the day of its last activity is
-/// bookkeeping, not content.
+/// A task as it stands, for comparing with a recorded one: when and by whom it was last changed
+/// is bookkeeping, not content.
 fn same_task(a: &Task, b: &Task) -> bool {
-    a.id == b.id
-        && Task {
-            updated_on: None,
-            ..a.clone()
-        } == Task {
-            updated_on: None,
-            ..b.clone()
-        }
+    let content = |t: &Task| Task {
+        updated_on: None,
+        updated_by: None,
+        ..t.clone()
+    };
+    a.id == b.id && content(a) == content(b)
 }
 
 fn task_of<'a>(entry: &HistoryEntry, board: &'a mut Board) -> Result<&'a mut Task, Mismatch> {

@@ -53,6 +53,9 @@ pub struct Task {
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_on: Option<NaiveDate>,
+    /// Who made that last change: a merge conflict names each side's author from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
     /// Progress notes (进展), oldest first as they were written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -159,6 +162,7 @@ impl Task {
             completed_on: None,
             created_on: None,
             updated_on: None,
+            updated_by: None,
             notes: Vec::new(),
             milestones: Vec::new(),
             request: None,

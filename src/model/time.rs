@@ -142,11 +142,9 @@ impl AsOf {
             let Some(task) = self.board.task_mut(id) else {
                 continue;
             };
-            task.updated_on = kept
-                .iter()
-                .rev()
-                .find(|e| e.task == Some(id))
-                .map(HistoryEntry::date);
+            let newest = kept.iter().rev().find(|e| e.task == Some(id));
+            task.updated_on = newest.map(HistoryEntry::date);
+            task.updated_by = newest.map(|e| e.user.clone());
         }
     }
 

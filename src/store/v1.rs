@@ -138,11 +138,9 @@ pub fn upgrade(old: BoardV1) -> (Board, Vec<HistoryEntry>) {
     backward_pass(&board, &mut entries);
     for task in &mut board.tasks {
         let id = task.id;
-        task.updated_on = entries
-            .iter()
-            .rev()
-            .find(|e| e.task == Some(id))
-            .map(HistoryEntry::date);
+        let newest = entries.iter().rev().find(|e| e.task == Some(id));
+        task.updated_on = newest.map(HistoryEntry::date);
+        task.updated_by = newest.map(|e| e.user.clone());
     }
     (board, entries)
 }

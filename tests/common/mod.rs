@@ -73,7 +73,7 @@ pub const BAD_FIXTURES: [(&str, &str); 12] = [
         "bad-unknown-field.ron",
         "38:13: unknown field `owner` in Task (expected one of `id`, `title`, `text`, `deadline`, \
          `original_deadline`, `lead_units`, `cooperating_units`, `status`, `completed_on`, \
-         `created_on`, `updated_on`, `notes`, `milestones`, `request`)",
+         `created_on`, `updated_on`, `updated_by`, `notes`, `milestones`, `request`)",
     ),
     (
         "bad-version.ron",
