@@ -25,8 +25,13 @@ pub struct Cli {
     )]
     pub file: Option<PathBuf>,
 
-    /// Review the board as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    /// The board as it stood at the end of this date (YYYY-MM-DD), read-only.
+    #[arg(
+        long,
+        visible_alias = "as-of",
+        global = true,
+        value_name = "YYYY-MM-DD"
+    )]
     pub today: Option<NaiveDate>,
 
     /// Name recorded in the history for changes (default: $USER).
@@ -116,7 +121,40 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Stage evaluation (阶段性评估): the board at the end of this date beside the board at --to.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<NaiveDate>,
+        /// The end of the stage evaluation (default with --from: today, or --today).
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+        to: Option<NaiveDate>,
     },
+    /// Record a coordination meeting (today, or --date): `changes --since last-meeting` and the
+    /// board's meeting-to-meeting steps use it.
+    Meeting {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// The coordination meetings recorded, oldest first.
+    Meetings,
+    /// What happened in a window: status moves, completions, tasks that became overdue, notes and
+    /// decisions, edits, added and deleted tasks, with who and when; grouped by task.
+    Changes {
+        /// The first day: YYYY-MM-DD, or `last-meeting`.
+        #[arg(long, value_name = "DATE|last-meeting")]
+        since: String,
+        /// The last day (default: today, or --today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ChangesFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChangesFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -378,7 +378,7 @@ proptest! {
                     Some(entries) => Operation::Revert { via: Via::Undo, entries },
                     None => continue,
                 },
-                Step::Meeting => Operation::RecordMeeting,
+                Step::Meeting => Operation::RecordMeeting { date },
             };
             let now = date.and_hms_opt(2, 0, 0).unwrap().and_utc();
             match store.apply_at(&op, "tester", Some(now)) {

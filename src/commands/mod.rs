@@ -4,6 +4,8 @@
 mod change;
 mod check;
 mod open;
+mod report;
+mod time;
 
 use change::change;
 
@@ -35,18 +37,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Init) => init(&store),
         Some(Command::Check) => check::check(&store),
         Some(Command::Export { format }) => {
-            let board = narrowed(&cli, store.load()?.board)?;
-            let history = narrowed_history(&board, store.load_history()?);
-            let today = today(&cli, &board);
+            let standing = standing(&cli, &store)?;
+            let board = narrowed(&cli, standing.board)?;
+            // The record as it stood then: the entries made by the end of the date in use.
+            let through = standing.history.count_through(standing.date);
+            let history = History::new(standing.history.entries()[..through].to_vec());
+            let history = narrowed_history(&board, history);
             let text = match format {
-                ExportFormat::Json => crate::export::to_json(&board, &history, today),
+                ExportFormat::Json => crate::export::to_json(&board, &history, standing.date),
             };
             print_out(&text)
         }
         Some(Command::List) => {
-            let board = narrowed(&cli, store.load()?.board)?;
-            let today = today(&cli, &board);
-            print_out(&crate::listing::to_text(&board, today, lang))
+            let standing = standing(&cli, &store)?;
+            if let Some(notice) = completeness_notice(standing.completeness, lang) {
+                eprintln!("{notice}");
+            }
+            let board = narrowed(&cli, standing.board)?;
+            print_out(&crate::listing::to_text(&board, standing.date, lang))
         }
         Some(Command::Note { id, text, decision }) => {
             let op = Operation::AddNote {
@@ -70,21 +78,85 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             since,
             output,
             force,
-        }) => {
-            let board = narrowed(&cli, store.load()?.board)?;
-            let today = today(&cli, &board);
-            let since = since.unwrap_or_else(|| crate::report::default_since(today));
-            match output {
-                Some(path) => {
-                    crate::report::write_report(&board, today, since, *format, path, *force)?;
-                    println!("{}: report written", path.display());
-                    Ok(())
-                }
-                None => print_out(&crate::report::render_text(&board, today, since, *format)?),
-            }
-        }
+            from,
+            to,
+        }) => report::report(
+            &cli,
+            &store,
+            &report::Asked {
+                format: *format,
+                since: *since,
+                output: output.as_deref(),
+                force: *force,
+                from: *from,
+                to: *to,
+            },
+        ),
+        Some(Command::Meeting { date }) => time::meeting(&cli, &store, *date),
+        Some(Command::Meetings) => time::meetings(&store),
+        Some(Command::Changes {
+            since,
+            until,
+            format,
+        }) => time::changes(&cli, &store, lang, since, *until, *format),
         None => open::open(&cli, store, lang),
     }
+}
+
+/// The warning for a board shown at a date its record does not fully cover.
+pub(crate) fn completeness_notice(
+    completeness: crate::model::Completeness,
+    lang: Lang,
+) -> Option<String> {
+    use crate::model::Completeness::*;
+    match (completeness, lang) {
+        (Complete, _) => None,
+        (IncompleteBefore(day), Lang::Zh) => Some(format!(
+            "注意：{day} 前的变更记录不完整（此日期前的变更记录不完整）"
+        )),
+        (IncompleteBefore(day), Lang::En) => Some(format!(
+            "note: the record of changes before {day} is incomplete (version 1 file)"
+        )),
+        (BeforeBoard(day), Lang::Zh) => {
+            Some(format!("注意：本看板建立于 {day}，此前的变更没有记录"))
+        }
+        (BeforeBoard(day), Lang::En) => Some(format!(
+            "note: this board was made on {day}; nothing was recorded before"
+        )),
+    }
+}
+
+/// The board as a command should see it: as it stands, or — with `--today` set to an earlier day
+/// — as it stood at the end of that day, reconstructed from the history.
+pub(crate) struct Standing {
+    /// The board now, with every change.
+    pub current: Board,
+    pub history: History,
+    /// The board at the date in use (the same as `current` when that is today).
+    pub board: Board,
+    pub date: chrono::NaiveDate,
+    pub completeness: crate::model::Completeness,
+}
+
+pub(crate) fn standing(cli: &Cli, store: &Store) -> Result<Standing, Failure> {
+    let current = store.load()?.board;
+    let history = store.load_history()?;
+    let today = current.settings.today_at(crate::clock::system_now());
+    let date = cli.today.unwrap_or(today);
+    // A later date only moves the deadline arithmetic on: nothing is known of the future.
+    let as_of = if date < today {
+        crate::model::AsOf::at(&current, &history, date)
+    } else {
+        crate::model::AsOf::now(&current, &history, date)
+    };
+    let completeness = as_of.completeness(&history);
+    Ok(Standing {
+        board: as_of.board,
+        current,
+        history,
+        date,
+        completeness,
+    })
 }
 
 pub(crate) fn print_out(text: &str) -> Result<(), Failure> {
@@ -140,7 +212,9 @@ pub(crate) fn today(cli: &Cli, board: &Board) -> chrono::NaiveDate {
 }
 
 pub(crate) fn init(store: &Store) -> Result<(), Failure> {
-    let plan = builtin_plan()?;
+    let mut plan = builtin_plan()?;
+    // Staleness counts from the day the board was made, not from the plan's issue date.
+    plan.created_on = Some(plan.settings.today_at(crate::clock::system_now()));
     store.create(&plan)?;
     println!(
         "{}: created from the built-in plan ({} tasks)",

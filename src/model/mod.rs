@@ -2,6 +2,7 @@
 //! IO here, and no clock: "now" is always passed in.
 
 mod board;
+pub mod changes;
 pub(crate) mod dates;
 mod field;
 mod history;
@@ -9,6 +10,7 @@ mod operation;
 mod replay;
 pub mod sanitize;
 pub mod search;
+pub mod stage;
 pub mod stats;
 mod status;
 mod task;

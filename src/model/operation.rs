@@ -40,8 +40,10 @@ pub enum Operation {
     DeleteTask {
         id: TaskId,
     },
-    /// Records that a coordination meeting was held on the day of the change.
-    RecordMeeting,
+    /// Records that a coordination meeting was held on this day.
+    RecordMeeting {
+        date: chrono::NaiveDate,
+    },
     /// Several changes made as one (a form that edits several fields): applied in order, all or
     /// nothing, undone as one.
     Batch(Vec<Operation>),
@@ -113,7 +115,7 @@ impl Operation {
             | Operation::EditField { id, .. }
             | Operation::DeleteTask { id } => Some(*id),
             Operation::AddTask { task } => Some(task.id),
-            Operation::RecordMeeting => None,
+            Operation::RecordMeeting { .. } => None,
             Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
             Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
         }
@@ -205,15 +207,15 @@ impl Operation {
                 };
                 record(board, ctx, Some(*id), change, None, made);
             }
-            Operation::RecordMeeting => {
-                if board.meetings.contains(&super::Meeting(today)) {
+            Operation::RecordMeeting { date } => {
+                if board.meetings.contains(&super::Meeting(*date)) {
                     return Err(OpError::Unchanged);
                 }
                 record(
                     board,
                     ctx,
                     None,
-                    Change::Meeting { date: today },
+                    Change::Meeting { date: *date },
                     None,
                     made,
                 );

@@ -95,7 +95,7 @@ impl AsOf {
     /// The board now, standing at the newest entry.
     pub fn now(board: &Board, history: &History, today: NaiveDate) -> AsOf {
         AsOf {
-            date: today.max(history.entries.last().map_or(today, HistoryEntry::date)),
+            date: today,
             board: board.clone(),
             applied: history.len(),
         }

@@ -75,10 +75,23 @@ fn row(r: &Report, task: &Task) -> Vec<String> {
 
 pub fn render(r: &Report) -> String {
     let mut out = String::from("\u{FEFF}");
-    out.push_str(&HEADER.join(","));
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if r.stage.is_some() {
+        header.extend(super::tables::STAGE_COLUMNS);
+    }
+    out.push_str(&header.join(","));
     out.push_str("\r\n");
     for task in &r.board.tasks {
-        out.push_str(&row(r, task).join(","));
+        let mut cells = row(r, task);
+        if let Some(stage) = &r.stage {
+            cells.extend(super::tables::stage_marks(stage, task.id).map(|c| text_cell(&c)));
+        }
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    // A report on a past date the record does not fully cover says so, in a last row of its own.
+    if let Some(notice) = r.notice() {
+        out.push_str(&text_cell(&notice));
         out.push_str("\r\n");
     }
     out

@@ -5,6 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::Report;
+use crate::model::stage::Stage;
+use crate::model::stats::Summary;
 use crate::model::{Status, TaskId};
 
 #[derive(Serialize)]
@@ -19,6 +21,141 @@ struct JsonReport<'a> {
     units: Vec<JsonUnit<'a>>,
     overdue_ranking: Vec<JsonRank<'a>>,
     notes: Vec<JsonNote<'a>>,
+    /// The unit the report covers (`--unit`), or null.
+    unit: Option<&'a str>,
+    /// Set when the board at the report date may be incomplete (reconstructed from a history that
+    /// does not cover it): the sentence every format prints.
+    notice: Option<String>,
+    /// The stage evaluation (`report --from --to`), or null.
+    stage: Option<JsonStage<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonStage<'a> {
+    from: NaiveDate,
+    to: NaiveDate,
+    summary_from: JsonSummary,
+    summary_to: JsonSummary,
+    completed: Vec<JsonCompleted<'a>>,
+    became_overdue: Vec<JsonDeadline<'a>>,
+    still_overdue: Vec<JsonStillOverdue<'a>>,
+    newly_blocked: Vec<JsonTask<'a>>,
+    units: Vec<JsonUnitChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCompleted<'a> {
+    id: TaskId,
+    title: &'a str,
+    completed_on: NaiveDate,
+    on_time: bool,
+    days_late: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct JsonDeadline<'a> {
+    id: TaskId,
+    title: &'a str,
+    deadline: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct JsonStillOverdue<'a> {
+    id: TaskId,
+    title: &'a str,
+    days_overdue_from: i64,
+    days_overdue_to: i64,
+}
+
+#[derive(Serialize)]
+struct JsonTask<'a> {
+    id: TaskId,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonUnitChange<'a> {
+    unit: &'a str,
+    done_from: usize,
+    done_to: usize,
+    overdue_from: usize,
+    overdue_to: usize,
+    tasks_from: usize,
+    tasks_to: usize,
+}
+
+fn summary_of(s: &Summary) -> JsonSummary {
+    JsonSummary {
+        total: s.total,
+        not_started: s.count(Status::NotStarted),
+        in_progress: s.count(Status::InProgress),
+        blocked: s.count(Status::Blocked),
+        done: s.done(),
+        overdue: s.overdue,
+        due_soon: s.due_soon,
+        on_track: s.on_track,
+        done_on_time: s.done_on_time,
+        done_late: s.done_late,
+        on_time_share_of_done: s.on_time_share_of_done(),
+        on_time_share_of_all: s.on_time_share_of_all(),
+    }
+}
+
+fn stage_of(stage: &Stage) -> JsonStage<'_> {
+    JsonStage {
+        from: stage.from,
+        to: stage.to,
+        summary_from: summary_of(&stage.summary_start),
+        summary_to: summary_of(&stage.summary_end),
+        completed: stage
+            .completed
+            .iter()
+            .map(|c| JsonCompleted {
+                id: c.id,
+                title: &c.title,
+                completed_on: c.completed_on,
+                on_time: c.days_late.is_none(),
+                days_late: c.days_late,
+            })
+            .collect(),
+        became_overdue: stage
+            .became_overdue
+            .iter()
+            .map(|(id, title, deadline)| JsonDeadline {
+                id: *id,
+                title,
+                deadline: *deadline,
+            })
+            .collect(),
+        still_overdue: stage
+            .still_overdue
+            .iter()
+            .map(|s| JsonStillOverdue {
+                id: s.id,
+                title: &s.title,
+                days_overdue_from: s.days_at_start,
+                days_overdue_to: s.days_at_end,
+            })
+            .collect(),
+        newly_blocked: stage
+            .newly_blocked
+            .iter()
+            .map(|(id, title)| JsonTask { id: *id, title })
+            .collect(),
+        units: stage
+            .units
+            .iter()
+            .map(|u| JsonUnitChange {
+                unit: &u.unit,
+                done_from: u.start.as_ref().map_or(0, |s| s.done),
+                done_to: u.end.done,
+                overdue_from: u.start.as_ref().map_or(0, |s| s.overdue),
+                overdue_to: u.end.overdue,
+                tasks_from: u.start.as_ref().map_or(0, |s| s.tasks()),
+                tasks_to: u.end.tasks(),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -95,20 +232,7 @@ pub fn render(r: &Report) -> String {
         title: &r.board.plan.title,
         today: r.today,
         since: r.since,
-        summary: JsonSummary {
-            total: s.total,
-            not_started: s.count(Status::NotStarted),
-            in_progress: s.count(Status::InProgress),
-            blocked: s.count(Status::Blocked),
-            done: s.done(),
-            overdue: s.overdue,
-            due_soon: s.due_soon,
-            on_track: s.on_track,
-            done_on_time: s.done_on_time,
-            done_late: s.done_late,
-            on_time_share_of_done: s.on_time_share_of_done(),
-            on_time_share_of_all: s.on_time_share_of_all(),
-        },
+        summary: summary_of(s),
         overdue: r
             .overdue
             .iter()
@@ -170,6 +294,9 @@ pub fn render(r: &Report) -> String {
                 decision: n.decision,
             })
             .collect(),
+        unit: r.unit.as_deref(),
+        notice: r.notice(),
+        stage: r.stage.as_ref().map(stage_of),
     };
     // Plain data with string keys and finite numbers: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();

@@ -5,9 +5,13 @@
 //! minutes and email), CSV (one row per task, for Excel/WPS), JSON (for scripts) or an .xlsx
 //! workbook. The report is written in Chinese: its readers are the district's offices.
 
+pub mod changes;
 mod csv;
+mod document;
+mod docx;
 mod json;
 mod markdown;
+mod tables;
 mod xlsx;
 
 use std::io::Write;
@@ -17,8 +21,9 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate};
 
 use crate::model::sanitize::clean_line;
+use crate::model::stage::Stage;
 use crate::model::stats::{self, OverdueRank, Summary, UnitRow};
-use crate::model::{Board, Note, Status, Task, TaskId};
+use crate::model::{Board, Completeness, Note, Status, Task, TaskId};
 
 /// How the report is written. `md` also answers to `markdown` on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -28,9 +33,16 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// A Word document laid out as an official document (公文, GB/T 9704).
+    Docx,
 }
 
 impl Format {
+    /// A format that cannot go to the terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Docx)
+    }
+
     /// The file name extension, also the name on the command line.
     pub fn extension(self) -> &'static str {
         match self {
@@ -38,6 +50,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
 }
@@ -56,6 +69,13 @@ pub struct Report<'a> {
     pub units: Vec<UnitRow>,
     pub ranking: Vec<OverdueRank>,
     pub notes: Vec<(TaskId, &'a Note)>,
+    /// How far the board at the report date can be trusted (a report on a past date is
+    /// reconstructed from the history).
+    pub completeness: Completeness,
+    /// The stage evaluation, for `report --from --to`.
+    pub stage: Option<Stage>,
+    /// The unit whose tasks the report covers (`--unit`), for its title.
+    pub unit: Option<String>,
 }
 
 impl<'a> Report<'a> {
@@ -74,6 +94,22 @@ impl<'a> Report<'a> {
             units: stats::unit_table(board, today),
             ranking: stats::overdue_ranking(board, today),
             notes: stats::notes_since(board, since, today),
+            completeness: Completeness::Complete,
+            stage: None,
+            unit: None,
+        }
+    }
+
+    /// The note every format prints when the board at the report date may be incomplete.
+    pub fn notice(&self) -> Option<String> {
+        match self.completeness {
+            Completeness::Complete => None,
+            Completeness::IncompleteBefore(day) => Some(format!(
+                "注：{day} 前的变更记录不完整（此日期前的变更记录不完整，来自版本 1 的文件），本报告所示情况可能与当时不符。"
+            )),
+            Completeness::BeforeBoard(day) => Some(format!(
+                "注：本看板建立于 {day}，此前的变更没有记录，本报告按看板建立时的情况显示。"
+            )),
         }
     }
 
@@ -108,6 +144,7 @@ pub enum ReportError {
         source: std::io::Error,
     },
     Xlsx(String),
+    Docx(String),
 }
 
 impl std::fmt::Display for ReportError {
@@ -115,7 +152,7 @@ impl std::fmt::Display for ReportError {
         match self {
             ReportError::OutputRequired(format) => write!(
                 f,
-                "--format {} needs --output PATH (a workbook cannot be written to the terminal)",
+                "--format {} needs --output PATH (a workbook or a Word document cannot be written to the terminal)",
                 format.extension()
             ),
             ReportError::Exists(path) => write!(
@@ -133,6 +170,7 @@ impl std::fmt::Display for ReportError {
                 source,
             } => write!(f, "{}: cannot {action}: {source}", path.display()),
             ReportError::Xlsx(message) => write!(f, "cannot build the workbook: {message}"),
+            ReportError::Docx(message) => write!(f, "cannot build the Word document: {message}"),
         }
     }
 }
@@ -142,6 +180,24 @@ impl std::error::Error for ReportError {}
 impl From<ReportError> for crate::commands::Failure {
     fn from(e: ReportError) -> Self {
         crate::commands::Failure(e.to_string())
+    }
+}
+
+/// The report's title: "闵府发〔2024〕17号 区商务委 推进情况报告（2025-06-30）", or for a stage
+/// evaluation "… 阶段性评估报告（2025-01-01 至 2025-06-30）".
+pub fn report_title(r: &Report) -> String {
+    let number = clean_line(&r.board.plan.document_number);
+    let unit = r
+        .unit
+        .as_deref()
+        .map(|u| format!(" {}", clean_line(u)))
+        .unwrap_or_default();
+    match &r.stage {
+        Some(stage) => format!(
+            "{number}{unit} 阶段性评估报告（{} 至 {}）",
+            stage.from, stage.to
+        ),
+        None => format!("{number}{unit} 推进情况报告（{}）", r.today),
     }
 }
 
@@ -155,42 +211,42 @@ pub fn default_report_path(dir: &Path, today: NaiveDate, format: Format) -> Path
     dir.join(format!("ftz-report-{today}.{}", format.extension()))
 }
 
-/// The report as the bytes of a file in `format`.
+/// The report on the board as it stands, as the bytes of a file in `format`.
 pub fn render(
     board: &Board,
     today: NaiveDate,
     since: NaiveDate,
     format: Format,
 ) -> Result<Vec<u8>, ReportError> {
+    render_report(&Report::new(board, today, since), format)
+}
+
+/// A report as the bytes of a file in `format`.
+pub fn render_report(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
+    let (since, today) = (report.since, report.today);
     if since > today {
         return Err(ReportError::SinceAfterToday { since, today });
     }
-    let report = Report::new(board, today, since);
     Ok(match format {
-        Format::Markdown => markdown::render(&report).into_bytes(),
-        Format::Csv => csv::render(&report).into_bytes(),
-        Format::Json => json::render(&report).into_bytes(),
-        Format::Xlsx => xlsx::render(&report)?,
+        Format::Markdown => markdown::render(report).into_bytes(),
+        Format::Csv => csv::render(report).into_bytes(),
+        Format::Json => json::render(report).into_bytes(),
+        Format::Xlsx => xlsx::render(report)?,
+        Format::Docx => docx::render(report)?,
     })
 }
 
-/// The report as text, for stdout. An .xlsx workbook is refused: it needs a file.
-pub fn render_text(
-    board: &Board,
-    today: NaiveDate,
-    since: NaiveDate,
-    format: Format,
-) -> Result<String, ReportError> {
-    if format == Format::Xlsx {
+/// The report as text, for stdout. A workbook is refused: it needs a file.
+pub fn render_text(report: &Report, format: Format) -> Result<String, ReportError> {
+    if format.is_binary() {
         return Err(ReportError::OutputRequired(format));
     }
-    let bytes = render(board, today, since, format)?;
+    let bytes = render_report(report, format)?;
     // The text formats are built as Strings, so this is always UTF-8.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Writes the report to `path` atomically (temporary file in the same folder, then rename). Without
-/// `force` an existing file is left untouched and the call fails with [`ReportError::Exists`].
+/// Writes the report on the board as it stands to `path` (see [`write_report_to`]).
 pub fn write_report(
     board: &Board,
     today: NaiveDate,
@@ -199,7 +255,18 @@ pub fn write_report(
     path: &Path,
     force: bool,
 ) -> Result<(), ReportError> {
-    let bytes = render(board, today, since, format)?;
+    write_report_to(&Report::new(board, today, since), format, path, force)
+}
+
+/// Writes a report to `path` atomically (temporary file in the same folder, then rename). Without
+/// `force` an existing file is left untouched and the call fails with [`ReportError::Exists`].
+pub fn write_report_to(
+    report: &Report,
+    format: Format,
+    path: &Path,
+    force: bool,
+) -> Result<(), ReportError> {
+    let bytes = render_report(report, format)?;
     write_file(path, &bytes, force)
 }
 

@@ -101,9 +101,10 @@ fn write_sheet(
                 }
                 Cell::Blank => {}
             }
-            if let Some(w) = widths.get_mut(col) {
-                *w = (*w).max(display_width(cell));
+            if widths.len() <= col {
+                widths.resize(col + 1, 0);
             }
+            widths[col] = widths[col].max(display_width(cell));
         }
     }
     for (col, width) in widths.iter().enumerate() {
@@ -124,6 +125,7 @@ fn summary_rows(r: &Report) -> Vec<Vec<Cell>> {
     let mut rows = vec![
         vec![label("文号"), text(&clean_line(&plan.document_number))],
         vec![label("方案"), text(&clean_line(&plan.title))],
+        vec![label("报告"), text(&super::report_title(r))],
         vec![label("报告日期"), Cell::Text(r.today.to_string())],
         vec![label("进展统计起始日期"), Cell::Text(r.since.to_string())],
         vec![label("任务总数"), count(s.total)],
@@ -163,7 +165,12 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 Urgency::DoneOnTime | Urgency::DoneLate { .. } => (Cell::Blank, Cell::Blank),
             };
             let notes: Vec<String> = t.notes.iter().map(note_line).collect();
-            vec![
+            let stage = r
+                .stage
+                .as_ref()
+                .map(|s| super::tables::stage_marks(s, t.id));
+            let stage = stage.into_iter().flatten().map(|c| text(&c));
+            let mut row = vec![
                 int(t.id),
                 text(&clean_line(&t.title)),
                 text(&t.text),
@@ -177,9 +184,34 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 overdue,
                 left,
                 text(&notes.join("\n")),
-            ]
+            ];
+            row.extend(stage);
+            row
         })
         .collect()
+}
+
+/// The stage evaluation's tables stacked on one sheet, each under its caption: (rows, widest).
+fn stage_sheet_rows(stage: &crate::model::stage::Stage) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for table in super::tables::stage_tables(stage) {
+        rows.push(vec![text(&table.caption)]);
+        rows.push(
+            table
+                .header
+                .iter()
+                .map(|h| Cell::Text((*h).into()))
+                .collect(),
+        );
+        if table.rows.is_empty() {
+            rows.push(vec![Cell::Text("无".into())]);
+        }
+        for row in table.rows {
+            rows.push(row.iter().map(|c| text(c)).collect());
+        }
+        rows.push(Vec::new());
+    }
+    rows
 }
 
 const UNIT_HEADER: [&str; 10] = [
@@ -240,17 +272,28 @@ pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let summary_header = ["项目", "数值"];
     let note_header = ["时间", "序号", "任务", "记录人", "进展", "会议决定"];
-    let tasks_header = super::csv::HEADER;
-    write_sheet(
-        &mut workbook,
-        "汇总",
-        &summary_header,
-        &summary_rows(r),
-        false,
-    )
-    .and_then(|_| write_sheet(&mut workbook, "任务", &tasks_header, &task_rows(r), true))
-    .and_then(|_| write_sheet(&mut workbook, "单位", &UNIT_HEADER, &unit_rows(r), true))
-    .and_then(|_| write_sheet(&mut workbook, "近期进展", &note_header, &note_rows(r), true))
-    .map_err(xlsx_error)?;
+    let mut tasks_header: Vec<&str> = super::csv::HEADER.to_vec();
+    if r.stage.is_some() {
+        tasks_header.extend(super::tables::STAGE_COLUMNS);
+    }
+    let mut summary = summary_rows(r);
+    if let Some(notice) = r.notice() {
+        summary.insert(0, vec![Cell::Text("注".into()), text(&notice)]);
+    }
+    write_sheet(&mut workbook, "汇总", &summary_header, &summary, false)
+        .and_then(|_| match &r.stage {
+            Some(stage) => write_sheet(
+                &mut workbook,
+                "阶段评估",
+                &["阶段性评估"],
+                &stage_sheet_rows(stage),
+                false,
+            ),
+            None => Ok(()),
+        })
+        .and_then(|_| write_sheet(&mut workbook, "任务", &tasks_header, &task_rows(r), true))
+        .and_then(|_| write_sheet(&mut workbook, "单位", &UNIT_HEADER, &unit_rows(r), true))
+        .and_then(|_| write_sheet(&mut workbook, "近期进展", &note_header, &note_rows(r), true))
+        .map_err(xlsx_error)?;
     workbook.save_to_buffer().map_err(xlsx_error)
 }
