@@ -37,11 +37,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Init) => init(&store),
         Some(Command::Check) => check::check(&store),
         Some(Command::Export { format }) => {
-            let standing = standing(&cli, &store)?;
-            let board = narrowed(&cli, standing.board)?;
+            let mut standing = standing(&cli, &store)?;
+            let date = standing.date;
+            let all = standing.history(&store)?;
             // The record as it stood then: the entries made by the end of the date in use.
-            let through = standing.history.count_through(standing.date);
-            let history = History::new(standing.history.entries()[..through].to_vec());
+            let history = History::new(all.entries()[..all.count_through(date)].to_vec());
+            let board = narrowed(&cli, standing.board)?;
             let history = narrowed_history(&board, history);
             let text = match format {
                 ExportFormat::Json => crate::export::to_json(&board, &history, standing.date),
@@ -131,7 +132,8 @@ pub(crate) fn completeness_notice(
 pub(crate) struct Standing {
     /// The board now, with every change.
     pub current: Board,
-    pub history: History,
+    /// Read when looking back; see [`Standing::history`].
+    history: Option<History>,
     /// The board at the date in use (the same as `current` when that is today).
     pub board: Board,
     pub date: chrono::NaiveDate,
@@ -140,23 +142,40 @@ pub(crate) struct Standing {
 
 pub(crate) fn standing(cli: &Cli, store: &Store) -> Result<Standing, Failure> {
     let current = store.load()?.board;
-    let history = store.load_history()?;
     let today = current.settings.today_at(crate::clock::system_now());
     let date = cli.today.unwrap_or(today);
-    // A later date only moves the deadline arithmetic on: nothing is known of the future.
-    let as_of = if date < today {
-        crate::model::AsOf::at(&current, &history, date)
+    // A later date only moves the deadline arithmetic on: nothing is known of the future. The
+    // history is read only to look back (it can be long, and the present does not need it).
+    let (board, history, completeness) = if date < today {
+        let history = store.load_history()?;
+        let as_of = crate::model::AsOf::at(&current, &history, date);
+        let completeness = as_of.completeness(&history);
+        (as_of.board, Some(history), completeness)
     } else {
-        crate::model::AsOf::now(&current, &history, date)
+        (current.clone(), None, crate::model::Completeness::Complete)
     };
-    let completeness = as_of.completeness(&history);
     Ok(Standing {
-        board: as_of.board,
+        board,
         current,
         history,
         date,
         completeness,
     })
+}
+
+impl Standing {
+    /// The history, read now if looking back did not need it.
+    pub(crate) fn history(&mut self, store: &Store) -> Result<&History, Failure> {
+        Ok(self.with_history(store)?.1)
+    }
+
+    /// The board now and its history (read now if looking back did not need it).
+    pub(crate) fn with_history(&mut self, store: &Store) -> Result<(&Board, &History), Failure> {
+        if self.history.is_none() {
+            self.history = Some(store.load_history()?);
+        }
+        Ok((&self.current, self.history.get_or_insert_default()))
+    }
 }
 
 pub(crate) fn print_out(text: &str) -> Result<(), Failure> {

@@ -22,7 +22,7 @@ pub struct Asked<'a> {
 }
 
 pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
-    let standing = standing(cli, store)?;
+    let mut standing = standing(cli, store)?;
     if asked.to.is_some() && asked.from.is_none() {
         return Err(Failure(
             "--to needs --from (the stage evaluation compares the board at two dates)".into(),
@@ -41,7 +41,7 @@ pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
                     "--from {from} is not before --to {to} (expected an earlier date)"
                 )));
             }
-            let (board, completeness, stage) = evaluate(cli, &standing, from, to)?;
+            let (board, completeness, stage) = evaluate(cli, store, &mut standing, from, to)?;
             (board, completeness, Some(stage))
         }
     };
@@ -76,11 +76,12 @@ pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
 /// evaluation of the period.
 fn evaluate(
     cli: &Cli,
-    standing: &Standing,
+    store: &Store,
+    standing: &mut Standing,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<(Board, Completeness, crate::model::stage::Stage), Failure> {
-    let (current, history) = (&standing.current, &standing.history);
+    let (current, history) = standing.with_history(store)?;
     let at = |date| AsOf::at(current, history, date);
     let (start, end) = (at(from), at(to));
     let completeness = match (start.completeness(history), end.completeness(history)) {

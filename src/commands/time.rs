@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Failure, Standing, change, print_out, resolve_unit, standing};
+use super::{Failure, change, print_out, resolve_unit, standing};
 use crate::cli::{ChangesFormat, Cli};
 use crate::i18n::Lang;
 use crate::model::{Board, Operation, TaskId};
@@ -71,11 +71,10 @@ pub fn changes(
     until: Option<NaiveDate>,
     format: ChangesFormat,
 ) -> Result<(), Failure> {
-    let Standing {
-        current, history, ..
-    } = standing(cli, store)?;
-    let until = until.unwrap_or_else(|| super::today(cli, &current));
-    let since = since_date(since, &current, until)?;
+    let mut standing = standing(cli, store)?;
+    let (current, history) = standing.with_history(store)?;
+    let until = until.unwrap_or_else(|| super::today(cli, current));
+    let since = since_date(since, current, until)?;
     if since > until {
         return Err(Failure(format!(
             "--since {since} is after --until {until} (expected an earlier date)"
@@ -84,7 +83,7 @@ pub fn changes(
     let unit = cli
         .unit
         .as_deref()
-        .map(|u| resolve_unit(&current, u))
+        .map(|u| resolve_unit(current, u))
         .transpose()?;
     let keep = |board: &Board, id: TaskId| match &unit {
         None => true,
@@ -92,7 +91,7 @@ pub fn changes(
             .task(id)
             .is_some_and(|t| board.units_of(t).iter().any(|(u, _)| u == unit)),
     };
-    let found = crate::model::changes::changes(&current, &history, since, until, keep);
+    let found = crate::model::changes::changes(current, history, since, until, keep);
     let text = match format {
         ChangesFormat::Text => crate::report::changes::text(&found, lang),
         ChangesFormat::Md => crate::report::changes::markdown(&found),
