@@ -7,6 +7,7 @@
 
 mod csv;
 mod json;
+pub mod json_text;
 mod markdown;
 mod xlsx;
 
