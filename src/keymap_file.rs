@@ -41,7 +41,9 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (path, line, column) = (self.path.display(), self.line, self.column);
-        write!(f, "{path}:{line}:{column}: {}", self.message)
+        // The message quotes the file (an unknown action or key): cleaned like board text.
+        let text = format!("{path}:{line}:{column}: {}", self.message);
+        f.write_str(&crate::model::sanitize::clean_line(&text))
     }
 }
 

@@ -9,8 +9,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
-use common::BIN;
+use common::{BIN, Pty};
 use ftz_board::plan::PLAN_RON;
 
 /// `ftz-board ARGS` in `dir`, with the machine's settings out of the way: a private HOME (no keys
@@ -140,3 +141,118 @@ fn the_json_export_always_has_a_note_s_decision() {
         [&serde_json::json!(false), &serde_json::json!(true)]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Escape sequences from the file in messages.
+
+/// Characters that drive a terminal: C0 controls other than newline (ESC, BEL), DEL and C1.
+fn terminal_controls(out: &[u8]) -> Vec<char> {
+    text(out)
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
+}
+
+/// OSC 2 (set the title), OSC 52 (set the clipboard), and the same with C1 controls.
+const OSC: [&str; 3] = [
+    "\u{1b}]2;X\u{7}+08:00",
+    "\u{1b}]52;c;aGk=\u{7}",
+    "\u{9d}2;X\u{9c}\u{9b}31m",
+];
+
+/// The plan's text with one value replaced by `bad` (raw, as a hand edit leaves it).
+fn plan_with(field: &str, bad: &str) -> String {
+    let (from, to) = match field {
+        "utc_offset" => (
+            "utc_offset: Some(\"+08:00\")",
+            format!("utc_offset: Some(\"{bad}\")"),
+        ),
+        "deadline" => ("deadline: \"2024-12-31\"", format!("deadline: \"{bad}\"")),
+        "issued_on" => ("issued_on: \"2024-11-01\"", format!("issued_on: \"{bad}\"")),
+        _ => unreachable!(),
+    };
+    assert!(PLAN_RON.contains(from));
+    PLAN_RON.replacen(from, &to, 1)
+}
+
+#[test]
+fn escape_sequences_in_a_bad_value_never_reach_the_terminal_through_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 6] = [
+        &["check"],
+        &["list"],
+        &["note", "1", "x"],
+        &["export"],
+        &["report", "--format", "md"],
+        // The board itself: the message comes before the terminal is touched.
+        &[],
+    ];
+    for field in ["utc_offset", "deadline", "issued_on"] {
+        for bad in OSC {
+            let board = dir.path().join("board.ron");
+            std::fs::write(&board, plan_with(field, bad)).unwrap();
+            for args in commands {
+                let out = run(dir.path(), &[&["--file", "board.ron"], args].concat());
+                let context = format!("{field} = {bad:?}, {args:?}");
+                assert_eq!(
+                    out.status.code(),
+                    Some(1),
+                    "{context}: {}",
+                    text(&out.stderr)
+                );
+                assert!(
+                    text(&out.stderr).starts_with("ftz-board: board.ron:"),
+                    "{context}: {}",
+                    text(&out.stderr)
+                );
+                assert_eq!(terminal_controls(&out.stderr), vec![], "{context} stderr");
+                assert_eq!(terminal_controls(&out.stdout), vec![], "{context} stdout");
+            }
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_keys_file_never_reach_the_terminal_through_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("board.ron"), PLAN_RON).unwrap();
+    let keys = dir.path().join("keys.ron");
+    std::fs::write(&keys, format!("(bindings: {{\"{}\": [\"q\"]}})", OSC[0])).unwrap();
+    let out = run(dir.path(), &["--keys", "keys.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("keys.ron:1:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(terminal_controls(&out.stderr), vec![]);
+}
+
+#[test]
+fn a_file_gone_bad_under_an_open_board_warns_without_passing_its_escape_sequences_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("board.ron");
+    std::fs::write(&board, PLAN_RON).unwrap();
+    let mut pty = Pty::spawn(&["--lang", "en"], dir.path(), 120, 30);
+    pty.wait_for_text("board.ron", Duration::from_secs(20));
+    // A hand edit: the board reloads, finds the value bad and says so in the footer.
+    let edited = dir.path().join("edited.tmp");
+    std::fs::write(&edited, plan_with("utc_offset", OSC[1])).unwrap();
+    std::fs::rename(&edited, &board).unwrap();
+    pty.wait_for_text("is not a UTC offset", Duration::from_secs(20));
+    pty.send(b"q");
+    pty.wait_exit(Duration::from_secs(20));
+    let raw = pty.raw();
+    for (name, seq) in [
+        ("OSC", &b"\x1b]"[..]),
+        ("BEL", &b"\x07"[..]),
+        ("C1 OSC", "\u{9d}".as_bytes()),
+    ] {
+        assert!(
+            !raw.windows(seq.len()).any(|w| w == seq),
+            "{name} reached the terminal"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------

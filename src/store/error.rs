@@ -33,7 +33,23 @@ pub enum StoreError {
 }
 
 impl fmt::Display for StoreError {
+    /// The message, cleaned like board text: it quotes the file (a bad value, a token ron found, a
+    /// path, the lock holder's note), and whatever a file holds must not reach a terminal as an
+    /// escape sequence through stderr or the footer.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::model::sanitize::clean_line(&self.raw_message()))
+    }
+}
+
+impl StoreError {
+    fn raw_message(&self) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = self.write_raw(&mut out);
+        out
+    }
+
+    fn write_raw(&self, f: &mut impl fmt::Write) -> fmt::Result {
         match self {
             StoreError::Io {
                 path,
