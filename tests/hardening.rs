@@ -8,8 +8,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use common::{BIN, Pty};
 use ftz_board::plan::PLAN_RON;
@@ -256,3 +256,91 @@ fn a_file_gone_bad_under_an_open_board_warns_without_passing_its_escape_sequence
 }
 
 // ---------------------------------------------------------------------------------------------
+// Also: FIFOs, devices and files too large to be a board.
+
+/// Waits for `child` up to `limit`; kills it and fails if it is still running then.
+fn finish_within(mut child: Child, limit: Duration, what: &str) -> Output {
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo");
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_board_or_the_keys_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(dir.join("board.ron"), PLAN_RON).unwrap();
+    mkfifo(&dir.join("pipe"));
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--file", "pipe", "check"],
+            "pipe: not a regular file (a FIFO)",
+        ),
+        (
+            &["--file", "/dev/zero", "check"],
+            "/dev/zero: not a regular file (a device)",
+        ),
+        (
+            &["--file", "pipe", "note", "1", "x"],
+            "pipe: not a regular file (a FIFO)",
+        ),
+        (&["--file", "pipe"], "pipe: not a regular file (a FIFO)"),
+        (&["--keys", "pipe"], "pipe: not a regular file (a FIFO)"),
+        (
+            &["--keys", "/dev/zero"],
+            "/dev/zero: not a regular file (a device)",
+        ),
+    ];
+    for (args, expected) in cases {
+        let child = ftz(dir, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = finish_within(child, Duration::from_secs(20), &format!("{args:?}"));
+        let message = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {message}");
+        assert!(message.contains(expected), "{args:?}: {message}");
+    }
+    assert!(!dir.join("pipe.lock").exists());
+}
+
+#[test]
+fn a_board_or_keys_file_too_large_to_be_one_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(dir.join("board.ron"), PLAN_RON).unwrap();
+    // Sparse: no disk space is used, and nothing may read it whole.
+    let huge = std::fs::File::create(dir.join("huge.ron")).unwrap();
+    huge.set_len(300 << 20).unwrap();
+    let keys = std::fs::File::create(dir.join("keys.ron")).unwrap();
+    keys.set_len(2 << 20).unwrap();
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &["--file", "huge.ron", "check"],
+            "huge.ron: larger than 256 MiB (is it a board file?)",
+        ),
+        (
+            &["--keys", "keys.ron"],
+            "keys.ron: larger than 1 MiB (is it a keys file?)",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(dir, args);
+        let message = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {message}");
+        assert_eq!(message, format!("ftz-board: {expected}\n"), "{args:?}");
+    }
+}

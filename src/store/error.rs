@@ -28,6 +28,19 @@ pub enum StoreError {
     },
     /// `init` refuses to overwrite.
     Exists { path: PathBuf },
+    /// A FIFO, a device, a folder where a file was expected (`kind` says which). `what` is the
+    /// kind of file expected ("board", "keys").
+    NotRegular {
+        path: PathBuf,
+        kind: &'static str,
+        what: &'static str,
+    },
+    /// More than `limit` bytes: not a board (or keys) file, and not to be read into memory.
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+        what: &'static str,
+    },
     /// The change itself is not possible (unknown task id, empty title, …).
     Rejected(OpError),
 }
@@ -74,6 +87,17 @@ impl StoreError {
                 f,
                 "{}: a board file exists already; not overwriting it",
                 path.display()
+            ),
+            StoreError::NotRegular { path, kind, what } => write!(
+                f,
+                "{}: not a regular file ({kind}); expected a {what} file",
+                path.display()
+            ),
+            StoreError::TooLarge { path, limit, what } => write!(
+                f,
+                "{}: larger than {} (is it a {what} file?)",
+                path.display(),
+                super::regular::size_in_words(*limit)
             ),
             StoreError::Rejected(e) => write!(f, "{e}"),
         }

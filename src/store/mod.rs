@@ -10,6 +10,7 @@ mod codec;
 mod error;
 pub mod locate;
 mod lock;
+mod regular;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use codec::{decode, parse, parse_bytes, to_text};
 pub use error::StoreError;
 pub(crate) use error::describe_ron_syntax;
 pub use lock::lock_path;
+pub use regular::{BOARD_LIMIT, KEYS_LIMIT, read_regular};
 
 use crate::model::{Board, Context, Operation};
 
@@ -86,11 +88,7 @@ impl Store {
     }
 
     fn read(&self) -> Result<String, StoreError> {
-        let bytes = std::fs::read(&self.path).map_err(|source| StoreError::Io {
-            path: self.path.clone(),
-            action: "read",
-            source,
-        })?;
+        let bytes = read_regular(&self.path, BOARD_LIMIT, "board")?;
         decode(bytes, &self.path)
     }
 

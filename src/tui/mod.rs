@@ -186,12 +186,13 @@ fn without_folder(message: &str, path: &std::path::Path) -> String {
 
 fn reload(app: &mut App, session: &mut Session) {
     let path = session.store.path();
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::store::read_regular(path, crate::store::BOARD_LIMIT, "board") {
         Ok(b) => b,
         Err(e) => {
-            // Saves are atomic renames, so a board file that cannot be read is gone or locked
-            // away: say so, and keep the last good board (which refuses to write meanwhile).
-            app.file_problem = Some(format!("{}: {e}", path.display()));
+            // Saves are atomic renames, so a board file that cannot be read is gone, locked
+            // away or replaced by something that is not a board: say so, and keep the last good
+            // board (which refuses to write meanwhile).
+            app.file_problem = Some(without_folder(&e.to_string(), path));
             app.message = None;
             return;
         }
