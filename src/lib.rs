@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod i18n;
+pub mod identity;
 pub mod keymap;
 pub mod keymap_file;
 pub mod listing;

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{BIN, Pty};
+use common::{BIN, Pty, snapshot};
+use ftz_board::model::Board;
 use ftz_board::plan::PLAN_RON;
 
 /// `ftz-board ARGS` in `dir`, with the machine's settings out of the way: a private HOME (no keys
@@ -343,4 +344,185 @@ fn a_board_or_keys_file_too_large_to_be_one_is_refused_without_reading_it() {
         assert_eq!(out.status.code(), Some(1), "{args:?}: {message}");
         assert_eq!(message, format!("ftz-board: {expected}\n"), "{args:?}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. A symbolic link (or a hard link, or a FIFO) as the lock file.
+
+/// The board as ftz-board reads it.
+fn load(board: &Path) -> Board {
+    let content = std::fs::read_to_string(board).unwrap();
+    ftz_board::store::parse(&content, board).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn notes_of(board: &Board) -> Vec<String> {
+    board
+        .tasks
+        .iter()
+        .flat_map(|t| t.notes.iter().map(|n| n.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_symbolic_link_as_the_lock_file_is_refused_and_the_file_it_names_is_left_whole() {
+    let (dir, board) = new_board();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let victim = elsewhere.path().join("precious.txt");
+    std::fs::write(&victim, "someone else's data\n").unwrap();
+    // `init` left a lock file; the attacker replaces it.
+    std::fs::remove_file(dir.path().join("board.ron.lock")).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join("board.ron.lock")).unwrap();
+    let before = snapshot(&board);
+
+    let out = run(dir.path(), &["note", "1", "should not be written"]);
+    let message = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("board.ron.lock: the lock file is a symbolic link"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "someone else's data\n"
+    );
+    assert_eq!(snapshot(&board), before, "the board changed");
+}
+
+#[test]
+fn a_hard_link_or_a_fifo_as_the_lock_file_is_refused_and_left_whole() {
+    let (dir, board) = new_board();
+    let lock = dir.path().join("board.ron.lock");
+    let victim = dir.path().join("precious.txt");
+    std::fs::write(&victim, "someone else's data\n").unwrap();
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    let out = run(dir.path(), &["note", "1", "x"]);
+    let message = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("board.ron.lock: the lock file has 2 names"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "someone else's data\n"
+    );
+
+    std::fs::remove_file(&lock).unwrap();
+    mkfifo(&lock);
+    let child = ftz(dir.path(), &["note", "1", "x"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = finish_within(child, Duration::from_secs(20), "a FIFO as the lock file");
+    let message = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("board.ron.lock: the lock file is not a regular file (a FIFO)"),
+        "{message}"
+    );
+    assert!(notes_of(&load(&board)).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The lock file removed while someone holds it; and the holder's name.
+
+/// A board big enough that a change takes tens of milliseconds, so a writer can be caught inside.
+fn big_board() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("board.ron");
+    let text = ftz_board::store::to_text(&ftz_board::sample::generate_board(2000, 7));
+    std::fs::write(&board, text).unwrap();
+    (dir, board)
+}
+
+fn signal(child: &Child, signal: libc::c_int) {
+    // SAFETY: kill(2) on our own child's pid; no memory is involved.
+    let rc = unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+    assert_eq!(rc, 0, "kill");
+}
+
+/// A writer stopped (SIGSTOP) while it holds the lock, found by its note in the lock file: the note
+/// is cleared before the lock is released, so a stopped writer whose note is there is inside.
+fn stopped_holder(dir: &Path, cmd: impl Fn() -> Command) -> (Child, String) {
+    let lock = dir.join("board.ron.lock");
+    for _ in 0..50 {
+        let mut child = cmd()
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = format!("(pid {})", child.id());
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            let note = std::fs::read_to_string(&lock).unwrap_or_default();
+            if note.contains(&pid) {
+                // Into its work: past reading the board, which comes first.
+                std::thread::sleep(Duration::from_millis(100));
+                signal(&child, libc::SIGSTOP);
+                let note = std::fs::read_to_string(&lock).unwrap_or_default();
+                if note.contains(&pid) {
+                    return (child, note);
+                }
+                signal(&child, libc::SIGCONT);
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let _ = child.wait();
+    }
+    panic!("never caught a writer holding the lock");
+}
+
+#[test]
+fn removing_the_lock_file_under_its_holder_lets_no_second_writer_in() {
+    let (dir, board) = big_board();
+    let dir = dir.path();
+    let (holder, _) = stopped_holder(dir, || ftz(dir, &["note", "1", "first writer"]));
+    std::fs::remove_file(dir.join("board.ron.lock")).unwrap();
+
+    // The second writer must wait for the first, not lock a new file of the same name and change
+    // the board the first has read but not yet written.
+    let second = ftz(dir, &["note", "2", "second writer"])
+        .env("FTZ_BOARD_LOCK_TIMEOUT_MS", "60000")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    signal(&holder, libc::SIGCONT);
+    let first = holder.wait_with_output().unwrap();
+    let second = finish_within(second, Duration::from_secs(60), "the second writer");
+    assert!(first.status.success(), "the first writer failed");
+    assert!(second.status.success(), "{}", text(&second.stderr));
+    let notes = notes_of(&load(&board));
+    for note in ["first writer", "second writer"] {
+        assert!(notes.contains(&note.to_string()), "`{note}` was lost");
+    }
+}
+
+#[test]
+fn the_lock_holder_is_named_as_the_change_is_recorded_even_without_user_variables() {
+    let (dir, _board) = big_board();
+    let dir = dir.path();
+    let as_alice = || {
+        let mut cmd = ftz(dir, &["--user", "alice", "note", "1", "x"]);
+        cmd.env_remove("USER").env_remove("LOGNAME");
+        cmd
+    };
+    let (holder, note) = stopped_holder(dir, as_alice);
+    assert!(note.starts_with("alice (pid "), "{note:?}");
+    let out = ftz(dir, &["note", "2", "y"])
+        .env("FTZ_BOARD_LOCK_TIMEOUT_MS", "300")
+        .output()
+        .unwrap();
+    signal(&holder, libc::SIGCONT);
+    let _ = holder.wait_with_output();
+    let message = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{message}");
+    assert!(message.contains("locked by alice (pid "), "{message}");
 }

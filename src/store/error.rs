@@ -26,6 +26,8 @@ pub enum StoreError {
         path: PathBuf,
         holder: Option<String>,
     },
+    /// The lock file is not one we may use: a symbolic link, a hard link, a FIFO (`reason`).
+    LockRefused { path: PathBuf, reason: String },
     /// `init` refuses to overwrite.
     Exists { path: PathBuf },
     /// A FIFO, a device, a folder where a file was expected (`kind` says which). `what` is the
@@ -86,6 +88,12 @@ impl StoreError {
             StoreError::Exists { path } => write!(
                 f,
                 "{}: a board file exists already; not overwriting it",
+                path.display()
+            ),
+            StoreError::LockRefused { path, reason } => write!(
+                f,
+                "{}: {reason}; not changing the board (remove it, and the next change makes a \
+                 new lock file)",
                 path.display()
             ),
             StoreError::NotRegular { path, kind, what } => write!(

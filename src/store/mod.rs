@@ -62,6 +62,8 @@ pub struct Store {
     pub backups: usize,
     /// How long to wait for another process's lock before giving up with a message.
     pub lock_timeout: Duration,
+    /// Who `create` says holds the lock (a change names the user it is recorded under).
+    pub user: String,
 }
 
 impl Store {
@@ -76,6 +78,7 @@ impl Store {
             path: path.into(),
             backups: 10,
             lock_timeout,
+            user: crate::identity::user_name(None),
         }
     }
 
@@ -118,7 +121,7 @@ impl Store {
     /// cannot both write).
     pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
         let real = self.real_path();
-        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &self.user)?;
         atomic::remove_stale_temps(&real);
         // Anything at the path, even a link to nowhere, is not ours to replace.
         if std::fs::symlink_metadata(&self.path).is_ok() {
@@ -134,7 +137,7 @@ impl Store {
     /// Applies one change to the current file under the lock. On any error the file is untouched.
     pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
         let real = self.real_path();
-        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &ctx.user)?;
         atomic::remove_stale_temps(&real);
         let mut board = self.load()?.board;
         let inverse = op.apply(&mut board, ctx)?;
