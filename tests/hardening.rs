@@ -7,6 +7,8 @@
 
 mod common;
 
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -525,4 +527,119 @@ fn the_lock_holder_is_named_as_the_change_is_recorded_even_without_user_variable
     let message = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{message}");
     assert!(message.contains("locked by alice (pid "), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Failed saves and backups.
+
+/// Runs a change with writes limited to `limit` bytes a file (RLIMIT_FSIZE): a write past it fails
+/// with EFBIG, as it would with ENOSPC on a full disk. Hard links take no space and still work.
+fn run_on_full_disk(dir: &Path, args: &[&str], limit: u64) -> Output {
+    let mut cmd = ftz(dir, args);
+    // SAFETY: only async-signal-safe calls (setrlimit, signal) between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let rl = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // A write past the limit sends SIGXFSZ, which would kill the process outright.
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+fn inode(path: &Path) -> (u64, u64) {
+    let meta = std::fs::metadata(path).unwrap();
+    (meta.dev(), meta.ino())
+}
+
+#[test]
+fn failed_saves_on_a_full_disk_keep_the_older_backups_and_make_none() {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    for i in 0..3 {
+        assert!(
+            run(dir, &["note", "1", &format!("saved {i}")])
+                .status
+                .success()
+        );
+    }
+    let versions_before: Vec<String> = ftz_board::store::list_backups(&board)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(versions_before.len(), 3);
+    let before = snapshot(&board);
+    for i in 0..12 {
+        let out = run_on_full_disk(dir, &["note", "1", &format!("failed {i}")], 1000);
+        assert_eq!(out.status.code(), Some(1), "save {i} did not fail");
+        assert!(
+            text(&out.stderr).contains("cannot write"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(snapshot(&board), before, "a failed save changed the board");
+    let backups = ftz_board::store::list_backups(&board);
+    let versions_after: Vec<String> = backups
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    // Compared by count and content, without printing whole boards on a failure.
+    assert_eq!(versions_after.len(), versions_before.len(), "{backups:?}");
+    assert!(versions_after == versions_before, "the backups changed");
+    assert!(backups.iter().all(|b| inode(b) != inode(&board)));
+    let folder = ftz_board::store::backup_folder(&board);
+    let pending: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(pending.is_empty(), "left behind: {pending:?}");
+    // Once there is room again, the next save makes its backup as usual.
+    assert!(run(dir, &["note", "1", "saved again"]).status.success());
+    assert_eq!(ftz_board::store::list_backups(&board).len(), 4);
+}
+
+#[test]
+fn pruning_keeps_ten_distinct_versions_and_never_counts_links_of_one_version_twice() {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    let folder = ftz_board::store::backup_folder(&board);
+    std::fs::create_dir_all(&folder).unwrap();
+    // Twelve distinct old versions, then five links of the current file (what failed saves left
+    // behind before this was fixed), all older than any backup the next save makes.
+    for i in 0..12 {
+        let name = folder.join(format!("board.ron.20250101T0000{i:02}.000000"));
+        std::fs::write(name, format!("version {i}")).unwrap();
+    }
+    for i in 0..5 {
+        let name = folder.join(format!("board.ron.20250102T0000{i:02}.000000"));
+        std::fs::hard_link(&board, name).unwrap();
+    }
+    let replaced = inode(&board);
+    assert!(run(dir, &["note", "1", "x"]).status.success());
+
+    let backups = ftz_board::store::list_backups(&board);
+    let inodes: std::collections::BTreeSet<(u64, u64)> = backups.iter().map(|b| inode(b)).collect();
+    assert_eq!(backups.len(), 10, "{backups:?}");
+    assert_eq!(inodes.len(), 10, "two backups are one version: {backups:?}");
+    assert!(
+        inodes.contains(&replaced),
+        "the version just replaced is kept"
+    );
+    let oldest_kept: Vec<String> = backups
+        .iter()
+        .filter(|b| inode(b) != replaced)
+        .map(|b| std::fs::read_to_string(b).unwrap())
+        .collect();
+    let expected: Vec<String> = (3..12).map(|i| format!("version {i}")).collect();
+    assert_eq!(oldest_kept, expected);
 }

@@ -143,8 +143,12 @@ impl Store {
         let inverse = op.apply(&mut board, ctx)?;
         board.sort_tasks();
         let text = to_text(&board);
-        backup::keep_backup(&real, self.backups);
+        // The version being replaced becomes a backup only if the save succeeds.
+        let backup = backup::Pending::make(&real, self.backups);
         atomic::write_atomic(&real, text.as_bytes())?;
+        if let Some(backup) = backup {
+            backup.commit();
+        }
         Ok(Applied {
             board,
             stamp: Stamp::of(text.as_bytes()),
