@@ -643,3 +643,29 @@ fn pruning_keeps_ten_distinct_versions_and_never_counts_links_of_one_version_twi
     let expected: Vec<String> = (3..12).map(|i| format!("version {i}")).collect();
     assert_eq!(oldest_kept, expected);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 7. Duplicate map keys.
+
+#[test]
+fn a_unit_listed_twice_in_unit_aliases_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("board.ron");
+    let edited = PLAN_RON.replacen(
+        "        \"区委网信办\": [\"区网信办\"],\n",
+        "        \"区委网信办\": [\"区网信办\"],\n        \"区商务委\": [\"商务委\"],\n        \"区委网信办\": [\"网信办\"],\n",
+        1,
+    );
+    std::fs::write(&board, edited).unwrap();
+    let before = snapshot(&board);
+    for args in [&["check"][..], &["note", "1", "x"][..]] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "ftz-board: board.ron:17:9: duplicate unit `区委网信办` in unit_aliases (expected each \
+             unit once)\n"
+        );
+    }
+    assert_eq!(snapshot(&board), before);
+}

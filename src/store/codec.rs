@@ -44,6 +44,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Board, StoreError> {
             message: describe_ron_error(&e.code),
         }
     })?;
+    super::duplicates::check(text, path)?;
     if let Some(problem) = validate(&board).into_iter().next() {
         let (line, column) = locate(text, &problem.place);
         return Err(StoreError::Parse {

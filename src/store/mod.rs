@@ -7,6 +7,7 @@
 mod atomic;
 mod backup;
 mod codec;
+mod duplicates;
 mod error;
 pub mod locate;
 mod lock;
