@@ -7,7 +7,8 @@
 
 mod common;
 
-use std::os::unix::fs::MetadataExt;
+use std::io::Read;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -668,4 +669,112 @@ fn a_unit_listed_twice_in_unit_aliases_is_refused_with_its_place() {
         );
     }
     assert_eq!(snapshot(&board), before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A file the user may not write.
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// The first screen of the board on `board`, run as `uid` (through setpriv) when given.
+fn first_screen(dir: &Path, uid: Option<u32>) -> String {
+    let mut cmd = match uid {
+        Some(uid) => {
+            let mut cmd = portable_pty::CommandBuilder::new("setpriv");
+            cmd.args([
+                &format!("--reuid={uid}"),
+                &format!("--regid={uid}"),
+                "--clear-groups",
+                BIN,
+            ]);
+            cmd
+        }
+        None => portable_pty::CommandBuilder::new(BIN),
+    };
+    cmd.args(["--lang", "en"]);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", dir);
+    cmd.env("USER", "tester");
+    let pair = portable_pty::native_pty_system()
+        .openpty(portable_pty::PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 || tx.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let rows = std::num::NonZeroU16::new(24).unwrap();
+    let cols = std::num::NonZeroU16::new(100).unwrap();
+    let mut screen = vt100::Parser::new(rows, cols, 0);
+    let started = Instant::now();
+    let contents = loop {
+        if let Ok(bytes) = rx.recv_timeout(Duration::from_millis(50)) {
+            screen.process(&bytes);
+        }
+        let contents = screen.screen().contents();
+        if contents.contains("board.ron") || started.elapsed() > Duration::from_secs(20) {
+            break contents;
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    contents
+}
+
+#[test]
+fn a_file_the_user_may_not_write_is_read_only_for_the_board_and_the_command_line_alike() {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    // As root every file is writable: the test takes the part of an ordinary user.
+    let uid = is_root().then_some(65534);
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let as_user = |args: &[&str]| {
+        let mut cmd = ftz(dir, args);
+        if let Some(uid) = uid {
+            cmd.uid(uid).gid(uid);
+        }
+        cmd.output().unwrap()
+    };
+    for (mode, read_only) in [(0o444, true), (0o666, false)] {
+        std::fs::set_permissions(&board, std::fs::Permissions::from_mode(mode)).unwrap();
+        let before = snapshot(&board);
+        let out = as_user(&["note", "1", "x"]);
+        let screen = first_screen(dir, uid);
+        assert!(
+            screen.contains("board.ron"),
+            "the board did not start:\n{screen}"
+        );
+        assert_eq!(
+            screen.contains("READ-ONLY"),
+            read_only,
+            "mode {mode:o}:\n{screen}"
+        );
+        if read_only {
+            assert_eq!(out.status.code(), Some(1), "mode {mode:o}");
+            assert_eq!(
+                text(&out.stderr),
+                "ftz-board: board.ron: read-only: changes are not allowed (you may not write \
+                 this file)\n"
+            );
+            assert_eq!(snapshot(&board), before);
+        } else {
+            assert!(out.status.success(), "{}", text(&out.stderr));
+        }
+    }
 }

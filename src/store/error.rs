@@ -28,6 +28,8 @@ pub enum StoreError {
     },
     /// The lock file is not one we may use: a symbolic link, a hard link, a FIFO (`reason`).
     LockRefused { path: PathBuf, reason: String },
+    /// The user may not change the board (`reason` says why): the open board shows it read-only.
+    ReadOnly { path: PathBuf, reason: &'static str },
     /// `init` refuses to overwrite.
     Exists { path: PathBuf },
     /// A FIFO, a device, a folder where a file was expected (`kind` says which). `what` is the
@@ -95,6 +97,13 @@ impl StoreError {
                 "{}: {reason}; not changing the board (remove it, and the next change makes a \
                  new lock file)",
                 path.display()
+            ),
+            // The words the open board uses when an editing key is pressed on a read-only board.
+            StoreError::ReadOnly { path, reason } => write!(
+                f,
+                "{}: {} ({reason})",
+                path.display(),
+                crate::i18n::Lang::En.strings().read_only_refused
             ),
             StoreError::NotRegular { path, kind, what } => write!(
                 f,

@@ -4,6 +4,7 @@
 //! atomically, unlock. Two people changing different tasks therefore both keep their change, and a
 //! crash at any point leaves the old or the new file whole.
 
+mod access;
 mod atomic;
 mod backup;
 mod codec;
@@ -17,6 +18,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use access::check_writable;
 pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
 pub use codec::{decode, parse, parse_bytes, to_text};
@@ -138,6 +140,7 @@ impl Store {
     /// Applies one change to the current file under the lock. On any error the file is untouched.
     pub fn apply(&self, op: &Operation, ctx: &Context) -> Result<Applied, StoreError> {
         let real = self.real_path();
+        access::check_writable(&real)?;
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &ctx.user)?;
         atomic::remove_stale_temps(&real);
         let mut board = self.load()?.board;
