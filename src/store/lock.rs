@@ -59,7 +59,16 @@ impl BoardLock {
         let path = lock_path(board);
         let deadline = Instant::now() + timeout;
         let (mut file, writable) = loop {
-            let (file, writable) = open_lock_file(board, &path)?;
+            let Some((file, writable)) = open_lock_file(board, &path)? else {
+                // Removed between our looking and our opening: look again, within the wait.
+                if Instant::now() >= deadline {
+                    return Err(StoreError::Locked {
+                        path: board.to_path_buf(),
+                        holder: None,
+                    });
+                }
+                continue;
+            };
             if !wait_for_flock(&file, deadline).map_err(lock_error(&path))? {
                 return Err(StoreError::Locked {
                     path: board.to_path_buf(),
@@ -165,8 +174,9 @@ fn lock_version(board: &Path, deadline: Instant) -> Result<Option<File>, StoreEr
 
 /// Opens (creating if need be) the lock file. flock(2) works on a descriptor opened for reading
 /// only, so a user who may not write the lock file (another user created it under a strict
-/// umask) can still take the lock; only the "who holds it" note is then left out.
-fn open_lock_file(board: &Path, path: &Path) -> Result<(File, bool), StoreError> {
+/// umask) can still take the lock; only the "who holds it" note is then left out. None when the
+/// file was removed while we opened it (someone deleting lock files): the caller tries again.
+fn open_lock_file(board: &Path, path: &Path) -> Result<Option<(File, bool)>, StoreError> {
     let mut options = OpenOptions::new();
     options
         .read(true)
@@ -175,23 +185,26 @@ fn open_lock_file(board: &Path, path: &Path) -> Result<(File, bool), StoreError>
         .custom_flags(UNTRUSTED);
     // O_CREAT|O_EXCL never follows a link either: it fails when anything is at the path.
     if let Ok(file) = options.clone().create_new(true).open(path) {
-        check_lock_file(&file, path)?;
-        share_like_board(&file, board);
-        return Ok((file, true));
-    }
-    let (file, writable) = match options.open(path) {
-        Ok(file) => (file, true),
-        Err(e) if e.kind() == ErrorKind::PermissionDenied => {
-            let read_only = OpenOptions::new()
-                .read(true)
-                .custom_flags(UNTRUSTED)
-                .open(path);
-            (read_only.map_err(|e| open_error(path, e))?, false)
+        if !check_lock_file(&file, path)? {
+            return Ok(None);
         }
+        share_like_board(&file, board);
+        return Ok(Some((file, true)));
+    }
+    let opened = match options.open(path) {
+        Err(e) if e.kind() == ErrorKind::PermissionDenied => OpenOptions::new()
+            .read(true)
+            .custom_flags(UNTRUSTED)
+            .open(path)
+            .map(|file| (file, false)),
+        other => other.map(|file| (file, true)),
+    };
+    let (file, writable) = match opened {
+        Ok(opened) => opened,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(open_error(path, e)),
     };
-    check_lock_file(&file, path)?;
-    Ok((file, writable))
+    Ok(check_lock_file(&file, path)?.then_some((file, writable)))
 }
 
 fn open_error(path: &Path, source: std::io::Error) -> StoreError {
@@ -209,8 +222,9 @@ fn open_error(path: &Path, source: std::io::Error) -> StoreError {
 }
 
 /// Refuses a lock file that is not a regular file of its own: a FIFO or a device, or a hard link
-/// to a file that has other names (which would be someone else's file under our name).
-fn check_lock_file(file: &File, path: &Path) -> Result<(), StoreError> {
+/// to a file that has other names (which would be someone else's file under our name). False
+/// when it has no name left (removed since we opened it).
+fn check_lock_file(file: &File, path: &Path) -> Result<bool, StoreError> {
     let meta = file.metadata().map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         action: "open the lock file",
@@ -228,13 +242,15 @@ fn check_lock_file(file: &File, path: &Path) -> Result<(), StoreError> {
             "a socket"
         };
         format!("the lock file is not a regular file ({what})")
+    } else if meta.nlink() == 0 {
+        return Ok(false);
     } else if meta.nlink() != 1 {
         format!(
             "the lock file has {} names (a hard link to another file)",
             meta.nlink()
         )
     } else {
-        return Ok(());
+        return Ok(true);
     };
     Err(StoreError::LockRefused {
         path: path.to_path_buf(),
