@@ -778,3 +778,576 @@ fn a_file_the_user_may_not_write_is_read_only_for_the_board_and_the_command_line
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The soak test: the attacks of issue 11 at the counts the issue gives, with a table of what held.
+
+/// xorshift64: the seed printed with the table reproduces a run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// One line of the table: how many times an attack was made and how many times the board held.
+struct Held {
+    attack: String,
+    tried: usize,
+    held: usize,
+    detail: String,
+}
+
+#[test]
+#[ignore = "soak: minutes of load; run with cargo test --release -- --ignored soak"]
+fn soak() {
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut rng = Rng(seed);
+    let started = Instant::now();
+    let rows = vec![
+        soak_writers_while_the_lock_file_is_removed(8, 100),
+        soak_killed_writers(&mut rng, 1000),
+        soak_stopped_lock_holder(),
+        soak_full_disk(10),
+        soak_fuzzed_boards(&mut rng, 416),
+        soak_fuzzed_keys(&mut rng, 234),
+        soak_escapes_in_every_field(),
+    ];
+    println!("\nsoak (seed {seed}), {:.0?}:", started.elapsed());
+    println!("{:<62} {:>6} {:>6}  detail", "attack", "tried", "held");
+    for row in &rows {
+        println!(
+            "{:<62} {:>6} {:>6}  {}",
+            row.attack, row.tried, row.held, row.detail
+        );
+    }
+    let failed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.held != r.tried)
+        .map(|r| r.attack.as_str())
+        .collect();
+    assert!(failed.is_empty(), "did not hold: {failed:?} (seed {seed})");
+}
+
+/// `writers` processes making `changes` notes each at once, two boards open on the file, and the
+/// lock file removed again and again: every acknowledged note (exit 0) must be in the file and in
+/// the history, once.
+fn soak_writers_while_the_lock_file_is_removed(writers: usize, changes: usize) -> Held {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let (dir, board) = new_board();
+    let dir = dir.path().to_path_buf();
+    let readers: Vec<Pty> = (0..2)
+        .map(|_| Pty::spawn(&["--lang", "en"], &dir, 120, 40))
+        .collect();
+    for reader in &readers {
+        reader.wait_for_text("board.ron", Duration::from_secs(30));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let removals = Arc::new(AtomicUsize::new(0));
+    let remover = {
+        let (stop, removals, lock) = (stop.clone(), removals.clone(), dir.join("board.ron.lock"));
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                if std::fs::remove_file(&lock).is_ok() {
+                    removals.fetch_add(1, Ordering::Relaxed);
+                }
+                std::thread::sleep(Duration::from_micros(300));
+            }
+        })
+    };
+    let threads: Vec<_> = (0..writers)
+        .map(|w| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                (0..changes)
+                    .map(|i| {
+                        let note = format!("writer {w} change {i}");
+                        let task = ((w * 7 + i) % 19 + 1).to_string();
+                        let out = run(&dir, &["--user", &format!("w{w}"), "note", &task, &note]);
+                        (note, out.status.success(), text(&out.stderr))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let results: Vec<(String, bool, String)> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    stop.store(true, Ordering::Relaxed);
+    remover.join().unwrap();
+    let saved = load(&board);
+    let on_board = notes_of(&saved);
+    let in_history: Vec<String> = saved
+        .history
+        .iter()
+        .filter_map(|e| match &e.change {
+            ftz_board::model::Change::NoteAdded { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let acknowledged: Vec<&String> = results
+        .iter()
+        .filter(|(_, ok, _)| *ok)
+        .map(|(n, _, _)| n)
+        .collect();
+    // Why the others were refused, by message (the pid left out).
+    let mut refusals: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, _, stderr) in results.iter().filter(|(_, ok, _)| !*ok) {
+        let reason = stderr.split(" (pid").next().unwrap_or_default().trim();
+        *refusals.entry(reason.to_string()).or_default() += 1;
+    }
+    let kept = acknowledged
+        .iter()
+        .filter(|n| {
+            on_board.iter().filter(|b| *b == **n).count() == 1
+                && in_history.iter().filter(|h| *h == **n).count() == 1
+        })
+        .count();
+    let mut exits = Vec::new();
+    for mut reader in readers {
+        reader.send(b"q");
+        exits.push(reader.wait_exit(Duration::from_secs(30)));
+    }
+    let readers_ok = exits.iter().all(|c| *c == 0);
+    Held {
+        attack: format!("{writers} writers x {changes} notes, 2 boards open, lock file removed"),
+        tried: acknowledged.len(),
+        held: if readers_ok { kept } else { 0 },
+        detail: format!(
+            "{} removals; {} of {} acknowledged, every one once on the board and in the \
+             history; boards exited {exits:?}; refused: {refusals:?}",
+            removals.load(Ordering::Relaxed),
+            acknowledged.len(),
+            results.len()
+        ),
+    }
+}
+
+/// `rounds` writers, each killed with SIGKILL at a random moment of its change: the file always
+/// loads, no earlier note is lost, a change that exited 0 is there, the lock is free at once.
+fn soak_killed_writers(rng: &mut Rng, rounds: usize) -> Held {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    let fastest = (0..5)
+        .map(|i| {
+            let started = Instant::now();
+            assert!(
+                run(dir, &["note", "1", &format!("probe {i}")])
+                    .status
+                    .success()
+            );
+            started.elapsed()
+        })
+        .min()
+        .unwrap();
+    let span = (fastest.as_micros() as usize * 3 / 2).max(2_000);
+    let mut kept: std::collections::BTreeSet<String> =
+        notes_of(&load(&board)).into_iter().collect();
+    let (mut held, mut killed, mut acknowledged) = (0, 0, 0);
+    let lock = dir.join("board.ron.lock");
+    for round in 0..rounds {
+        let note = format!("round {round}");
+        let mut child = ftz(dir, &["note", "2", &note])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(span) as u64));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        if status.signal() == Some(libc::SIGKILL) {
+            killed += 1;
+        }
+        let text = std::fs::read_to_string(&board).unwrap();
+        let Ok(now) = ftz_board::store::parse(&text, &board) else {
+            continue;
+        };
+        let notes: std::collections::BTreeSet<String> = notes_of(&now).into_iter().collect();
+        let mut ok = notes.is_superset(&kept);
+        if status.success() {
+            acknowledged += 1;
+            ok &= notes.contains(&note);
+        }
+        let free = std::fs::File::open(&lock).map(|f| f.try_lock().is_ok());
+        ok &= free.unwrap_or(true);
+        if ok {
+            held += 1;
+        }
+        kept = notes;
+    }
+    // The next change clears what the killed ones left: temporary files, pending backups.
+    assert!(run(dir, &["status", "2", "in_progress"]).status.success());
+    let litter: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .chain(std::fs::read_dir(ftz_board::store::backup_folder(&board)).unwrap())
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with(".pending"))
+        .collect();
+    Held {
+        attack: format!("{rounds} writers killed with SIGKILL at random moments"),
+        tried: rounds,
+        held: if litter.is_empty() { held } else { 0 },
+        detail: format!(
+            "{killed} killed mid-run, {acknowledged} finished first and kept; file always valid, \
+             no note lost, lock free at once, no litter after the next change {litter:?}"
+        ),
+    }
+}
+
+/// A writer stopped (SIGSTOP) while it holds the lock: others wait, give up after the timeout
+/// naming it, and change nothing; once it goes on, everyone's changes are made.
+fn soak_stopped_lock_holder() -> Held {
+    let (dir, board) = big_board();
+    let dir = dir.path();
+    let (holder, note) =
+        stopped_holder(dir, || ftz(dir, &["--user", "alice", "note", "1", "held"]));
+    let before = snapshot(&board);
+    let tries = 5;
+    let refused = (0..tries)
+        .filter(|i| {
+            let out = ftz(dir, &["note", "2", &format!("waiting {i}")])
+                .env("FTZ_BOARD_LOCK_TIMEOUT_MS", "300")
+                .output()
+                .unwrap();
+            out.status.code() == Some(1) && text(&out.stderr).contains("locked by alice (pid ")
+        })
+        .count();
+    let untouched = snapshot(&board) == before;
+    signal(&holder, libc::SIGCONT);
+    let first = holder.wait_with_output().unwrap();
+    let after = run(dir, &["note", "2", "after"]);
+    let notes = notes_of(&load(&board));
+    let done = first.status.success()
+        && after.status.success()
+        && notes.contains(&"held".to_string())
+        && notes.contains(&"after".to_string());
+    Held {
+        attack: "a lock holder stopped with SIGSTOP".into(),
+        tried: tries,
+        held: if untouched && done { refused } else { 0 },
+        detail: format!(
+            "waiting writers refused after 300 ms naming `{note}`; file untouched; both changes \
+             made after SIGCONT"
+        ),
+    }
+}
+
+/// `saves` saves failing on a full disk: no backup made, none lost, the board untouched.
+fn soak_full_disk(saves: usize) -> Held {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    for i in 0..3 {
+        assert!(
+            run(dir, &["note", "1", &format!("saved {i}")])
+                .status
+                .success()
+        );
+    }
+    let backups = || -> Vec<String> {
+        ftz_board::store::list_backups(&board)
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    };
+    let (kept, before) = (backups(), snapshot(&board));
+    let held = (0..saves)
+        .filter(|i| {
+            let out = run_on_full_disk(dir, &["note", "1", &format!("failed {i}")], 1000);
+            out.status.code() == Some(1) && backups() == kept && snapshot(&board) == before
+        })
+        .count();
+    Held {
+        attack: "saves on a full disk (writes fail with EFBIG)".into(),
+        tried: saves,
+        held,
+        detail: format!(
+            "each refused; the board and its {} backups unchanged",
+            kept.len()
+        ),
+    }
+}
+
+/// A board's text with 1 to 3 random mutations: bytes removed, inserted or replaced, lines
+/// doubled, dropped or swapped, a cut, a repeated alias.
+fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
+    const TOKENS: [&str; 16] = [
+        "\"",
+        ",",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "\u{1b}]2;x\u{7}",
+        "区",
+        "9",
+        "None",
+        "Some(",
+        "//",
+        "\u{feff}",
+    ];
+    let mut bytes = base.to_vec();
+    for _ in 0..1 + rng.below(3) {
+        let at = rng.below(bytes.len());
+        match rng.below(9) {
+            0 => {
+                let end = (at + 1 + rng.below(50)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            1 => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                bytes.splice(at..at, token.iter().copied());
+            }
+            2 => bytes[at] = rng.below(256) as u8,
+            3 => bytes.truncate(at),
+            op => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let mut lines: Vec<&str> = text.split('\n').collect();
+                let (i, j) = (rng.below(lines.len()), rng.below(lines.len()));
+                let alias = lines.iter().position(|l| l.contains("\"区委网信办\": ["));
+                match (op, alias) {
+                    (4, _) => lines.insert(i, lines[i]),
+                    (5, _) => {
+                        lines.remove(i);
+                    }
+                    (6, _) => lines.swap(i, j),
+                    (_, Some(a)) => lines.insert(a, lines[a]),
+                    _ => lines.insert(i, lines[j]),
+                }
+                bytes = lines.join("\n").into_bytes();
+            }
+        }
+        if bytes.is_empty() {
+            bytes = base.to_vec();
+        }
+    }
+    bytes
+}
+
+/// `ftz-board: FILE:LINE:COLUMN: message`, each line of it.
+fn located(stderr: &str, file: &str) -> bool {
+    let mut lines = stderr.lines();
+    let first = lines.next().and_then(|l| l.strip_prefix("ftz-board: "));
+    first.into_iter().chain(lines).all(|line| {
+        let Some(rest) = line.strip_prefix(&format!("{file}:")) else {
+            return false;
+        };
+        let mut parts = rest.splitn(3, ':');
+        let number = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        number(parts.next()) && number(parts.next()) && parts.next().is_some_and(|m| m.len() > 1)
+    }) && !stderr.is_empty()
+}
+
+/// `count` mutated board files through `check` and a change: never a panic, a located message for
+/// every bad file, and a bad file is never rewritten.
+fn soak_fuzzed_boards(rng: &mut Rng, count: usize) -> Held {
+    let (dir, board) = new_board();
+    let dir = dir.path();
+    for (i, args) in [
+        ["note", "3", "进展"],
+        ["status", "3", "done"],
+        ["note", "5", "甲"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(run(dir, &args[..]).status.success(), "base change {i}");
+    }
+    let bases = [PLAN_RON.as_bytes().to_vec(), std::fs::read(&board).unwrap()];
+    let fuzz = dir.join("fuzz.ron");
+    let (mut held, mut bad, mut examples) = (0, 0, Vec::new());
+    for n in 0..count {
+        let bytes = mutate(rng, &bases[n % 2]);
+        std::fs::write(&fuzz, &bytes).unwrap();
+        let before = snapshot(&fuzz);
+        let check = run(dir, &["--file", "fuzz.ron", "check"]);
+        let change = run(dir, &["--file", "fuzz.ron", "note", "1", "fuzz"]);
+        let panicked = [&check, &change]
+            .iter()
+            .any(|o| o.status.code().is_none_or(|c| c > 1) || text(&o.stderr).contains("panicked"));
+        let ok = match check.status.code() {
+            Some(0) => !panicked,
+            _ => {
+                bad += 1;
+                !panicked
+                    && located(&text(&check.stderr), "fuzz.ron")
+                    && change.status.code() == Some(1)
+                    && snapshot(&fuzz) == before
+            }
+        };
+        if ok {
+            held += 1;
+        } else if examples.len() < 3 {
+            examples.push(format!("#{n}: {}", text(&check.stderr).trim()));
+        }
+    }
+    Held {
+        attack: format!("{count} fuzzed board files (check, then a change)"),
+        tried: count,
+        held,
+        detail: format!(
+            "{bad} invalid: each a FILE:LINE:COLUMN message and left as it was; no panic {examples:?}"
+        ),
+    }
+}
+
+/// `count` mutated keys files: never a panic, every problem placed, the board refuses to start.
+fn soak_fuzzed_keys(rng: &mut Rng, count: usize) -> Held {
+    const KEYS: &str = "// keys\n(\n    bindings: {\n        \"MoveNext\": [\"L\", \"Shift-Right\", \"m\"],\n        \"Quit\": [\"q\", \"Ctrl-c\"],\n        /* none */ \"Export\": [],\n        \"Up\": [\"k\", \"Up\"],\n    },\n)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(dir.join("board.ron"), PLAN_RON).unwrap();
+    let keys = dir.join("keys.ron");
+    let (mut held, mut bad, mut examples) = (0, 0, Vec::new());
+    for n in 0..count {
+        let bytes = mutate(rng, KEYS.as_bytes());
+        std::fs::write(&keys, &bytes).unwrap();
+        // Parsed in this process first: a file that is good would start the board.
+        let parsed = String::from_utf8(bytes).ok().map(|text| {
+            std::panic::catch_unwind(|| {
+                ftz_board::keymap_file::parse(&text, Path::new("keys.ron")).is_ok()
+            })
+        });
+        let ok = match parsed {
+            Some(Err(_)) => false,
+            Some(Ok(true)) => true,
+            Some(Ok(false)) | None => {
+                bad += 1;
+                let out = run(dir, &["--keys", "keys.ron"]);
+                out.status.code() == Some(1) && located(&text(&out.stderr), "keys.ron")
+            }
+        };
+        if ok {
+            held += 1;
+        } else if examples.len() < 3 {
+            examples.push(format!("#{n}"));
+        }
+    }
+    Held {
+        attack: format!("{count} fuzzed key files"),
+        tried: count,
+        held,
+        detail: format!(
+            "{bad} invalid: each problem FILE:LINE:COLUMN, exit 1; no panic {examples:?}"
+        ),
+    }
+}
+
+/// Characters that drive or fool a terminal, allowing a newline (and CRLF in CSV).
+fn driving_characters(out: &str) -> usize {
+    let chars: Vec<char> = out.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            let crlf = **c == '\r' && chars.get(i + 1) == Some(&'\n');
+            (c.is_control() && **c != '\n' && !crlf) || INVISIBLE.contains(c)
+        })
+        .count()
+}
+
+/// Escape sequences, C1 controls, bidi overrides and invisible characters in every text field of a
+/// board, through every command and the board itself.
+fn soak_escapes_in_every_field() -> Held {
+    let nasty = "\u{1b}]2;TITLE\u{7}\u{1b}]52;c;aGk=\u{7}\u{9b}31m\u{9d}0;x\u{9c}\u{202e}\u{200b}\u{2028}\u{e0041}\u{7f}";
+    let with = |s: &str| format!("{s}{nasty}");
+    let mut board = ftz_board::plan::builtin_plan().unwrap();
+    board.plan.title = with(&board.plan.title);
+    board.plan.document_number = with(&board.plan.document_number);
+    board.plan.issuer = with(&board.plan.issuer);
+    board
+        .unit_aliases
+        .insert(with("区商务委"), vec![with("商务委")]);
+    for task in &mut board.tasks {
+        task.title = with(&task.title);
+        task.text = with(&task.text);
+        for unit in task
+            .lead_units
+            .iter_mut()
+            .chain(&mut task.cooperating_units)
+        {
+            *unit = with(unit);
+        }
+        task.notes.push(ftz_board::model::Note {
+            at: "2026-01-05T10:00:00+08:00".parse().unwrap(),
+            author: with("张三"),
+            text: with("进展"),
+            decision: true,
+        });
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(dir.join("board.ron"), ftz_board::store::to_text(&board)).unwrap();
+    // A change recorded under a nasty name puts it in the history too.
+    let out = run(
+        dir,
+        &["--user", &with("李四"), "note", "1", &with("命令行")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let commands: [&[&str]; 9] = [
+        &["check"],
+        &["list"],
+        &["--lang", "en", "list"],
+        &["export"],
+        &["report", "--format", "md", "--since", "2025-01-01"],
+        &["report", "--format", "csv", "--since", "2025-01-01"],
+        &["report", "--format", "json", "--since", "2025-01-01"],
+        &["--unit", &with("区商务委"), "list"],
+        &["note", "2", &with("再记")],
+    ];
+    let mut dirty = Vec::new();
+    for args in commands {
+        let out = run(dir, args);
+        let found = driving_characters(&text(&out.stdout)) + driving_characters(&text(&out.stderr));
+        if found > 0 || out.status.code().is_none_or(|c| c > 1) {
+            dirty.push(format!("{:?}", &args[..args.len().min(3)]));
+        }
+    }
+    // The board itself, through every view and overlay.
+    let mut pty = Pty::spawn(&["--lang", "en"], dir, 120, 40);
+    pty.wait_for_text("board.ron", Duration::from_secs(30));
+    for keys in [
+        "2", "3", "1", "\r", "\u{1b}", "?", "\u{1b}", "r", "\u{1b}", "/", "x", "\u{1b}", "\u{1b}",
+    ] {
+        pty.send(keys.as_bytes());
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    pty.send(b"q");
+    let exit = pty.wait_exit(Duration::from_secs(30));
+    let raw = pty.raw();
+    let raw_text = text(&raw);
+    let screen_dirty = raw.contains(&0x07)
+        || raw.windows(2).any(|w| w == b"\x1b]")
+        || raw_text
+            .chars()
+            .any(|c| ('\u{80}'..='\u{9f}').contains(&c) || INVISIBLE.contains(&c));
+    if screen_dirty || exit != 0 {
+        dirty.push("the board".into());
+    }
+    let tried = commands.len() + 1;
+    Held {
+        attack: "escape sequences, C1, bidi, invisible chars in every field".into(),
+        tried,
+        held: tried - dirty.len(),
+        detail: format!(
+            "check, list (zh, en, --unit), export, report md/csv/json, note, the board (views, \
+             detail, help, review, search): no control or invisible character out {dirty:?}"
+        ),
+    }
+}
