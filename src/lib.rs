@@ -16,6 +16,7 @@ pub mod listing;
 pub mod model;
 pub mod plan;
 pub mod report;
+mod ron_text;
 pub mod sample;
 pub mod store;
 pub mod tui;

@@ -371,24 +371,28 @@ fn a_symbolic_link_as_the_lock_file_is_refused_and_the_file_it_names_is_left_who
     let (dir, board) = new_board();
     let elsewhere = tempfile::tempdir().unwrap();
     let victim = elsewhere.path().join("precious.txt");
-    std::fs::write(&victim, "someone else's data\n").unwrap();
+    std::fs::write(&victim, PRECIOUS).unwrap();
     // `init` left a lock file; the attacker replaces it.
     std::fs::remove_file(dir.path().join("board.ron.lock")).unwrap();
     std::os::unix::fs::symlink(&victim, dir.path().join("board.ron.lock")).unwrap();
     let before = snapshot(&board);
+    assert_change_refused(
+        dir.path(),
+        "board.ron.lock: the lock file is a symbolic link",
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), PRECIOUS);
+    assert_eq!(snapshot(&board), before, "the board changed");
+}
 
-    let out = run(dir.path(), &["note", "1", "should not be written"]);
+/// What the attacker's link points at.
+const PRECIOUS: &str = "someone else's data\n";
+
+/// A change to the board in `dir` is refused with a message containing `expected`.
+fn assert_change_refused(dir: &Path, expected: &str) {
+    let out = run(dir, &["note", "1", "should not be written"]);
     let message = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{message}");
-    assert!(
-        message.contains("board.ron.lock: the lock file is a symbolic link"),
-        "{message}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&victim).unwrap(),
-        "someone else's data\n"
-    );
-    assert_eq!(snapshot(&board), before, "the board changed");
+    assert!(message.contains(expected), "{message}");
 }
 
 #[test]
@@ -396,20 +400,11 @@ fn a_hard_link_or_a_fifo_as_the_lock_file_is_refused_and_left_whole() {
     let (dir, board) = new_board();
     let lock = dir.path().join("board.ron.lock");
     let victim = dir.path().join("precious.txt");
-    std::fs::write(&victim, "someone else's data\n").unwrap();
+    std::fs::write(&victim, PRECIOUS).unwrap();
     std::fs::remove_file(&lock).unwrap();
     std::fs::hard_link(&victim, &lock).unwrap();
-    let out = run(dir.path(), &["note", "1", "x"]);
-    let message = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{message}");
-    assert!(
-        message.contains("board.ron.lock: the lock file has 2 names"),
-        "{message}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&victim).unwrap(),
-        "someone else's data\n"
-    );
+    assert_change_refused(dir.path(), "board.ron.lock: the lock file has 2 names");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), PRECIOUS);
 
     std::fs::remove_file(&lock).unwrap();
     mkfifo(&lock);
@@ -560,17 +555,20 @@ fn inode(path: &Path) -> (u64, u64) {
     (meta.dev(), meta.ino())
 }
 
+/// A board changed three times: three backups, the plan's version the oldest.
+fn board_with_three_backups() -> (tempfile::TempDir, PathBuf) {
+    let (dir, board) = new_board();
+    for i in 0..3 {
+        let out = run(dir.path(), &["note", "1", &format!("saved {i}")]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    (dir, board)
+}
+
 #[test]
 fn failed_saves_on_a_full_disk_keep_the_older_backups_and_make_none() {
-    let (dir, board) = new_board();
+    let (dir, board) = board_with_three_backups();
     let dir = dir.path();
-    for i in 0..3 {
-        assert!(
-            run(dir, &["note", "1", &format!("saved {i}")])
-                .status
-                .success()
-        );
-    }
     let versions_before: Vec<String> = ftz_board::store::list_backups(&board)
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -1046,15 +1044,8 @@ fn soak_stopped_lock_holder() -> Held {
 
 /// `saves` saves failing on a full disk: no backup made, none lost, the board untouched.
 fn soak_full_disk(saves: usize) -> Held {
-    let (dir, board) = new_board();
+    let (dir, board) = board_with_three_backups();
     let dir = dir.path();
-    for i in 0..3 {
-        assert!(
-            run(dir, &["note", "1", &format!("saved {i}")])
-                .status
-                .success()
-        );
-    }
     let backups = || -> Vec<String> {
         ftz_board::store::list_backups(&board)
             .iter()

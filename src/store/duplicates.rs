@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::error::StoreError;
 use super::locate::line_col;
+use crate::ron_text::{comment_end, quoted_end, raw_string_end, raw_string_start};
 
 /// A key met a second time: its text (decoded when it is a string), its byte offset, and the field
 /// the map is the value of (`unit_aliases`), when it is one.
@@ -163,67 +164,12 @@ fn key_text(raw: &str) -> String {
         .unwrap_or_else(|_| raw.chars().filter(|c| !c.is_whitespace()).collect())
 }
 
-/// The offset after a string, raw string, byte string or char literal starting at `i`.
+/// The offset after a string, raw string or char literal starting at `i`.
 fn literal_end(bytes: &[u8], i: usize) -> Option<usize> {
-    let ident_before = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
-    let mut j = i;
-    if !ident_before && bytes[j] == b'b' && matches!(bytes.get(j + 1), Some(b'"' | b'r')) {
-        j += 1;
+    if let Some(hashes) = raw_string_start(bytes, i) {
+        return Some(raw_string_end(bytes, i, hashes));
     }
-    if !ident_before && bytes[j] == b'r' {
-        let hashes = bytes[j + 1..].iter().take_while(|b| **b == b'#').count();
-        if bytes.get(j + 1 + hashes) == Some(&b'"') {
-            let mut k = j + 2 + hashes;
-            while k < bytes.len() {
-                if bytes[k] == b'"' && bytes[k + 1..].iter().take(hashes).all(|b| *b == b'#') {
-                    return Some((k + 1 + hashes).min(bytes.len()));
-                }
-                k += 1;
-            }
-            return Some(bytes.len());
-        }
-        return None;
-    }
-    let quote = bytes[j];
-    if quote != b'"' && quote != b'\'' {
-        return None;
-    }
-    let mut k = j + 1;
-    while k < bytes.len() {
-        match bytes[k] {
-            b'\\' => k += 2,
-            b if b == quote => return Some(k + 1),
-            _ => k += 1,
-        }
-    }
-    Some(bytes.len())
-}
-
-/// The offset after a `//` or (nested) `/* */` comment starting at `i`.
-fn comment_end(bytes: &[u8], i: usize) -> Option<usize> {
-    match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(b'/'), Some(b'/')) => {
-            let len = bytes[i..].iter().position(|b| *b == b'\n');
-            Some(len.map_or(bytes.len(), |n| i + n))
-        }
-        (Some(b'/'), Some(b'*')) => {
-            let (mut depth, mut j) = (0usize, i);
-            while j < bytes.len() {
-                match (bytes[j], bytes.get(j + 1)) {
-                    (b'/', Some(b'*')) => (depth, j) = (depth + 1, j + 2),
-                    (b'*', Some(b'/')) => {
-                        (depth, j) = (depth - 1, j + 2);
-                        if depth == 0 {
-                            return Some(j);
-                        }
-                    }
-                    _ => j += 1,
-                }
-            }
-            Some(bytes.len())
-        }
-        _ => None,
-    }
+    matches!(bytes[i], b'"' | b'\'').then(|| quoted_end(bytes, i))
 }
 
 #[cfg(test)]

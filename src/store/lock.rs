@@ -20,7 +20,7 @@
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{ErrorKind, Seek, Write};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -232,15 +232,7 @@ fn check_lock_file(file: &File, path: &Path) -> Result<bool, StoreError> {
     })?;
     let kind = meta.file_type();
     let reason = if !kind.is_file() {
-        let what = if kind.is_fifo() {
-            "a FIFO"
-        } else if kind.is_char_device() || kind.is_block_device() {
-            "a device"
-        } else if kind.is_dir() {
-            "a folder"
-        } else {
-            "a socket"
-        };
+        let what = super::regular::kind_of(&kind);
         format!("the lock file is not a regular file ({what})")
     } else if meta.nlink() == 0 {
         return Ok(false);

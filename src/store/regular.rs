@@ -34,17 +34,7 @@ pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
     let meta = file.metadata().map_err(io("read"))?;
     let file_type = meta.file_type();
     if !file_type.is_file() {
-        let kind = if file_type.is_fifo() {
-            "a FIFO"
-        } else if file_type.is_char_device() || file_type.is_block_device() {
-            "a device"
-        } else if file_type.is_socket() {
-            "a socket"
-        } else if file_type.is_dir() {
-            "a folder"
-        } else {
-            "not a file"
-        };
+        let kind = kind_of(&file_type);
         return Err(StoreError::NotRegular {
             path: path.to_path_buf(),
             kind,
@@ -66,6 +56,23 @@ pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// What a file that is not a regular file is, for messages: "a FIFO", "a device", ….
+pub(super) fn kind_of(file_type: &std::fs::FileType) -> &'static str {
+    if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a file"
+    }
 }
 
 fn read_at_most(file: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usize> {
