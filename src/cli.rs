@@ -169,27 +169,9 @@ impl Cli {
             .unwrap_or_else(|| PathBuf::from("board.ron"))
     }
 
+    /// The name changes are recorded under: `--user`, else `$USER`, else `$LOGNAME`, else the
+    /// login name of the user running us.
     pub fn user_name(&self) -> String {
-        self.user
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("LOGNAME").ok())
-            .or_else(login_name)
-            .map(|u| crate::model::sanitize::clean_line(u.trim()))
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| "unknown".into())
+        crate::identity::user_name(self.user.as_deref())
     }
-}
-
-/// The login name of the current user from /etc/passwd, for sessions without $USER (cron, sudo -u).
-fn login_name() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        let name = fields.next()?;
-        let id: u32 = fields.nth(1)?.parse().ok()?;
-        (id == uid).then(|| name.to_string())
-    })
 }

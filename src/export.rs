@@ -1,6 +1,6 @@
 //! `export --format json`: the board for scripts. Field names are documented in the README.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{Board, History, HistoryEntry, Note, Status, Task};
@@ -31,7 +31,26 @@ struct ExportTask<'a> {
     days_left: Option<i64>,
     /// For a task done after its deadline: by how many days.
     days_late: Option<i64>,
-    notes: &'a [Note],
+    notes: Vec<ExportNote<'a>>,
+}
+
+/// A note as the README documents it: `decision` always present, though the board file leaves it
+/// out when it is false.
+#[derive(Serialize)]
+struct ExportNote<'a> {
+    at: DateTime<FixedOffset>,
+    author: &'a str,
+    text: &'a str,
+    decision: bool,
+}
+
+fn export_note(note: &Note) -> ExportNote<'_> {
+    ExportNote {
+        at: note.at,
+        author: &note.author,
+        text: &note.text,
+        decision: note.decision,
+    }
 }
 
 fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTask<'a> {
@@ -58,7 +77,7 @@ fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTas
             crate::model::Urgency::DoneLate { days_late } => Some(days_late),
             _ => None,
         },
-        notes: &task.notes,
+        notes: task.notes.iter().map(export_note).collect(),
     }
 }
 
@@ -74,8 +93,5 @@ pub fn to_json(board: &Board, history: &History, today: NaiveDate) -> String {
             .collect(),
         history: history.entries(),
     };
-    // Plain data with string keys: serialising cannot fail.
-    let mut text = serde_json::to_string_pretty(&export).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::report::json_text::to_safe_json(&export)
 }

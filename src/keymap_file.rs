@@ -23,6 +23,7 @@ use serde::Deserialize;
 
 use crate::action::Action;
 use crate::keymap::{Key, Keymap};
+use crate::store::StoreError;
 use crate::store::locate::line_col;
 
 mod scan;
@@ -41,7 +42,9 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (path, line, column) = (self.path.display(), self.line, self.column);
-        write!(f, "{path}:{line}:{column}: {}", self.message)
+        // The message quotes the file (an unknown action or key): cleaned like board text.
+        let text = format!("{path}:{line}:{column}: {}", self.message);
+        f.write_str(&crate::model::sanitize::clean_line(&text))
     }
 }
 
@@ -83,13 +86,27 @@ pub fn load(explicit: Option<&Path>) -> Result<(Keymap, Option<String>), String>
             }
         }
     };
-    let bytes = match std::fs::read(&path) {
+    let bytes = match crate::store::read_regular(&path, crate::store::KEYS_LIMIT, "keys") {
         Ok(bytes) => bytes,
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+        Err(StoreError::Io { source, .. })
+            if !required && source.kind() == std::io::ErrorKind::NotFound =>
+        {
             return Ok((Keymap::default(), None));
         }
         Err(e) => {
-            let message = format!("{}: cannot read the keys file: {e}", path.display());
+            let message = match e {
+                StoreError::Io { source, .. } => {
+                    format!("{}: cannot read the keys file: {source}", path.display())
+                }
+                // A FIFO, a device, a huge file: "PATH: not a regular file (a FIFO); …".
+                other if required => other.to_string(),
+                other => {
+                    let text = other.to_string();
+                    let prefix = format!("{}: ", path.display());
+                    let reason = text.strip_prefix(&prefix).unwrap_or(&text);
+                    format!("{prefix}cannot read the keys file: {reason}")
+                }
+            };
             return if required {
                 Err(message)
             } else {

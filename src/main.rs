@@ -5,6 +5,8 @@ fn main() -> std::process::ExitCode {
     match ftz_board::commands::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(ftz_board::commands::Failure(message)) => {
+            // Messages quote files and arguments; nothing in them may drive the terminal.
+            let message = ftz_board::model::sanitize::clean_text(&message);
             eprintln!("ftz-board: {message}");
             std::process::ExitCode::FAILURE
         }

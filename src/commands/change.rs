@@ -12,6 +12,12 @@ pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
     }
     match store.apply(&op, &cli.user_name()) {
         Ok(applied) => {
+            if let Some(e) = &applied.fold_failed {
+                eprintln!(
+                    "ftz-board: warning: the change is saved in {}, but writing it into the board file failed ({e}); the next change tries again",
+                    crate::store::journal_path(&store.real_path()).display()
+                );
+            }
             for entry in &applied.entries {
                 let what = describe(&entry.change);
                 match entry.task {

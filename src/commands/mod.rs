@@ -32,7 +32,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
         None => Lang::Zh,
     };
-    let store = Store::new(cli.board_path());
+    let mut store = Store::new(cli.board_path());
+    store.user = cli.user_name();
     match &cli.command {
         Some(Command::Init) => init(&store),
         Some(Command::Check) => check::check(&store),

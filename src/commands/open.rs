@@ -79,24 +79,7 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
-/// Whether we may replace the file: the folder must take a new file and the lock file must open.
+/// Whether we may change the file: the store's rule, the same one every change is checked against.
 fn writable(store: &Store) -> bool {
-    let folder = crate::store::folder_of(store.path());
-    let probe = tempfile::Builder::new()
-        .prefix(".ftz-board-probe")
-        .tempfile_in(&folder);
-    // The lock works on a read-only descriptor too (flock), so a lock file a colleague created
-    // without group write does not make the board read-only for everyone else.
-    let lock = crate::store::lock_path(store.path());
-    let lock_ok = std::fs::File::open(&lock).is_ok()
-        || std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&lock)
-            .is_ok();
-    let file_ok = std::fs::OpenOptions::new()
-        .append(true)
-        .open(store.path())
-        .is_ok();
-    probe.is_ok() && lock_ok && file_ok
+    crate::store::check_writable(&store.real_path()).is_ok()
 }

@@ -2,6 +2,8 @@
 //! positions, so this scan finds the offset of every string literal (skipping comments, honouring
 //! escapes and raw strings) for messages that point at the offending action or key.
 
+use crate::ron_text::{comment_end, quoted_end, raw_string_end, raw_string_start};
+
 /// A string from the file and the byte offset of its opening quote.
 #[derive(Debug, Clone)]
 pub(super) struct Located {
@@ -75,64 +77,4 @@ fn strings(text: &str) -> Vec<(Located, bool)> {
         i = end;
     }
     found
-}
-
-/// The offset after a `//` or (nested) `/* */` comment starting at `i`.
-fn comment_end(bytes: &[u8], i: usize) -> Option<usize> {
-    match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(b'/'), Some(b'/')) => {
-            let len = bytes[i..].iter().position(|b| *b == b'\n');
-            Some(len.map_or(bytes.len(), |n| i + n))
-        }
-        (Some(b'/'), Some(b'*')) => {
-            let (mut depth, mut j) = (0usize, i);
-            while j < bytes.len() {
-                match (bytes[j], bytes.get(j + 1)) {
-                    (b'/', Some(b'*')) => (depth, j) = (depth + 1, j + 2),
-                    (b'*', Some(b'/')) => {
-                        (depth, j) = (depth - 1, j + 2);
-                        if depth == 0 {
-                            return Some(j);
-                        }
-                    }
-                    _ => j += 1,
-                }
-            }
-            Some(bytes.len())
-        }
-        _ => None,
-    }
-}
-
-/// `r"`, `r#"`, … starting at `i` (and not inside an identifier): the number of `#`.
-fn raw_string_start(bytes: &[u8], i: usize) -> Option<usize> {
-    let ident_before = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
-    if bytes[i] != b'r' || ident_before {
-        return None;
-    }
-    let hashes = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
-    (bytes.get(i + 1 + hashes) == Some(&b'"')).then_some(hashes)
-}
-
-fn raw_string_end(bytes: &[u8], start: usize, hashes: usize) -> usize {
-    let mut j = start + 2 + hashes;
-    while j < bytes.len() {
-        if bytes[j] == b'"' && bytes[j + 1..].iter().take(hashes).all(|b| *b == b'#') {
-            return (j + 1 + hashes).min(bytes.len());
-        }
-        j += 1;
-    }
-    bytes.len()
-}
-
-fn quoted_end(bytes: &[u8], start: usize) -> usize {
-    let mut j = start + 1;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b'"' => return j + 1,
-            _ => j += 1,
-        }
-    }
-    bytes.len()
 }

@@ -4,16 +4,20 @@
 //! characters; a hand-edited board file is read by other users' terminals, so we clean twice:
 //! when text is entered and again before it is drawn.
 
-/// True for characters that must never reach the terminal or the file as they are.
-fn is_unsafe(c: char) -> bool {
+/// True for characters that must never reach the terminal or the file as they are. JSON output
+/// escapes the same set (`report::json_text`), so what is removed here is never written raw there.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() // C0, DEL and C1 (U+0080–U+009F)
         || matches!(c,
-            '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
+            '\u{061C}'                // Arabic letter mark (a bidi mark)
+            | '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators: line breaks to a terminal
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
             | '\u{2066}'..='\u{2069}' // bidi isolates
             | '\u{FEFF}'              // zero-width no-break space / BOM
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+            | '\u{E0000}'..='\u{E007F}' // tag characters: invisible text a model or a font may read
         )
 }
 
@@ -68,6 +72,14 @@ mod tests {
         assert_eq!(clean_line("x\u{9b}31my"), "x31my");
         assert_eq!(clean_line("区\u{202E}科委"), "区科委");
         assert_eq!(clean_line("区\u{200B}科\u{FEFF}委\u{2066}"), "区科委");
+    }
+
+    #[test]
+    fn arabic_letter_marks_line_separators_and_tag_characters_are_removed() {
+        assert_eq!(clean_line("区\u{61C}科\u{2028}委\u{2029}"), "区科委");
+        assert_eq!(clean_text("一\u{2028}二"), "一二");
+        assert_eq!(clean_line("a\u{E0001}\u{E0041}\u{E0062}\u{E007F}b"), "ab");
+        assert!(!is_clean_line("\u{E0020}"));
     }
 
     #[test]

@@ -298,8 +298,5 @@ pub fn render(r: &Report) -> String {
         notice: r.notice(),
         stage: r.stage.as_ref().map(stage_of),
     };
-    // Plain data with string keys and finite numbers: serialising cannot fail.
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+    super::json_text::to_safe_json(&report)
 }

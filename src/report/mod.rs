@@ -10,6 +10,7 @@ mod csv;
 mod document;
 mod docx;
 mod json;
+pub mod json_text;
 mod markdown;
 mod tables;
 mod xlsx;

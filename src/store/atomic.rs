@@ -50,8 +50,16 @@ pub fn remove_stale_temps(path: &Path) {
 /// Writes `bytes` to `path` atomically, keeping the old file's permissions (and its group, where we
 /// may). A new file gets the usual 0666 less the umask.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_like(path, bytes, path).map(drop)
+}
+
+/// [`write_atomic`], a new file taking the permissions and group of `like` (the board beside it),
+/// so that everyone who may change the board may change it too. The new file is flock()ed before it
+/// takes the name and returned: a writer who holds the version lock (see `lock.rs`) keeps the new
+/// version locked until it is done, so nobody who finds the lock file gone gets in meanwhile.
+pub fn write_atomic_like(path: &Path, bytes: &[u8], like: &Path) -> Result<fs::File, StoreError> {
     let folder = folder_of(path);
-    let old = fs::metadata(path).ok();
+    let old = fs::metadata(path).or_else(|_| fs::metadata(like)).ok();
     let mut builder = tempfile::Builder::new();
     let name = temp_prefix(path);
     builder.prefix(&name).suffix(".tmp");
@@ -71,11 +79,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     temp.as_file()
         .sync_all()
         .map_err(io_error(temp.path(), "sync"))?;
-    temp.persist(path)
+    // Nobody else has the temporary file open, so this cannot wait.
+    let _ = temp.as_file().try_lock();
+    let file = temp
+        .persist(path)
         .map_err(|e| io_error(path, "replace")(e.error))?;
     // Make the rename itself durable.
     if let Ok(dir) = fs::File::open(&folder) {
         let _ = dir.sync_all();
     }
-    Ok(())
+    Ok(file)
 }

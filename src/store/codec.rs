@@ -74,6 +74,7 @@ pub fn parse_file(text: &str, path: &Path) -> Result<Parsed, StoreError> {
         let board: Board = ron::Options::default().from_str(text).map_err(located)?;
         (board, None)
     };
+    super::duplicates::check(text, path)?;
     if let Some(problem) = validate(&board).into_iter().next() {
         let (line, column) = locate(text, &problem.place);
         return Err(StoreError::Parse {

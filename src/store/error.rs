@@ -26,14 +26,47 @@ pub enum StoreError {
         path: PathBuf,
         holder: Option<String>,
     },
+    /// The lock file is not one we may use: a symbolic link, a hard link, a FIFO (`reason`).
+    LockRefused { path: PathBuf, reason: String },
+    /// The user may not change the board (`reason` says why): the open board shows it read-only.
+    ReadOnly { path: PathBuf, reason: &'static str },
     /// `init` refuses to overwrite.
     Exists { path: PathBuf },
+    /// A FIFO, a device, a folder where a file was expected (`kind` says which). `what` is the
+    /// kind of file expected ("board", "keys").
+    NotRegular {
+        path: PathBuf,
+        kind: &'static str,
+        what: &'static str,
+    },
+    /// More than `limit` bytes: not a board (or keys) file, and not to be read into memory.
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+        what: &'static str,
+    },
     /// The change itself is not possible (unknown task id, empty title, …).
     Rejected(OpError),
 }
 
 impl fmt::Display for StoreError {
+    /// The message, cleaned like board text: it quotes the file (a bad value, a token ron found, a
+    /// path, the lock holder's note), and whatever a file holds must not reach a terminal as an
+    /// escape sequence through stderr or the footer.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::model::sanitize::clean_line(&self.raw_message()))
+    }
+}
+
+impl StoreError {
+    fn raw_message(&self) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = self.write_raw(&mut out);
+        out
+    }
+
+    fn write_raw(&self, f: &mut impl fmt::Write) -> fmt::Result {
         match self {
             StoreError::Io {
                 path,
@@ -58,6 +91,30 @@ impl fmt::Display for StoreError {
                 f,
                 "{}: a board file exists already; not overwriting it",
                 path.display()
+            ),
+            StoreError::LockRefused { path, reason } => write!(
+                f,
+                "{}: {reason}; not changing the board (remove it, and the next change makes a \
+                 new lock file)",
+                path.display()
+            ),
+            // The words the open board uses when an editing key is pressed on a read-only board.
+            StoreError::ReadOnly { path, reason } => write!(
+                f,
+                "{}: {} ({reason})",
+                path.display(),
+                crate::i18n::Lang::En.strings().read_only_refused
+            ),
+            StoreError::NotRegular { path, kind, what } => write!(
+                f,
+                "{}: not a regular file ({kind}); expected a {what} file",
+                path.display()
+            ),
+            StoreError::TooLarge { path, limit, what } => write!(
+                f,
+                "{}: larger than {} (is it a {what} file?)",
+                path.display(),
+                super::regular::size_in_words(*limit)
             ),
             StoreError::Rejected(e) => write!(f, "{e}"),
         }

@@ -50,13 +50,20 @@ pub fn newest_entry_time(
     Ok(tail.last().map(|e| e.at))
 }
 
+/// A fold done: the new board's stamp, and the new board file, kept locked until the change is
+/// finished.
+pub struct Folded {
+    pub stamp: Stamp,
+    pub _version_lock: Option<std::fs::File>,
+}
+
 /// Folds when it is due (see the constants above); `None` when it is not.
 pub fn fold_if_due(
     store: &Store,
     real: &Path,
     board: &Board,
     state: &State,
-) -> Result<Option<Stamp>, StoreError> {
+) -> Result<Option<Folded>, StoreError> {
     let entries: usize = state.journal.iter().map(Vec::len).sum();
     let due = state.parsed.v1_history.is_some()
         || state.board_len < ALWAYS_FOLD_BELOW
@@ -72,11 +79,16 @@ pub fn fold_if_due(
 /// Writes `board` (the board file with the journal replayed) as the new board file, appends the
 /// journal's entries to the history and empties the journal — in that order, so that at every
 /// instant the changes are in the journal, or in both other files.
-pub fn fold(store: &Store, real: &Path, board: &Board, state: &State) -> Result<Stamp, StoreError> {
+pub fn fold(
+    store: &Store,
+    real: &Path,
+    board: &Board,
+    state: &State,
+) -> Result<Folded, StoreError> {
     let journal_entries: usize = state.journal.iter().map(Vec::len).sum();
     let history = history_path(real);
     let text = to_text(board);
-    match &state.parsed.v1_history {
+    let version = match &state.parsed.v1_history {
         // Upgrading a version 1 file: the history file first, whole, so that the version 1 file
         // (which still holds the history) is replaced only once its history is safe elsewhere.
         Some(v1) => {
@@ -87,24 +99,39 @@ pub fn fold(store: &Store, real: &Path, board: &Board, state: &State) -> Result<
                 lines_text.push_str(&super::compact(entry));
                 lines_text.push('\n');
             }
-            atomic::write_atomic(&history, lines_text.as_bytes())?;
-            backup::keep_backup(real, store.backups);
-            atomic::write_atomic(real, text.as_bytes())?;
+            atomic::write_atomic_like(&history, lines_text.as_bytes(), real)?;
+            Some(replace_board(store, real, &text)?)
         }
         None => {
             let tail: Vec<HistoryEntry> = lines::read_tail(&history, journal_entries)?;
             let pending = unfolded(&tail, &state.journal);
-            if !board_text_unchanged(state, &text) {
-                backup::keep_backup(real, store.backups);
-                atomic::write_atomic(real, text.as_bytes())?;
-            }
+            let version = if board_text_unchanged(state, &text) {
+                None
+            } else {
+                Some(replace_board(store, real, &text)?)
+            };
             if !pending.is_empty() {
                 lines::append(&history, &pending)?;
             }
+            version
         }
-    }
+    };
     lines::clear(&journal_path(real))?;
-    Ok(Stamp::of(text.as_bytes(), 0))
+    Ok(Folded {
+        stamp: Stamp::of(text.as_bytes(), 0),
+        _version_lock: version,
+    })
+}
+
+/// Replaces the board file; the version replaced becomes a backup only if that succeeds. Returns
+/// the new version, locked (see `atomic::write_atomic_like`).
+fn replace_board(store: &Store, real: &Path, text: &str) -> Result<std::fs::File, StoreError> {
+    let backup = backup::Pending::make(real, store.backups);
+    let file = atomic::write_atomic_like(real, text.as_bytes(), real)?;
+    if let Some(backup) = backup {
+        backup.commit();
+    }
+    Ok(file)
 }
 
 /// Whether the board file already holds exactly `text` (nothing to rewrite, e.g. a fold with an

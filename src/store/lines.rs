@@ -36,18 +36,73 @@ fn io(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> Store
     }
 }
 
+/// Opens the history or the journal as files no one can plant: never through a symbolic link
+/// (`O_NOFOLLOW`), only a regular file with a single name — otherwise an appended line, or the
+/// journal being emptied, would land in whatever file a colleague linked there. `None` when the
+/// file does not exist and `create` is false.
+fn open_own(path: &Path, write: bool, create: bool) -> Result<Option<File>, StoreError> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let options = |create_new: bool| {
+        let mut options = OpenOptions::new();
+        options
+            .read(true)
+            .write(write)
+            .create(create && !create_new)
+            .create_new(create_new)
+            .truncate(false)
+            .mode(0o666)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        options
+    };
+    // A file made now takes the board's group and permission bits, so that colleagues who may
+    // change the board may append to it too (the umask would make it the creator's alone).
+    if create && let Ok(file) = options(true).open(path) {
+        super::lock::share_like_board(&file, &path.with_extension(""));
+        return Ok(Some(file));
+    }
+    let file = match options(false).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(StoreError::NotRegular {
+                path: path.to_path_buf(),
+                kind: "a symbolic link",
+                what: "history or journal",
+            });
+        }
+        Err(e) => return Err(io(path, "open")(e)),
+    };
+    let meta = file.metadata().map_err(io(path, "open"))?;
+    if !meta.file_type().is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: super::regular::kind_of(&meta.file_type()),
+            what: "history or journal",
+        });
+    }
+    if meta.nlink() > 1 {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: "a file with other names (a hard link)",
+            what: "history or journal",
+        });
+    }
+    Ok(Some(file))
+}
+
 /// The values of the file's complete lines, and the length of those lines in bytes. A missing file
 /// holds nothing. A last line without its newline is a write that never finished (its writer was
 /// killed before the change was acknowledged) and is left out. Blank lines and `//` comments are
 /// skipped.
 pub fn read<T: DeserializeOwned>(path: &Path) -> Result<(Vec<T>, u64), StoreError> {
-    let text = match super::read_limited(path) {
-        Ok(text) => text,
-        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((Vec::new(), 0));
-        }
-        Err(e) => return Err(e),
+    let Some(file) = open_own(path, false, false)? else {
+        return Ok((Vec::new(), 0));
     };
+    let mut bytes = Vec::new();
+    file.take(super::BOARD_LIMIT * 16)
+        .read_to_end(&mut bytes)
+        .map_err(io(path, "read"))?;
+    let text = super::decode(bytes, path)?;
     parse_lines(&text, path, 1)
 }
 
@@ -85,24 +140,14 @@ pub fn append<T: serde::Serialize>(path: &Path, values: &[T]) -> Result<u64, Sto
         text.push_str(&super::canonical::compact(value));
         text.push('\n');
     }
-    let mut file = open_for_append(path)?;
+    let Some(mut file) = open_own(path, true, true)? else {
+        return Err(io(path, "open")(std::io::ErrorKind::NotFound.into()));
+    };
     let end = cut_torn_tail(&mut file).map_err(io(path, "repair the end of"))?;
     file.write_all(text.as_bytes())
         .and_then(|_| file.sync_data())
-        .map_err(io(path, "append to"))?;
+        .map_err(io(path, "write"))?;
     Ok(end + text.len() as u64)
-}
-
-fn open_for_append(path: &Path) -> Result<File, StoreError> {
-    use std::os::unix::fs::OpenOptionsExt;
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o666)
-        .open(path)
-        .map_err(io(path, "open"))
 }
 
 /// Truncates the file after its last newline and leaves the position at the end.
@@ -139,10 +184,8 @@ fn cut_torn_tail(file: &mut File) -> std::io::Result<u64> {
 /// The last `n` complete lines' values (fewer if the file is shorter), oldest first: the end of a
 /// long history without reading all of it.
 pub fn read_tail<T: DeserializeOwned>(path: &Path, n: usize) -> Result<Vec<T>, StoreError> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(path, "open")(e)),
+    let Some(mut file) = open_own(path, false, false)? else {
+        return Ok(Vec::new());
     };
     let len = file.seek(SeekFrom::End(0)).map_err(io(path, "read"))?;
     let mut window = 64 * 1024u64;
@@ -181,10 +224,9 @@ pub fn read_tail<T: DeserializeOwned>(path: &Path, n: usize) -> Result<Vec<T>, S
 /// Empties the file (a fold has written its lines elsewhere). Not synced: should the emptying be
 /// lost in a crash, the lines are found again in the history and skipped.
 pub fn clear(path: &Path) -> Result<(), StoreError> {
-    match OpenOptions::new().write(true).open(path) {
-        Ok(file) => file.set_len(0).map_err(io(path, "empty")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io(path, "open")(e)),
+    match open_own(path, true, false)? {
+        Some(file) => file.set_len(0).map_err(io(path, "empty")),
+        None => Ok(()),
     }
 }
 

@@ -5,21 +5,25 @@
 //! into the board and the history when that is cheap, unlock. Two people changing different tasks
 //! therefore both keep their change, and a crash at any point loses nothing acknowledged.
 
+mod access;
 mod atomic;
 mod backup;
 mod canonical;
 mod codec;
+mod duplicates;
 mod error;
 mod fold;
 mod lines;
 pub mod locate;
 mod lock;
+mod regular;
 mod v1;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use access::check_writable;
 pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
 pub use canonical::{compact, to_text};
@@ -28,6 +32,7 @@ pub use error::StoreError;
 pub(crate) use error::describe_ron_syntax;
 pub use lines::{history_path, journal_path};
 pub use lock::lock_path;
+pub use regular::{BOARD_LIMIT, KEYS_LIMIT, read_regular};
 
 use crate::clock::Clock;
 use crate::model::{Board, Context, History, HistoryEntry, Operation};
@@ -68,6 +73,9 @@ pub struct Applied {
     pub stamp: Stamp,
     /// The history entries the change made (what undo reverts).
     pub entries: Vec<HistoryEntry>,
+    /// Set when the change is saved in the journal but folding it into the board file failed (a
+    /// full disk): it is safe, and the next change tries the fold again.
+    pub fold_failed: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +87,8 @@ pub struct Store {
     pub lock_timeout: Duration,
     /// Where "now" comes from (the time of each change is taken under the lock).
     pub clock: Clock,
+    /// Who `create` and `fold` say hold the lock (a change names the user it is recorded under).
+    pub user: String,
 }
 
 /// The board file and the journal as read together under one view of the disk.
@@ -105,6 +115,7 @@ impl Store {
             backups: 10,
             lock_timeout,
             clock: crate::clock::system_now,
+            user: crate::identity::user_name(None),
         }
     }
 
@@ -168,7 +179,7 @@ impl Store {
     /// cannot both write).
     pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
         let real = self.real_path();
-        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &self.user)?;
         atomic::remove_stale_temps(&real);
         // Anything at the path, even a link to nowhere, is not ours to replace.
         if std::fs::symlink_metadata(&self.path).is_ok() {
@@ -180,7 +191,7 @@ impl Store {
         atomic::write_atomic(&real, text.as_bytes())?;
         // A history or journal left by an earlier board of this name is not this board's.
         lines::clear(&journal_path(&real))?;
-        atomic::write_atomic(&history_path(&real), b"")?;
+        atomic::write_atomic_like(&history_path(&real), b"", &real)?;
         Ok(Stamp::of(text.as_bytes(), 0))
     }
 
@@ -199,7 +210,10 @@ impl Store {
         at: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Applied, StoreError> {
         let real = self.real_path();
-        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        // A FIFO or a device named as the board is refused before a lock file is made beside it.
+        regular::ensure_regular(&self.path, "board")?;
+        access::check_writable(&real)?;
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, user)?;
         atomic::remove_stale_temps(&real);
         let state = self.read_state()?;
         let last_at = fold::newest_entry_time(&real, &state)?;
@@ -221,17 +235,21 @@ impl Store {
         state.journal.push(entries.clone());
         // The change is made. Folding it in is housekeeping: should it fail (a full disk), the
         // change stays in the journal and the next change tries again.
-        let stamp = match fold::fold_if_due(self, &real, &loaded.board, &state) {
-            Ok(Some(stamp)) => stamp,
-            _ => Stamp {
-                board: state.board_stamp,
-                journal: state.journal_len,
-            },
+        let unfolded = Stamp {
+            board: state.board_stamp,
+            journal: state.journal_len,
         };
+        let (stamp, fold_failed, _version) =
+            match fold::fold_if_due(self, &real, &loaded.board, &state) {
+                Ok(Some(folded)) => (folded.stamp, None, Some(folded)),
+                Ok(None) => (unfolded, None, None),
+                Err(e) => (unfolded, Some(e.to_string()), None),
+            };
         Ok(Applied {
             board: loaded.board,
             stamp,
             entries,
+            fold_failed,
         })
     }
 
@@ -239,11 +257,12 @@ impl Store {
     /// commit to git, for instance).
     pub fn fold(&self) -> Result<Stamp, StoreError> {
         let real = self.real_path();
-        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout)?;
+        access::check_writable(&real)?;
+        let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &self.user)?;
         atomic::remove_stale_temps(&real);
         let state = self.read_state()?;
         let loaded = state.replayed();
-        fold::fold(self, &real, &loaded.board, &loaded.state)
+        fold::fold(self, &real, &loaded.board, &loaded.state).map(|folded| folded.stamp)
     }
 }
 
@@ -280,12 +299,9 @@ impl State {
     }
 }
 
-/// Reads a file as UTF-8 text (see [`decode`]).
+/// Reads a regular file of at most [`BOARD_LIMIT`] bytes as UTF-8 text (see [`decode`]): a FIFO
+/// or a device named as a board is refused rather than read for ever.
 pub(crate) fn read_limited(path: &Path) -> Result<String, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "read",
-        source,
-    })?;
+    let bytes = read_regular(path, BOARD_LIMIT, "board")?;
     decode(bytes, path)
 }
