@@ -442,3 +442,72 @@ fn a_hand_edit_is_found_at_the_newest_entry_it_contradicts() {
     };
     assert_eq!((found.index, found.entry.task), (0, Some(4)));
 }
+
+// ---- big boards: read only what a change touches, parse on all cores ----
+
+#[test]
+fn a_big_board_parsed_on_all_cores_is_the_board_parsed_the_ordinary_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = big_store(dir.path());
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    let ordinary = store::parse(&text, store.path()).unwrap();
+    assert_eq!(store.load().unwrap().board, ordinary);
+    // A problem in one block is still found and placed exactly.
+    let bad = text.replacen("status: in_progress,", "status: doing,", 1);
+    std::fs::write(store.path(), &bad).unwrap();
+    let err = store.load().unwrap_err().to_string();
+    assert!(err.contains("unknown status `doing`"), "{err}");
+    assert_eq!(
+        err,
+        store::parse(&bad, store.path()).unwrap_err().to_string()
+    );
+}
+
+#[test]
+fn a_change_reading_only_its_task_gives_the_board_a_whole_read_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = big_store(dir.path());
+    store.partial_reads = true;
+    let whole_dir = tempfile::tempdir().unwrap();
+    let whole = big_store(whole_dir.path());
+    let ops = [
+        note(500, "只读一项"),
+        status(999, Status::Blocked),
+        Operation::EditField {
+            id: 3,
+            field: Field::Title,
+            value: "改名".into(),
+        },
+        Operation::AddTask {
+            task: Box::new(Task::new(
+                0,
+                "新任务",
+                vec!["区科委".into()],
+                day("2027-01-01"),
+            )),
+        },
+        Operation::DeleteTask { id: 7 },
+        note(1001, "新任务的第一条"),
+    ];
+    for (i, op) in ops.iter().enumerate() {
+        let when = at(&format!("2026-11-0{}T10:00:00+08:00", i + 1));
+        let part = store.apply_at(op, "lina", when).unwrap();
+        let all = whole.apply_at(op, "lina", when).unwrap();
+        assert_eq!(part.entries, all.entries, "step {i}");
+        // The partial read holds the touched tasks only.
+        assert!(
+            part.board.tasks.len() < 10,
+            "step {i}: {} tasks",
+            part.board.tasks.len()
+        );
+    }
+    assert_eq!(store.load().unwrap().board, whole.load().unwrap().board);
+    assert_eq!(store.load_history().unwrap(), whole.load_history().unwrap());
+    assert_eq!(
+        store.load().unwrap().board.task(1001).unwrap().notes.len(),
+        1
+    );
+    // A fold needs the whole board, and gets it.
+    store.fold().unwrap();
+    assert_eq!(store.load().unwrap().board, whole.load().unwrap().board);
+}

@@ -10,6 +10,10 @@ pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
     if cli.read_only {
         return Err(Failure("--read-only: not changing the file".into()));
     }
+    // The command shows only what the change made, so a big board is read only as far as the
+    // change needs (store/partial.rs).
+    let mut store = store.clone();
+    store.partial_reads = true;
     match store.apply(&op, &cli.user_name()) {
         Ok(applied) => {
             if let Some(e) = &applied.fold_failed {

@@ -57,6 +57,15 @@ pub struct Folded {
     pub _version_lock: Option<std::fs::File>,
 }
 
+/// Whether the journal should be folded now (see the constants above).
+pub fn is_due(state: &State) -> bool {
+    let entries: usize = state.journal.iter().map(Vec::len).sum();
+    state.parsed.v1_history.is_some()
+        || state.board_len < ALWAYS_FOLD_BELOW
+        || state.journal_len * JOURNAL_SHARE >= state.board_len as u64
+        || entries >= MAX_JOURNAL_ENTRIES
+}
+
 /// Folds when it is due (see the constants above); `None` when it is not.
 pub fn fold_if_due(
     store: &Store,
@@ -64,12 +73,7 @@ pub fn fold_if_due(
     board: &Board,
     state: &State,
 ) -> Result<Option<Folded>, StoreError> {
-    let entries: usize = state.journal.iter().map(Vec::len).sum();
-    let due = state.parsed.v1_history.is_some()
-        || state.board_len < ALWAYS_FOLD_BELOW
-        || state.journal_len * JOURNAL_SHARE >= state.board_len as u64
-        || entries >= MAX_JOURNAL_ENTRIES;
-    if due {
+    if is_due(state) {
         fold(store, real, board, state).map(Some)
     } else {
         Ok(None)

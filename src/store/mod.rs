@@ -12,11 +12,14 @@ mod canonical;
 mod codec;
 mod duplicates;
 mod error;
+mod fast;
 mod fold;
 mod lines;
 pub mod locate;
 mod lock;
+mod partial;
 mod regular;
+mod scan;
 mod v1;
 
 use std::hash::{Hash, Hasher};
@@ -89,11 +92,16 @@ pub struct Store {
     pub clock: Clock,
     /// Who `create` and `fold` say hold the lock (a change names the user it is recorded under).
     pub user: String,
+    /// Read only the tasks a change touches of a big board (the command line, which shows only
+    /// what the change made). [`Applied::board`] then holds just those tasks.
+    pub partial_reads: bool,
 }
 
 /// The board file and the journal as read together under one view of the disk.
 struct State {
     parsed: Parsed,
+    /// Only some tasks were read (see `partial.rs`): enough for a change, not for a fold.
+    partial: bool,
     /// The board file's bytes as read (for the stamp and the fold's decision).
     board_len: usize,
     board_stamp: u64,
@@ -116,6 +124,7 @@ impl Store {
             lock_timeout,
             clock: crate::clock::system_now,
             user: crate::identity::user_name(None),
+            partial_reads: false,
         }
     }
 
@@ -141,13 +150,44 @@ impl Store {
     }
 
     fn read_state(&self) -> Result<State, StoreError> {
+        self.read_state_for(None)
+    }
+
+    /// [`Store::read_state`]; with `touched`, a big board in the canonical layout is read with only
+    /// those tasks (and the header): all a change to them needs (see `partial.rs`).
+    fn read_state_for(&self, touched: Option<&partial::Touched>) -> Result<State, StoreError> {
         let text = read_limited(&self.path)?;
-        let parsed = parse_file(&text, &self.path)?;
+        if let Some(touched) = touched
+            && let Some(board) = partial::parse_for(&text, &self.path, touched)
+        {
+            return self.state_of(
+                &text,
+                Parsed {
+                    board,
+                    v1_history: None,
+                },
+                true,
+            );
+        }
+        // A big board in the canonical layout is parsed on all cores; any other, or any problem,
+        // the ordinary way (which also places the problem exactly).
+        let parsed = match fast::parse_canonical(&text, &self.path) {
+            Some(board) => Parsed {
+                board,
+                v1_history: None,
+            },
+            None => parse_file(&text, &self.path)?,
+        };
+        self.state_of(&text, parsed, false)
+    }
+
+    fn state_of(&self, text: &str, parsed: Parsed, partial: bool) -> Result<State, StoreError> {
         let (journal, journal_len) = lines::read(&journal_path(&self.real_path()))?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         text.as_bytes().hash(&mut h);
         Ok(State {
             parsed,
+            partial,
             board_len: text.len(),
             board_stamp: h.finish(),
             journal,
@@ -215,7 +255,12 @@ impl Store {
         access::check_writable(&real)?;
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, user)?;
         atomic::remove_stale_temps(&real);
-        let state = self.read_state()?;
+        let touched = if self.partial_reads {
+            partial::touched(op)
+        } else {
+            None
+        };
+        let state = self.read_state_for(touched.as_ref())?;
         let last_at = fold::newest_entry_time(&real, &state)?;
         let mut loaded = state.replayed();
         let now = loaded
@@ -239,14 +284,23 @@ impl Store {
             board: state.board_stamp,
             journal: state.journal_len,
         };
-        let (stamp, fold_failed, _version) =
-            match fold::fold_if_due(self, &real, &loaded.board, &state) {
-                Ok(Some(folded)) => (folded.stamp, None, Some(folded)),
-                Ok(None) => (unfolded, None, None),
-                Err(e) => (unfolded, Some(e.to_string()), None),
-            };
+        let due = fold::is_due(&state);
+        let (mut loaded, state) = if due && state.partial {
+            // A fold needs the whole board: read it again (the lock is held; the journal now
+            // holds this change too).
+            let Replayed { board, state } = self.read_state()?.replayed();
+            (board, state)
+        } else {
+            (loaded.board, state)
+        };
+        loaded.sort_tasks();
+        let (stamp, fold_failed, _version) = match fold::fold_if_due(self, &real, &loaded, &state) {
+            Ok(Some(folded)) => (folded.stamp, None, Some(folded)),
+            Ok(None) => (unfolded, None, None),
+            Err(e) => (unfolded, Some(e.to_string()), None),
+        };
         Ok(Applied {
-            board: loaded.board,
+            board: loaded,
             stamp,
             entries,
             fold_failed,

@@ -1,0 +1,73 @@
+//! A change to a big board from the command line reads only what it touches: the header (plan,
+//! settings, roles, meetings) and the blocks of the tasks it names, found by `scan.rs` without
+//! parsing the rest. The journal is replayed over that as over the whole board; what concerns
+//! other tasks does not fit and is skipped. A change then costs what it touches, not what the
+//! file holds. Any file out of the canonical layout, or any change whose reach is not known
+//! here, is read whole.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::codec::parse_file;
+use super::scan;
+use crate::model::{Board, Operation, TaskId};
+
+/// Below this a board is read whole: it is quick, and a small board is folded (rewritten) with
+/// every change anyway, which needs all of it.
+const PARTIAL_FROM: usize = 512 * 1024;
+
+/// The tasks a change needs to see.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Touched {
+    tasks: BTreeSet<TaskId>,
+    /// Adding a task: the highest task number must be known too (the new one comes after it).
+    adds: bool,
+}
+
+/// What `op` reads, or `None` when that is not known here (the board is then read whole).
+pub fn touched(op: &Operation) -> Option<Touched> {
+    let mut out = Touched::default();
+    add(op, &mut out).then_some(out)
+}
+
+fn add(op: &Operation, out: &mut Touched) -> bool {
+    match op {
+        Operation::SetStatus { id, .. }
+        | Operation::AddNote { id, .. }
+        | Operation::EditField { id, .. }
+        | Operation::DeleteTask { id } => {
+            out.tasks.insert(*id);
+        }
+        Operation::AddTask { task } => {
+            out.tasks.insert(task.id);
+            out.adds = true;
+        }
+        Operation::RecordMeeting { .. } => {}
+        Operation::Batch(ops) => return ops.iter().all(|op| add(op, out)),
+        Operation::Revert { entries, .. } => {
+            for entry in entries {
+                out.tasks.extend(entry.task);
+                out.adds |= matches!(entry.change, crate::model::Change::TaskAdded { .. });
+            }
+        }
+        #[allow(unreachable_patterns)]
+        _ => return false,
+    }
+    true
+}
+
+/// The board with only the touched tasks, or `None` when it should be read whole.
+pub fn parse_for(text: &str, path: &Path, touched: &Touched) -> Option<Board> {
+    if text.len() < PARTIAL_FROM {
+        return None;
+    }
+    let layout = scan::scan(text)?;
+    let mut ids = touched.tasks.clone();
+    if touched.adds {
+        ids.extend(layout.max_id());
+    }
+    let blocks: Vec<scan::Block> = ids.iter().filter_map(|id| layout.find(*id)).collect();
+    let parsed = parse_file(&layout.with_only(text, &blocks), path).ok()?;
+    // A version 1 file is read whole, and upgraded by this change.
+    parsed.v1_history.is_none().then_some(parsed.board)
+}
