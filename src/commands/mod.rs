@@ -5,6 +5,7 @@ mod change;
 mod check;
 mod open;
 mod report;
+mod sample;
 mod time;
 
 use change::change;
@@ -101,6 +102,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             until,
             format,
         }) => time::changes(&cli, &store, lang, since, *until, *format),
+        Some(Command::Sample {
+            tasks,
+            history,
+            seed,
+            output,
+        }) => sample::sample(&sample::Asked {
+            tasks: *tasks,
+            history: *history,
+            seed: *seed,
+            output,
+        }),
         None => open::open(&cli, store, lang),
     }
 }
