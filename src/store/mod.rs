@@ -340,8 +340,11 @@ struct Replayed {
 }
 
 impl State {
-    fn replayed(self) -> Replayed {
-        let mut board = self.parsed.board.clone();
+    fn replayed(mut self) -> Replayed {
+        // Moved out, not cloned: at 10,000 tasks a second copy of the board is 14 MB of peak
+        // memory. Nothing reads the parsed board after this.
+        let plan = self.parsed.board.plan.clone();
+        let mut board = std::mem::replace(&mut self.parsed.board, Board::empty(plan));
         for entry in self.journal.iter().flatten() {
             // Replaying an entry the board already holds changes nothing; one that does not fit
             // (its task deleted by a later version of the file) is skipped.
