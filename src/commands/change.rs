@@ -52,6 +52,7 @@ fn describe(change: &Change) -> String {
         Change::Meeting { date } => format!("meeting recorded on {date}"),
         Change::MeetingRemoved { date } => format!("meeting of {date} removed"),
         Change::Roles { .. } => "roles changed".into(),
+        Change::Setting { name, .. } => format!("{name} changed"),
         Change::ConflictResolved { .. } => "conflict resolved".into(),
         Change::ConflictRestored { .. } => "conflict restored".into(),
         Change::Legacy(_) => "changed".into(),
