@@ -148,6 +148,44 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ChangesFormat,
     },
+    /// The git merge driver for board files, as git calls it: `merge-driver %O %A %B %P`. Writes the
+    /// merge into %A; exit 0 when clean, 1 with conflicts (written into the file as data), 2 when a
+    /// version does not read (%A untouched). `git-setup` installs it.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Ours (%A): the merge is written here.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The file's name in the repository (%P), for messages.
+        path: Option<PathBuf>,
+    },
+    /// Set up the git repository the board is in: `.gitattributes` (board files merge by meaning,
+    /// history files as a union), `.gitignore` (journal, lock, backups) and this clone's
+    /// `merge.ftz-board` driver. Says what it did; running it again changes nothing.
+    GitSetup,
+    /// For people who do not use git: commit the board with a summary of its changes, pull (merging
+    /// with the driver), push, and say in words what conflicts remain.
+    Sync,
+    /// Settle a merge conflict by taking one side: `resolve 3 status theirs`. TASK is a task number,
+    /// or `board` for the board's own fields (settings, plan, roles). `check` lists the conflicts.
+    Resolve {
+        task: String,
+        /// The conflict's field as `check` shows it: status, deadline, "milestone 2", deleted, …
+        field: String,
+        #[arg(value_enum)]
+        side: SideArg,
+    },
+}
+
+/// Which side of a merge conflict to take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// The value this clone had before the merge (the board shows it now).
+    Ours,
+    /// The value the other side had.
+    Theirs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

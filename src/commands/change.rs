@@ -39,7 +39,7 @@ pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
     }
 }
 
-fn describe(change: &Change) -> String {
+pub(crate) fn describe(change: &Change) -> String {
     match change {
         Change::Status { from, to, .. } => format!("{} -> {}", from.name(), to.name()),
         Change::NoteAdded { .. } => "note added".into(),

@@ -5,7 +5,7 @@ use crate::store::Store;
 
 /// `check`: the board must load (exit 1 otherwise); the history is compared with it, and a
 /// disagreement (a hand edit) is a warning, so that a board edited by hand still opens.
-pub fn check(store: &Store) -> Result<(), Failure> {
+pub fn check(store: &Store, lang: crate::i18n::Lang) -> Result<(), Failure> {
     let loaded = store.load()?;
     let history = store.load_history()?;
     let path = store.path().display();
@@ -39,6 +39,17 @@ pub fn check(store: &Store) -> Result<(), Failure> {
             "{path}: history agrees with the board back to {}; before it the record is incomplete (version 1)",
             found.entry.date()
         ),
+    }
+    // A merge that clashed left its conflicts as data: the board works, but is not settled.
+    let conflicts = &loaded.board.conflicts;
+    if !conflicts.is_empty() {
+        for conflict in conflicts {
+            println!("{path}: {}", super::resolve::conflict_line(conflict, lang));
+        }
+        return Err(Failure(format!(
+            "{path}: {} merge conflict(s) to settle (ftz-board resolve TASK FIELD ours|theirs)",
+            conflicts.len()
+        )));
     }
     Ok(())
 }

@@ -3,8 +3,11 @@
 
 mod change;
 mod check;
+pub mod git;
 mod open;
 mod report;
+mod resolve;
+mod sync;
 mod time;
 
 use change::change;
@@ -36,7 +39,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     store.user = cli.user_name();
     match &cli.command {
         Some(Command::Init) => init(&store),
-        Some(Command::Check) => check::check(&store),
+        Some(Command::Check) => check::check(&store, lang),
         Some(Command::Export { format }) => {
             let mut standing = standing(&cli, &store)?;
             let date = standing.date;
@@ -101,6 +104,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             until,
             format,
         }) => time::changes(&cli, &store, lang, since, *until, *format),
+        // main calls the driver itself, for git's exit codes; this is for a library caller.
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => match git::merge_driver(base, ours, theirs, path.as_deref(), lang) {
+            code if code == std::process::ExitCode::SUCCESS => Ok(()),
+            _ => Err(Failure("the merge left conflicts or failed".into())),
+        },
+        Some(Command::GitSetup) => git::git_setup(store.path()),
+        Some(Command::Sync) => sync::sync(&cli, &store, lang),
+        Some(Command::Resolve { task, field, side }) => {
+            resolve::resolve(&cli, &store, task, field, *side)
+        }
         None => open::open(&cli, store, lang),
     }
 }
