@@ -15,15 +15,21 @@ use clap::{Parser, Subcommand, ValueEnum};
                   scripts and cron."
 )]
 pub struct Cli {
-    /// Board file (default ./board.ron).
+    /// Board file (default ./board.ron). `report` and `export` take it several times, for one
+    /// combined report on several boards.
     #[arg(
         long,
         short = 'f',
         global = true,
         env = "FTZ_BOARD_FILE",
-        value_name = "PATH"
+        value_name = "PATH",
+        action = clap::ArgAction::Append
     )]
-    pub file: Option<PathBuf>,
+    pub file: Vec<PathBuf>,
+
+    /// Every `*.ron` board in this folder (for `report` and `export`: one combined report).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 
     /// The board as it stood at the end of this date (YYYY-MM-DD), read-only.
     #[arg(
@@ -203,8 +209,34 @@ pub enum ExportFormat {
 impl Cli {
     pub fn board_path(&self) -> PathBuf {
         self.file
-            .clone()
+            .first()
+            .cloned()
             .unwrap_or_else(|| PathBuf::from("board.ron"))
+    }
+
+    /// Every board named: each `--file`, then the `*.ron` files of `--dir` in name order; just
+    /// [`Cli::board_path`] when neither is given.
+    pub fn board_paths(&self) -> Result<Vec<PathBuf>, String> {
+        let mut paths = self.file.clone();
+        if let Some(dir) = &self.dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: no *.ron board files in this folder",
+                    dir.display()
+                ));
+            }
+            paths.extend(found);
+        }
+        if paths.is_empty() {
+            paths.push(self.board_path());
+        }
+        Ok(paths)
     }
 
     /// The name changes are recorded under: `--user`, else `$USER`, else `$LOGNAME`, else the

@@ -1287,3 +1287,108 @@ fn line_merge_conflict_rates_without_and_with_the_driver() {
         println!("| {scenario} | {lines}/{TRIALS} | {driver}/{TRIALS} |");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reports on several boards at once
+
+/// Two boards in one folder: `a.ron` as the plan is, `b.ron` with task 3 done.
+fn two_boards(sb: &Sandbox) -> PathBuf {
+    let dir = sb.path("boards");
+    std::fs::create_dir(&dir).unwrap();
+    sb.board_ok(&dir, "zhang", A_TIME, &["init", "--file", "a.ron"]);
+    sb.board_ok(&dir, "zhang", A_TIME, &["init", "--file", "b.ron"]);
+    sb.board_ok(
+        &dir,
+        "zhang",
+        A_TIME,
+        &["status", "3", "done", "--file", "b.ron"],
+    );
+    dir
+}
+
+#[test]
+fn a_report_on_several_boards_compares_them_and_names_each() {
+    let Some(sb) = Sandbox::new() else { return };
+    let dir = two_boards(&sb);
+    let md = sb.board_ok(
+        &dir,
+        "zhang",
+        A_TIME,
+        &["report", "--file", "a.ron", "--file", "b.ron"],
+    );
+    assert!(md.starts_with("# 多个看板汇总（2 个看板）\n"), "{md}");
+    assert!(md.contains("| a.ron（闵行区人民政府） | 19 | 0 |"), "{md}");
+    assert!(md.contains("| b.ron（闵行区人民政府） | 19 | 1 |"), "{md}");
+    assert_eq!(md.matches("\n## 看板：").count(), 2);
+    assert!(
+        md.contains("\n### 闵府发〔2024〕17号 推进情况报告"),
+        "each board's own report, a level down"
+    );
+
+    let csv = sb.board_ok(
+        &dir,
+        "zhang",
+        A_TIME,
+        &["report", "--dir", ".", "--format", "csv"],
+    );
+    let records: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert!(
+        records[0].starts_with("\u{FEFF}看板,序号,"),
+        "{}",
+        records[0]
+    );
+    assert_eq!(
+        records.iter().filter(|r| r.starts_with("\"a.ron")).count(),
+        19
+    );
+    assert_eq!(
+        records.iter().filter(|r| r.starts_with("\"b.ron")).count(),
+        19
+    );
+
+    let json = sb.board_ok(
+        &dir,
+        "zhang",
+        A_TIME,
+        &["report", "--dir", ".", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["boards"][1]["board"], "b.ron");
+    assert_eq!(json["boards"][1]["report"]["summary"]["total"], 19);
+
+    let export = sb.board_ok(&dir, "zhang", A_TIME, &["export", "--dir", "."]);
+    let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let done = |b: usize| export["boards"][b]["export"]["tasks"][2]["status"].clone();
+    assert_eq!((done(0), done(1)), ("not_started".into(), "done".into()));
+}
+
+#[test]
+fn several_boards_are_refused_where_one_is_needed_and_a_bad_one_is_named() {
+    let Some(sb) = Sandbox::new() else { return };
+    let dir = two_boards(&sb);
+    let xlsx = sb.board(
+        &dir,
+        "zhang",
+        A_TIME,
+        &["report", "--dir", ".", "--format", "xlsx", "-o", "r.xlsx"],
+    );
+    assert_eq!(xlsx.status.code(), Some(1));
+    assert!(
+        text(&xlsx.stderr)
+            .contains("--format xlsx takes one board; for several boards use md, csv or json")
+    );
+    let list = sb.board(&dir, "zhang", A_TIME, &["list", "--dir", "."]);
+    assert!(
+        text(&list.stderr).contains("are read by `report` and `export` only"),
+        "{}",
+        text(&list.stderr)
+    );
+    std::fs::write(dir.join("c.ron"), "(\n    标题: 1,\n)\n").unwrap();
+    let bad = sb.board(&dir, "zhang", A_TIME, &["report", "--dir", "."]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stderr).contains("./c.ron:2:5: "),
+        "{}",
+        text(&bad.stderr)
+    );
+}

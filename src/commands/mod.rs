@@ -1,6 +1,7 @@
 //! What each command does, one file per command or group. Errors come back as messages for
 //! stderr; the caller exits 1.
 
+mod boards;
 mod change;
 mod check;
 pub mod git;
@@ -35,24 +36,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
         None => Lang::Zh,
     };
-    let mut store = Store::new(cli.board_path());
+    let paths = cli.board_paths().map_err(Failure)?;
+    if paths.len() > 1 {
+        return boards::run(&cli, &paths);
+    }
+    let mut store = Store::new(paths[0].clone());
     store.user = cli.user_name();
     match &cli.command {
         Some(Command::Init) => init(&store),
         Some(Command::Check) => check::check(&store, lang),
-        Some(Command::Export { format }) => {
-            let mut standing = standing(&cli, &store)?;
-            let date = standing.date;
-            let all = standing.history(&store)?;
-            // The record as it stood then: the entries made by the end of the date in use.
-            let history = History::new(all.entries()[..all.count_through(date)].to_vec());
-            let board = narrowed(&cli, standing.board)?;
-            let history = narrowed_history(&board, history);
-            let text = match format {
-                ExportFormat::Json => crate::export::to_json(&board, &history, standing.date),
-            };
-            print_out(&text)
-        }
+        Some(Command::Export { format }) => match format {
+            ExportFormat::Json => print_out(&export_text(&cli, &store)?),
+        },
         Some(Command::List) => {
             let standing = standing(&cli, &store)?;
             if let Some(notice) = completeness_notice(standing.completeness, lang) {
@@ -121,6 +116,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         None => open::open(&cli, store, lang),
     }
+}
+
+/// The JSON export of the board in `store`, as of the date in use.
+pub(crate) fn export_text(cli: &Cli, store: &Store) -> Result<String, Failure> {
+    let mut standing = standing(cli, store)?;
+    let date = standing.date;
+    let all = standing.history(store)?;
+    // The record as it stood then: the entries made by the end of the date in use.
+    let history = History::new(all.entries()[..all.count_through(date)].to_vec());
+    let board = narrowed(cli, standing.board)?;
+    let history = narrowed_history(&board, history);
+    Ok(crate::export::to_json(&board, &history, date))
 }
 
 /// The warning for a board shown at a date its record does not fully cover.
