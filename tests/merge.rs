@@ -1392,3 +1392,44 @@ fn several_boards_are_refused_where_one_is_needed_and_a_bad_one_is_named() {
         text(&bad.stderr)
     );
 }
+
+#[test]
+fn the_driver_refuses_a_version_1_file_whose_history_a_merge_would_drop() {
+    let Some(sb) = Sandbox::new() else { return };
+    let dir = sb.path("v1");
+    std::fs::create_dir(&dir).unwrap();
+    let v1 = std::fs::read_to_string(common::fixture("good-v1.ron")).unwrap();
+    // Both sides upgraded since the common ancestor: it is compared as a board.
+    let v2 = to_text(&parse(&v1, Path::new("v1.ron")).unwrap());
+    let mut theirs = parse(&v1, Path::new("v1.ron")).unwrap();
+    theirs.tasks[0].text = "乙方改过".into();
+    std::fs::write(dir.join("o"), &v1).unwrap();
+    std::fs::write(dir.join("a"), &v2).unwrap();
+    std::fs::write(dir.join("b"), to_text(&theirs)).unwrap();
+    let out = sb.board(
+        &dir,
+        "x",
+        A_TIME,
+        &["merge-driver", "o", "a", "b", "board.ron"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a")).unwrap(),
+        to_text(&theirs)
+    );
+    // A side still at version 1 is refused.
+    std::fs::write(dir.join("a"), &v1).unwrap();
+    let out = sb.board(
+        &dir,
+        "x",
+        A_TIME,
+        &["merge-driver", "o", "a", "b", "board.ron"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("board.ron:2:14: ours (%A) is a version 1 file"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("a")).unwrap(), v1);
+}

@@ -57,18 +57,19 @@ pub fn merge_files(
     Ok(merged)
 }
 
-/// Parses one version. A version 1 file is refused: its history lives inside it, and a merge
-/// of the board alone would drop it.
+/// Parses one version. Ours or theirs as a version 1 file is refused: its history lives inside
+/// it, and a merge of the board alone would drop it. The common ancestor may be one (both sides
+/// upgraded since): only its board is compared.
 fn parse_version(text: &str, shown: &Path, version: Version) -> Result<Board, StoreError> {
     let parsed = codec::parse_file(text, shown).map_err(|e| in_version(e, version))?;
-    if parsed.v1_history.is_some() {
+    if parsed.v1_history.is_some() && version != Version::Base {
         let (line, column) = super::locate::locate(text, &Place::Version);
         return Err(StoreError::Parse {
             path: shown.to_path_buf(),
             line,
             column,
             message: format!(
-                "{} is a version 1 file (expected version 2: make one change with this build on each side, which upgrades it, then merge)",
+                "{} is a version 1 file (expected version 2: make one change with this build on that side, which upgrades it, then merge)",
                 version.name()
             ),
         });
