@@ -153,3 +153,68 @@ fn map_of_sets(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Note;
+
+    fn names(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.iter().map(|n| n.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_removed_on_one_side_is_gone_and_one_added_on_the_other_is_in() {
+        let base = names(&[("区科委", &["科委", "科技委"])]);
+        let ours = names(&[("区科委", &["科委"])]);
+        let theirs = names(&[
+            ("区科委", &["科委", "科技委", "区科技委"]),
+            ("区商务委", &[]),
+        ]);
+        let merged = map_of_sets(&base, &ours, &theirs);
+        assert_eq!(
+            merged,
+            names(&[("区科委", &["科委", "区科技委"]), ("区商务委", &[])])
+        );
+    }
+
+    #[test]
+    fn a_note_marked_a_decision_on_one_side_stays_marked() {
+        let note = Note {
+            at: chrono::DateTime::parse_from_rfc3339("2025-03-01T10:00:00+08:00").unwrap(),
+            author: "lina".into(),
+            text: "会议决定".into(),
+            decision: false,
+        };
+        let marked = Note {
+            decision: true,
+            ..note.clone()
+        };
+        let merged = task::notes(
+            std::slice::from_ref(&note),
+            std::slice::from_ref(&note),
+            std::slice::from_ref(&marked),
+        );
+        assert_eq!(merged, [marked]);
+    }
+
+    #[test]
+    fn a_clash_found_again_from_the_other_side_is_the_same_clash() {
+        let c = |ours: &str, theirs: &str| Conflict {
+            task: Some(3),
+            field: "status".into(),
+            ours: ours.into(),
+            theirs: theirs.into(),
+            ours_by: "lina".into(),
+            theirs_by: "wang".into(),
+        };
+        assert!(same_clash(&c("done", "blocked"), &c("blocked", "done")));
+        assert!(!same_clash(
+            &c("done", "blocked"),
+            &c("done", "in_progress")
+        ));
+    }
+}
