@@ -1027,7 +1027,19 @@ fn a_clash_is_a_conflicts_entry_that_check_reports_and_resolve_settles() {
     );
     sb.board_ok(&a, "zhang", B_TIME, &["resolve", "3", "status", "theirs"]);
     assert_eq!(load(&a).task(3).unwrap().status, Status::Blocked);
-    sb.board_ok(&a, "zhang", B_TIME, &["check"]);
+    // Both sides' status changes are in the history; check says why they do not chain.
+    let check = sb.board(&a, "zhang", B_TIME, &["check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(
+        !text(&check.stderr).contains("hand edit"),
+        "{}",
+        text(&check.stderr)
+    );
+    assert!(
+        text(&check.stdout).contains("changed on both sides of a merge"),
+        "{}",
+        text(&check.stdout)
+    );
     sb.git_ok(&a, &["add", "board.ron", "board.ron.history"]);
     sb.git_ok(&a, &["commit", "-q", "--no-edit"]);
 }

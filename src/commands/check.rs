@@ -30,6 +30,16 @@ pub fn check(store: &Store, lang: crate::i18n::Lang) -> Result<(), Failure> {
     };
     match crate::model::check_history(&loaded.board, &history) {
         crate::model::HistoryCheck::Consistent => {}
+        // Two offices changed the same thing and a merge kept one value: the record holds both
+        // changes, which do not chain. Not a hand edit.
+        crate::model::HistoryCheck::Inconsistent(found)
+            if clashed(&loaded.board, &history, &found.entry) =>
+        {
+            println!(
+                "{path}: {}: changed on both sides of a merge; the history keeps both changes (see docs/FORMAT.md, Merging)",
+                place(found.index, &found.entry),
+            )
+        }
         crate::model::HistoryCheck::Inconsistent(found) => eprintln!(
             "ftz-board: warning: {}: {}; the board was changed without a record after it (a hand edit?)",
             place(found.index, &found.entry),
@@ -52,4 +62,27 @@ pub fn check(store: &Store, lang: crate::i18n::Lang) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// Whether the entry's task had a merge conflict about the same field (still open, or settled
+/// in the history).
+fn clashed(
+    board: &crate::model::Board,
+    history: &crate::model::History,
+    entry: &crate::model::HistoryEntry,
+) -> bool {
+    use crate::model::Change;
+    let field = match &entry.change {
+        Change::Status { .. } => "status".to_string(),
+        Change::Field { field, .. } => field.clone(),
+        Change::Request { .. } => "request".to_string(),
+        Change::Milestone { number, .. } => format!("milestone {number}"),
+        _ => return false,
+    };
+    let about = |c: &crate::model::Conflict| c.task == entry.task && c.field == field;
+    board.conflicts.iter().any(about)
+        || history.entries().iter().any(|e| match &e.change {
+            Change::ConflictResolved { conflict, .. } => about(conflict),
+            _ => false,
+        })
 }
