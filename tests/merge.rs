@@ -1445,3 +1445,33 @@ fn the_driver_refuses_a_version_1_file_whose_history_a_merge_would_drop() {
     );
     assert_eq!(std::fs::read_to_string(dir.join("a")).unwrap(), v1);
 }
+
+#[test]
+fn sync_without_a_remote_commits_and_says_nothing_was_exchanged() {
+    let Some(sb) = Sandbox::new() else { return };
+    let dir = sb.path("alone");
+    std::fs::create_dir(&dir).unwrap();
+    sb.git_ok(&dir, &["init", "-q", "-b", "main"]);
+    sb.board_ok(&dir, "lina", A_TIME, &["init"]);
+    sb.board_ok(&dir, "lina", A_TIME, &["note", "3", "第一条"]);
+    let said = sb.board_ok(&dir, "lina", A_TIME, &["sync"]);
+    assert!(
+        said.contains("this branch has no remote, so nothing was pulled or pushed"),
+        "{said}"
+    );
+    let files = sb.git_ok(&dir, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(
+        files.lines().collect::<Vec<_>>(),
+        [
+            ".gitattributes",
+            ".gitignore",
+            "board.ron",
+            "board.ron.history"
+        ]
+    );
+    let again = sb.board_ok(&dir, "lina", A_TIME, &["sync"]);
+    assert!(
+        again.contains("board.ron: nothing new to commit"),
+        "{again}"
+    );
+}

@@ -59,7 +59,7 @@ pub fn sync(cli: &Cli, store: &Store, lang: Lang) -> Result<(), Failure> {
         println!("{name}: pulled and pushed");
     } else {
         println!(
-            "{name}: committed here; this branch has no remote to pull from or push to (see README: working across offices)"
+            "{name}: this branch has no remote, so nothing was pulled or pushed (see README: working across offices)"
         );
     }
     let conflicts = store.load()?.board.conflicts;
