@@ -15,15 +15,21 @@ use clap::{Parser, Subcommand, ValueEnum};
                   scripts and cron."
 )]
 pub struct Cli {
-    /// Board file (default ./board.ron).
+    /// Board file (default ./board.ron). `report` and `export` take it several times, for one
+    /// combined report on several boards.
     #[arg(
         long,
         short = 'f',
         global = true,
         env = "FTZ_BOARD_FILE",
-        value_name = "PATH"
+        value_name = "PATH",
+        action = clap::ArgAction::Append
     )]
-    pub file: Option<PathBuf>,
+    pub file: Vec<PathBuf>,
+
+    /// Every `*.ron` board in this folder (for `report` and `export`: one combined report).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 
     /// The board as it stood at the end of this date (YYYY-MM-DD), read-only.
     #[arg(
@@ -164,6 +170,44 @@ pub enum Command {
         #[arg(long, short = 'o', value_name = "PATH")]
         output: PathBuf,
     },
+    /// The git merge driver for board files, as git calls it: `merge-driver %O %A %B %P`. Writes the
+    /// merge into %A; exit 0 when clean, 1 with conflicts (written into the file as data), 2 when a
+    /// version does not read (%A untouched). `git-setup` installs it.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Ours (%A): the merge is written here.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The file's name in the repository (%P), for messages.
+        path: Option<PathBuf>,
+    },
+    /// Set up the git repository the board is in: `.gitattributes` (board files merge by meaning,
+    /// history files as a union), `.gitignore` (journal, lock, backups) and this clone's
+    /// `merge.ftz-board` driver. Says what it did; running it again changes nothing.
+    GitSetup,
+    /// For people who do not use git: commit the board with a summary of its changes, pull (merging
+    /// with the driver), push, and say in words what conflicts remain.
+    Sync,
+    /// Settle a merge conflict by taking one side: `resolve 3 status theirs`. TASK is a task number,
+    /// or `board` for the board's own fields (settings, plan, roles). `check` lists the conflicts.
+    Resolve {
+        task: String,
+        /// The conflict's field as `check` shows it: status, deadline, "milestone 2", deleted, …
+        field: String,
+        #[arg(value_enum)]
+        side: SideArg,
+    },
+}
+
+/// Which side of a merge conflict to take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// The value this clone had before the merge (the board shows it now).
+    Ours,
+    /// The value the other side had.
+    Theirs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,8 +225,34 @@ pub enum ExportFormat {
 impl Cli {
     pub fn board_path(&self) -> PathBuf {
         self.file
-            .clone()
+            .first()
+            .cloned()
             .unwrap_or_else(|| PathBuf::from("board.ron"))
+    }
+
+    /// Every board named: each `--file`, then the `*.ron` files of `--dir` in name order; just
+    /// [`Cli::board_path`] when neither is given.
+    pub fn board_paths(&self) -> Result<Vec<PathBuf>, String> {
+        let mut paths = self.file.clone();
+        if let Some(dir) = &self.dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: no *.ron board files in this folder",
+                    dir.display()
+                ));
+            }
+            paths.extend(found);
+        }
+        if paths.is_empty() {
+            paths.push(self.board_path());
+        }
+        Ok(paths)
     }
 
     /// The name changes are recorded under: `--user`, else `$USER`, else `$LOGNAME`, else the

@@ -108,6 +108,15 @@ impl Lang {
             (Lang::Zh, OpError::ChangedMeanwhile(None)) => {
                 "看板此后已被他人修改，未撤销，以免覆盖他人的修改".to_string()
             }
+            (Lang::Zh, OpError::NoSuchConflict(Some(id), field)) => {
+                format!("任务 #{id} 的「{field}」没有待处理的合并冲突")
+            }
+            (Lang::Zh, OpError::NoSuchConflict(None, field)) => {
+                format!("看板的「{field}」没有待处理的合并冲突")
+            }
+            (Lang::Zh, OpError::BadConflict(field)) => {
+                format!("「{field}」的冲突记录无法读取（是否手工修改过？）")
+            }
         }
     }
 

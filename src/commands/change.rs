@@ -39,7 +39,7 @@ pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
     }
 }
 
-fn describe(change: &Change) -> String {
+pub(crate) fn describe(change: &Change) -> String {
     match change {
         Change::Status { from, to, .. } => format!("{} -> {}", from.name(), to.name()),
         Change::NoteAdded { .. } => "note added".into(),
@@ -52,6 +52,7 @@ fn describe(change: &Change) -> String {
         Change::Meeting { date } => format!("meeting recorded on {date}"),
         Change::MeetingRemoved { date } => format!("meeting of {date} removed"),
         Change::Roles { .. } => "roles changed".into(),
+        Change::Setting { name, .. } => format!("{name} changed"),
         Change::ConflictResolved { .. } => "conflict resolved".into(),
         Change::ConflictRestored { .. } => "conflict restored".into(),
         Change::Legacy(_) => "changed".into(),

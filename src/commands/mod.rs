@@ -1,11 +1,15 @@
 //! What each command does, one file per command or group. Errors come back as messages for
 //! stderr; the caller exits 1.
 
+mod boards;
 mod change;
 mod check;
+pub mod git;
 mod open;
 mod report;
 mod sample;
+mod resolve;
+mod sync;
 mod time;
 
 use change::change;
@@ -33,24 +37,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
         None => Lang::Zh,
     };
-    let mut store = Store::new(cli.board_path());
+    let paths = cli.board_paths().map_err(Failure)?;
+    if paths.len() > 1 {
+        return boards::run(&cli, &paths);
+    }
+    let mut store = Store::new(paths[0].clone());
     store.user = cli.user_name();
     match &cli.command {
         Some(Command::Init) => init(&store),
-        Some(Command::Check) => check::check(&store),
-        Some(Command::Export { format }) => {
-            let mut standing = standing(&cli, &store)?;
-            let date = standing.date;
-            let all = standing.history(&store)?;
-            // The record as it stood then: the entries made by the end of the date in use.
-            let history = History::new(all.entries()[..all.count_through(date)].to_vec());
-            let board = narrowed(&cli, standing.board)?;
-            let history = narrowed_history(&board, history);
-            let text = match format {
-                ExportFormat::Json => crate::export::to_json(&board, &history, standing.date),
-            };
-            print_out(&text)
-        }
+        Some(Command::Check) => check::check(&store, lang),
+        Some(Command::Export { format }) => match format {
+            ExportFormat::Json => print_out(&export_text(&cli, &store)?),
+        },
         Some(Command::List) => {
             let standing = standing(&cli, &store)?;
             if let Some(notice) = completeness_notice(standing.completeness, lang) {
@@ -113,8 +111,35 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             seed: *seed,
             output,
         }),
+        // main calls the driver itself, for git's exit codes; this is for a library caller.
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => match git::merge_driver(base, ours, theirs, path.as_deref(), lang) {
+            code if code == std::process::ExitCode::SUCCESS => Ok(()),
+            _ => Err(Failure("the merge left conflicts or failed".into())),
+        },
+        Some(Command::GitSetup) => git::git_setup(store.path()),
+        Some(Command::Sync) => sync::sync(&cli, &store, lang),
+        Some(Command::Resolve { task, field, side }) => {
+            resolve::resolve(&cli, &store, task, field, *side)
+        }
         None => open::open(&cli, store, lang),
     }
+}
+
+/// The JSON export of the board in `store`, as of the date in use.
+pub(crate) fn export_text(cli: &Cli, store: &Store) -> Result<String, Failure> {
+    let mut standing = standing(cli, store)?;
+    let date = standing.date;
+    let all = standing.history(store)?;
+    // The record as it stood then: the entries made by the end of the date in use.
+    let history = History::new(all.entries()[..all.count_through(date)].to_vec());
+    let board = narrowed(cli, standing.board)?;
+    let history = narrowed_history(&board, history);
+    Ok(crate::export::to_json(&board, &history, date))
 }
 
 /// The warning for a board shown at a date its record does not fully cover.

@@ -22,6 +22,24 @@ pub struct Asked<'a> {
 }
 
 pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
+    with_report(cli, store, asked, |report| match asked.output {
+        Some(path) => {
+            write_report_to(report, asked.format, path, asked.force)?;
+            println!("{}: report written", path.display());
+            Ok(())
+        }
+        None => super::print_out(&render_text(report, asked.format)?),
+    })
+}
+
+/// Builds the report `asked` for the board in `store` and hands it to `use_it` (several boards'
+/// reports are combined by `commands::boards`).
+pub(crate) fn with_report<R>(
+    cli: &Cli,
+    store: &Store,
+    asked: &Asked,
+    use_it: impl FnOnce(&Report) -> Result<R, Failure>,
+) -> Result<R, Failure> {
     let mut standing = standing(cli, store)?;
     if asked.to.is_some() && asked.from.is_none() {
         return Err(Failure(
@@ -62,14 +80,7 @@ pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
         .as_deref()
         .map(|u| resolve_unit(&standing.current, u))
         .transpose()?;
-    match asked.output {
-        Some(path) => {
-            write_report_to(&report, asked.format, path, asked.force)?;
-            println!("{}: report written", path.display());
-            Ok(())
-        }
-        None => super::print_out(&render_text(&report, asked.format)?),
-    }
+    use_it(&report)
 }
 
 /// The board at `to`, how far it can be trusted (the weaker of both dates), and the stage

@@ -121,6 +121,13 @@ pub enum Change {
         from: Option<Roles>,
         to: Option<Roles>,
     },
+    /// A field of the board itself (`settings.warn_days`, `plan.title`) as text before and after:
+    /// made when a merge conflict about it is settled.
+    Setting {
+        name: String,
+        from: String,
+        to: String,
+    },
     /// A merge conflict settled by taking one side (the value changes in the entry after it).
     ConflictResolved {
         conflict: Conflict,
@@ -177,6 +184,7 @@ impl Change {
             Change::Meeting { .. } => "meeting",
             Change::MeetingRemoved { .. } => "meeting_removed",
             Change::Roles { .. } => "roles",
+            Change::Setting { .. } => "setting",
             Change::ConflictResolved { .. } => "conflict_resolved",
             Change::ConflictRestored { .. } => "conflict_restored",
             Change::Legacy(_) => "legacy",

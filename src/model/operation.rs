@@ -53,6 +53,13 @@ pub enum Operation {
         via: Via,
         entries: Vec<HistoryEntry>,
     },
+    /// Settles a merge conflict (about `task`, or the board's own fields with `None`) by taking
+    /// one side's value (see `model::resolve`).
+    ResolveConflict {
+        task: Option<TaskId>,
+        field: String,
+        chose: super::Side,
+    },
 }
 
 /// Who makes a change and when: recorded in the history. The store takes the time under the lock.
@@ -71,6 +78,10 @@ pub enum OpError {
     Unchanged,
     /// Someone else changed the task since; the undo would overwrite their change.
     ChangedMeanwhile(Option<TaskId>),
+    /// No open merge conflict about this task (or the board, `None`) and field.
+    NoSuchConflict(Option<TaskId>, String),
+    /// A conflict whose value this build cannot read back (a hand edit); carries the field.
+    BadConflict(String),
 }
 
 impl From<FieldError> for OpError {
@@ -99,6 +110,14 @@ impl std::fmt::Display for OpError {
                 f,
                 "the board was changed by someone else since; not undoing over it"
             ),
+            OpError::NoSuchConflict(task, field) => match task {
+                Some(id) => write!(f, "no open merge conflict about `{field}` of task {id}"),
+                None => write!(f, "no open merge conflict about `{field}` of the board"),
+            },
+            OpError::BadConflict(field) => write!(
+                f,
+                "the conflict about `{field}` holds a value that does not read back (edited by hand?)"
+            ),
         }
     }
 }
@@ -116,6 +135,7 @@ impl Operation {
             | Operation::DeleteTask { id } => Some(*id),
             Operation::AddTask { task } => Some(task.id),
             Operation::RecordMeeting { .. } => None,
+            Operation::ResolveConflict { task, .. } => *task,
             Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
             Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
         }
@@ -229,6 +249,14 @@ impl Operation {
             Operation::Batch(ops) => {
                 for op in ops {
                     op.apply_into(board, ctx, made)?;
+                }
+            }
+            Operation::ResolveConflict { task, field, chose } => {
+                let conflict = super::resolve::find(board, *task, field)
+                    .ok_or_else(|| OpError::NoSuchConflict(*task, field.clone()))?
+                    .clone();
+                for change in super::resolve::changes(board, &conflict, *chose)? {
+                    record(board, ctx, *task, change, None, made);
                 }
             }
             Operation::Revert { via, entries } => {

@@ -95,6 +95,11 @@ impl HistoryEntry {
                 from: to.clone(),
                 to: from.clone(),
             },
+            Change::Setting { name, from, to } => Change::Setting {
+                name: name.clone(),
+                from: to.clone(),
+                to: from.clone(),
+            },
             Change::ConflictResolved { conflict, .. } => Change::ConflictRestored {
                 conflict: conflict.clone(),
             },
@@ -170,6 +175,11 @@ fn set(entry: &HistoryEntry, board: &mut Board, side: Side) -> Result<(), Mismat
         Change::Meeting { date } => set_meeting(board, *date, side == Side::After),
         Change::MeetingRemoved { date } => set_meeting(board, *date, side == Side::Before),
         Change::Roles { from, to } => board.roles = pick(side, from, to).clone(),
+        Change::Setting { name, from, to } => {
+            let value = pick(side, from, to);
+            super::merge::setting::set(board, name, value)
+                .ok_or_else(|| Mismatch::Unreadable(format!("`{value}` for {name}")))?;
+        }
         Change::ConflictResolved { conflict, .. } => {
             set_conflict(board, conflict, side == Side::Before)
         }
@@ -221,6 +231,9 @@ fn shows(entry: &HistoryEntry, board: &Board, side: Side) -> bool {
             board.meetings.contains(&Meeting(*date)) == (side == Side::Before)
         }
         Change::Roles { from, to } => board.roles == *pick(side, from, to),
+        Change::Setting { name, from, to } => {
+            super::merge::setting::get(board, name).as_ref() == Some(pick(side, from, to))
+        }
         Change::ConflictResolved { conflict, .. } => {
             board.conflicts.contains(conflict) == (side == Side::Before)
         }

@@ -271,6 +271,11 @@ pub fn write_report_to(
     write_file(path, &bytes, force)
 }
 
+/// Writes a text (a combined report on several boards) as [`write_report_to`] writes a report.
+pub fn write_text_file(path: &Path, text: &str, force: bool) -> Result<(), ReportError> {
+    write_file(path, text.as_bytes(), force)
+}
+
 fn io_error(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> ReportError {
     let path = path.to_path_buf();
     move |source| ReportError::Io {

@@ -79,7 +79,10 @@ fn find_key(text: &str, from: usize, to: usize, key: &str) -> Option<usize> {
             while i < to && bytes[i] != b'\n' {
                 i += 1;
             }
-        } else if text[i..].starts_with(key)
+        // Compared as bytes: `i` may be inside a Chinese character written outside quotes (a
+        // file that does not parse), where slicing the text would panic. An ASCII key that
+        // matches starts on a character boundary, so the slices below are safe.
+        } else if bytes[i..to].starts_with(key.as_bytes())
             && (i == 0 || !is_ident(bytes[i - 1]))
             && !bytes.get(i + key.len()).copied().is_some_and(is_ident)
         {
@@ -131,6 +134,21 @@ mod tests {
             field: "id",
         };
         assert_eq!(locate(TEXT, &place), (9, 17));
+    }
+
+    #[test]
+    fn chinese_outside_quotes_is_passed_over_not_split() {
+        // A hand edit that forgot the quotes: the version is still found, and nothing panics.
+        let text = "(\n    标题: 推进中,\n    version: 2,\n)";
+        assert_eq!(
+            value_of(text, "version").map(|at| line_col(text, at)),
+            Some((3, 14))
+        );
+        let place = Place::Task {
+            index: 0,
+            field: "title",
+        };
+        assert_eq!(locate("(tasks: [(id: 1, 标题: 区科委)])", &place), (1, 15));
     }
 
     #[test]

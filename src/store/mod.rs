@@ -17,6 +17,7 @@ mod fold;
 mod lines;
 pub mod locate;
 mod lock;
+pub mod merge;
 mod partial;
 mod regular;
 mod scan;
