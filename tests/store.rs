@@ -447,3 +447,53 @@ fn a_save_clears_temporary_files_a_killed_writer_left_but_nothing_else() {
         assert_eq!(std::fs::read_to_string(path).unwrap(), "keep me");
     }
 }
+
+/// A board that stays open remembers the files its own changes left (`apply_cached`); a
+/// colleague's change, a fold or a hand edit in between must still be seen, on a small board
+/// (every change folded) and on a big one (changes in the journal).
+#[test]
+fn a_cached_change_sees_every_change_made_by_others_in_between() {
+    for tasks in [19usize, 700] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let sample = ftz_board::sample::generate_with_history(tasks, 0, 3);
+        let mine = Store::new(&path);
+        mine.create_with_history(&sample.board, &[]).unwrap();
+        let colleague = Store::new(&path);
+        let mut cache = store::ReadCache::default();
+        let note = |id: u32, text: &str| Operation::AddNote {
+            id,
+            text: text.into(),
+            decision: false,
+        };
+        mine.apply_cached(&note(1, "我的第一条"), "me", &mut cache).unwrap();
+        mine.apply_cached(&note(1, "我的第二条"), "me", &mut cache).unwrap();
+        colleague.apply(&note(2, "同事的"), "colleague").unwrap();
+        let applied = mine.apply_cached(&note(1, "我的第三条"), "me", &mut cache).unwrap();
+        let texts = |board: &Board, id: u32| -> Vec<String> {
+            board.task(id).unwrap().notes.iter().map(|n| n.text.clone()).collect()
+        };
+        assert_eq!(
+            texts(&applied.board, 2).last().map(String::as_str),
+            Some("同事的"),
+            "{tasks} tasks: the colleague's note is lost"
+        );
+        // A hand edit of the same length in place: the file's times change all the same.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let title = applied.board.task(5).unwrap().title.clone();
+        let first = title.chars().next().unwrap();
+        assert_eq!(first.len_utf8(), 3, "a title that starts with a Chinese character");
+        let new_title = title.replacen(first, "改", 1);
+        let edited = text.replacen(&format!("\"{title}\""), &format!("\"{new_title}\""), 1);
+        assert_ne!(edited, text);
+        assert_eq!(edited.len(), text.len());
+        std::fs::write(&path, edited).unwrap();
+        let applied = mine.apply_cached(&note(3, "之后"), "me", &mut cache).unwrap();
+        assert_eq!(applied.board.task(5).unwrap().title, new_title, "{tasks} tasks");
+        // What the cached changes wrote is what a fresh read finds.
+        assert_eq!(Store::new(&path).load().unwrap().board, applied.board);
+        let history = Store::new(&path).load_history().unwrap();
+        assert_eq!(history.len(), 5, "{tasks} tasks");
+    }
+}

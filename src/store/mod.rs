@@ -8,6 +8,7 @@
 mod access;
 mod atomic;
 mod backup;
+mod cache;
 mod canonical;
 mod codec;
 mod duplicates;
@@ -30,6 +31,7 @@ use std::time::Duration;
 pub use access::check_writable;
 pub use atomic::folder_of;
 pub use backup::{backup_folder, list_backups};
+pub use cache::ReadCache;
 pub use canonical::{compact, to_text};
 pub use codec::{Parsed, decode, parse, parse_bytes, parse_file};
 pub use error::StoreError;
@@ -263,6 +265,27 @@ impl Store {
         user: &str,
         at: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Applied, StoreError> {
+        self.apply_with(op, user, at, None)
+    }
+
+    /// [`Store::apply`] for a board that stays open: when the files are as its last change left
+    /// them, they are not read again (see `cache.rs`).
+    pub fn apply_cached(
+        &self,
+        op: &Operation,
+        user: &str,
+        cache: &mut ReadCache,
+    ) -> Result<Applied, StoreError> {
+        self.apply_with(op, user, None, Some(cache))
+    }
+
+    fn apply_with(
+        &self,
+        op: &Operation,
+        user: &str,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        mut cache: Option<&mut ReadCache>,
+    ) -> Result<Applied, StoreError> {
         let real = self.real_path();
         // A FIFO or a device named as the board is refused before a lock file is made beside it.
         regular::ensure_regular(&self.path, "board")?;
@@ -274,7 +297,11 @@ impl Store {
         } else {
             None
         };
-        let state = self.read_state_for(touched.as_ref())?;
+        let cached = cache.as_deref_mut().and_then(|c| c.take_if_current(&real));
+        let state = match cached {
+            Some(state) => state,
+            None => self.read_state_for(touched.as_ref())?,
+        };
         let last_at = fold::newest_entry_time(&real, &state)?;
         let mut loaded = state.replayed();
         let now = loaded
@@ -313,6 +340,21 @@ impl Store {
             Ok(None) => (unfolded, None, None),
             Err(e) => (unfolded, Some(e.to_string()), None),
         };
+        // A failed fold may have left the files half way: the next change reads them.
+        if let Some(cache) = cache
+            && fold_failed.is_none()
+        {
+            let folded = _version.is_some() || stamp.journal == 0;
+            cache.keep(
+                &real,
+                &loaded,
+                cache::After {
+                    board_stamp: stamp.board,
+                    journal: if folded { Vec::new() } else { state.journal },
+                    journal_len: stamp.journal,
+                },
+            );
+        }
         Ok(Applied {
             board: loaded,
             stamp,
