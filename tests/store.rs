@@ -466,12 +466,22 @@ fn a_cached_change_sees_every_change_made_by_others_in_between() {
             text: text.into(),
             decision: false,
         };
-        mine.apply_cached(&note(1, "我的第一条"), "me", &mut cache).unwrap();
-        mine.apply_cached(&note(1, "我的第二条"), "me", &mut cache).unwrap();
+        mine.apply_cached(&note(1, "我的第一条"), "me", &mut cache)
+            .unwrap();
+        mine.apply_cached(&note(1, "我的第二条"), "me", &mut cache)
+            .unwrap();
         colleague.apply(&note(2, "同事的"), "colleague").unwrap();
-        let applied = mine.apply_cached(&note(1, "我的第三条"), "me", &mut cache).unwrap();
+        let applied = mine
+            .apply_cached(&note(1, "我的第三条"), "me", &mut cache)
+            .unwrap();
         let texts = |board: &Board, id: u32| -> Vec<String> {
-            board.task(id).unwrap().notes.iter().map(|n| n.text.clone()).collect()
+            board
+                .task(id)
+                .unwrap()
+                .notes
+                .iter()
+                .map(|n| n.text.clone())
+                .collect()
         };
         assert_eq!(
             texts(&applied.board, 2).last().map(String::as_str),
@@ -483,14 +493,24 @@ fn a_cached_change_sees_every_change_made_by_others_in_between() {
         let text = std::fs::read_to_string(&path).unwrap();
         let title = applied.board.task(5).unwrap().title.clone();
         let first = title.chars().next().unwrap();
-        assert_eq!(first.len_utf8(), 3, "a title that starts with a Chinese character");
+        assert_eq!(
+            first.len_utf8(),
+            3,
+            "a title that starts with a Chinese character"
+        );
         let new_title = title.replacen(first, "改", 1);
         let edited = text.replacen(&format!("\"{title}\""), &format!("\"{new_title}\""), 1);
         assert_ne!(edited, text);
         assert_eq!(edited.len(), text.len());
         std::fs::write(&path, edited).unwrap();
-        let applied = mine.apply_cached(&note(3, "之后"), "me", &mut cache).unwrap();
-        assert_eq!(applied.board.task(5).unwrap().title, new_title, "{tasks} tasks");
+        let applied = mine
+            .apply_cached(&note(3, "之后"), "me", &mut cache)
+            .unwrap();
+        assert_eq!(
+            applied.board.task(5).unwrap().title,
+            new_title,
+            "{tasks} tasks"
+        );
         // What the cached changes wrote is what a fresh read finds.
         assert_eq!(Store::new(&path).load().unwrap().board, applied.board);
         let history = Store::new(&path).load_history().unwrap();

@@ -7,8 +7,8 @@ mod check;
 pub mod git;
 mod open;
 mod report;
-mod sample;
 mod resolve;
+mod sample;
 mod sync;
 mod time;
 

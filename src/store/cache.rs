@@ -63,7 +63,7 @@ impl ReadCache {
         let kept = self.kept.take()?;
         let current = FileId::of(real)? == kept.board_file
             && FileId::of(&journal_path(real)) == kept.journal_file;
-        current.then(|| State {
+        current.then_some(State {
             // The journal is replayed onto the board again when the change is made: replaying an
             // entry the board already shows changes nothing.
             parsed: Parsed {
