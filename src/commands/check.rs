@@ -10,6 +10,7 @@ pub fn check(store: &Store) -> Result<(), Failure> {
     let history = store.load_history()?;
     let path = store.path().display();
     println!("{path}: ok ({} tasks)", loaded.board.tasks.len());
+    roles_summary(&loaded.board, &path.to_string());
     if loaded.upgrade_pending {
         println!("{path}: version 1 file; the next change upgrades it to version 2 (see README)");
     }
@@ -41,4 +42,38 @@ pub fn check(store: &Store) -> Result<(), Failure> {
         ),
     }
     Ok(())
+}
+
+/// What `roles` means for this board: who may change what, or that anyone may.
+fn roles_summary(board: &crate::model::Board, path: &str) {
+    use crate::model::sanitize::clean_line;
+    let Some(roles) = &board.roles else {
+        println!(
+            "{path}: no roles: anyone who can write the file may change anything (see README, Roles)"
+        );
+        return;
+    };
+    let members: std::collections::BTreeSet<&str> =
+        roles.units.values().flatten().map(String::as_str).collect();
+    let office: Vec<String> = roles.office.iter().map(|m| clean_line(m)).collect();
+    println!(
+        "{path}: roles: office {}; {} units with {} members",
+        if office.is_empty() { "(none)".to_string() } else { office.join(", ") },
+        roles.units.len(),
+        members.len()
+    );
+    if roles.office.is_empty() {
+        eprintln!(
+            "ftz-board: warning: {path}: roles name no office: nobody may close tasks, edit the plan or decide requests"
+        );
+    }
+    let known = board.units_in_plan_order();
+    for unit in roles.units.keys() {
+        if !known.contains(&board.canonical_unit(unit)) {
+            eprintln!(
+                "ftz-board: warning: {path}: roles name the unit `{}`, which no task names (a typo?)",
+                clean_line(unit)
+            );
+        }
+    }
 }

@@ -35,7 +35,10 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
         Operation::SetStatus { id, .. }
         | Operation::AddNote { id, .. }
         | Operation::EditField { id, .. }
-        | Operation::DeleteTask { id } => {
+        | Operation::DeleteTask { id }
+        | Operation::RequestClose { id, .. }
+        | Operation::RequestExtend { id, .. }
+        | Operation::Decide { id, .. } => {
             out.tasks.insert(*id);
         }
         Operation::AddTask { task } => {
