@@ -58,7 +58,11 @@ fn roles_summary(board: &crate::model::Board, path: &str) {
     let office: Vec<String> = roles.office.iter().map(|m| clean_line(m)).collect();
     println!(
         "{path}: roles: office {}; {} units with {} members",
-        if office.is_empty() { "(none)".to_string() } else { office.join(", ") },
+        if office.is_empty() {
+            "(none)".to_string()
+        } else {
+            office.join(", ")
+        },
         roles.units.len(),
         members.len()
     );

@@ -3,13 +3,14 @@
 
 mod board;
 pub mod changes;
+pub mod cycle;
 pub(crate) mod dates;
 mod field;
 mod history;
 mod operation;
 pub mod permission;
 mod replay;
-mod request;
+pub mod request;
 pub mod sanitize;
 pub mod search;
 pub mod stage;

@@ -104,7 +104,10 @@ pub enum OpError {
         deadline: chrono::NaiveDate,
     },
     /// A closure is approved or returned; an extension approved or refused.
-    WrongDecision { id: TaskId, closure: bool },
+    WrongDecision {
+        id: TaskId,
+        closure: bool,
+    },
 }
 
 impl From<FieldError> for OpError {

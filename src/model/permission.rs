@@ -306,3 +306,6 @@ pub fn change_act(change: &Change, who: &str) -> Act {
         Change::ConflictResolved { .. } | Change::ConflictRestored { .. } => Act::ResolveConflict,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -103,12 +103,17 @@ pub(super) fn decide(
         }
         (Request::Extend { to, .. }, Decision::Approve) => {
             if task.original_deadline.is_none() {
-                changes.push(field(task, Field::OriginalDeadline, task.deadline.to_string()));
+                changes.push(field(
+                    task,
+                    Field::OriginalDeadline,
+                    task.deadline.to_string(),
+                ));
             }
             changes.push(field(task, Field::Deadline, to.to_string()));
         }
         (Request::Extend { .. }, Decision::Refuse(_)) => {}
-        (Request::Close { .. }, Decision::Refuse(_)) | (Request::Extend { .. }, Decision::Return(_)) => {
+        (Request::Close { .. }, Decision::Refuse(_))
+        | (Request::Extend { .. }, Decision::Return(_)) => {
             return Err(OpError::WrongDecision {
                 id,
                 closure: matches!(request, Request::Close { .. }),
@@ -145,3 +150,32 @@ fn field(task: &Task, field: Field, to: String) -> Change {
         to,
     }
 }
+
+impl Task {
+    /// 待销号: the unit has asked for the task to be closed and the office has not decided.
+    pub fn awaiting_close(&self) -> bool {
+        matches!(self.request, Some(Request::Close { .. }))
+    }
+
+    /// The deadline asked for by an open extension request (延期申请), if any.
+    pub fn extension_asked(&self) -> Option<NaiveDate> {
+        match &self.request {
+            Some(Request::Extend { to, .. }) => Some(*to),
+            _ => None,
+        }
+    }
+}
+
+/// The open requests, oldest first: the office's review list (待审批).
+pub fn open_requests(board: &Board) -> Vec<(&Task, &Request)> {
+    let mut out: Vec<(&Task, &Request)> = board
+        .tasks
+        .iter()
+        .filter_map(|t| t.request.as_ref().map(|r| (t, r)))
+        .collect();
+    out.sort_by_key(|(t, r)| (r.at(), t.id));
+    out
+}
+
+#[cfg(test)]
+mod tests;

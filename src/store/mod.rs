@@ -321,7 +321,10 @@ impl Store {
             return Ok(user.to_string());
         };
         let refused = |r| StoreError::Rejected(crate::model::OpError::NotAllowed(r));
-        let login = self.login.clone().ok_or_else(|| refused(Refusal::NoLogin))?;
+        let login = self
+            .login
+            .clone()
+            .ok_or_else(|| refused(Refusal::NoLogin))?;
         check(Some(roles), &login, op, board).map_err(refused)?;
         Ok(login)
     }
