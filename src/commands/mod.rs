@@ -4,7 +4,9 @@
 mod change;
 mod check;
 mod open;
+mod remind;
 mod report;
+mod requests;
 mod time;
 
 use change::change;
@@ -27,11 +29,7 @@ impl From<StoreError> for Failure {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let lang = match &cli.lang {
-        Some(l) => Lang::parse(l)
-            .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
-        None => Lang::Zh,
-    };
+    let lang = language(&cli)?;
     let mut store = Store::new(cli.board_path());
     store.user = cli.user_name();
     match &cli.command {
@@ -101,7 +99,37 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             until,
             format,
         }) => time::changes(&cli, &store, lang, since, *until, *format),
+        Some(Command::Request { kind }) => requests::request(&cli, &store, kind),
+        Some(Command::Decide {
+            id,
+            decision,
+            reason,
+        }) => requests::decide(&cli, &store, *id, *decision, reason.as_deref()),
+        Some(Command::Requests) => requests::list(&store, lang),
+        Some(Command::Remind { format, period }) => {
+            remind::remind(&cli, &store, lang, *format, period.as_deref()).map(|_| ())
+        }
         None => open::open(&cli, store, lang),
+    }
+}
+
+/// [`run`], with the exit code a command chose: `remind` says 3 when some reports are missing,
+/// so that cron can mail only then.
+pub fn run_with_code(cli: Cli) -> Result<u8, Failure> {
+    if let Some(Command::Remind { format, period }) = &cli.command {
+        let lang = language(&cli)?;
+        let store = Store::new(cli.board_path());
+        let missing = remind::remind(&cli, &store, lang, *format, period.as_deref())?;
+        return Ok(if missing { 3 } else { 0 });
+    }
+    run(cli).map(|()| 0)
+}
+
+fn language(cli: &Cli) -> Result<Lang, Failure> {
+    match &cli.lang {
+        Some(l) => Lang::parse(l)
+            .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)"))),
+        None => Ok(Lang::Zh),
     }
 }
 

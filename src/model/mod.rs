@@ -26,6 +26,7 @@ pub use board::{
     Board, CURRENT_VERSION, Conflict, Meeting, PlanInfo, ReportCycle, Roles, Settings, Side,
     parse_utc_offset,
 };
+pub use cycle::{Period, ReportState};
 pub use field::{Field, FieldError, join_units, parse_units};
 pub use history::{Change, Decision, HistoryEntry, LegacyChange, Via};
 pub use operation::{Context, OpError, Operation};
