@@ -522,3 +522,72 @@ fn a_weekly_cycle_names_its_iso_week_across_the_year_end() {
         "{text}"
     );
 }
+
+#[test]
+fn the_report_has_the_timeliness_table_the_open_requests_and_the_original_deadline() {
+    let dir = cycle_board();
+    let d = dir.path();
+    // 区科委 leads task 6 alone: on time in April, late in May.
+    ok(&run_as(
+        None,
+        d,
+        "2025-04-03T10:00:00+08:00",
+        &["note", "6", "四月进展"],
+    ));
+    ok(&run_as(
+        None,
+        d,
+        "2025-05-12T10:00:00+08:00",
+        &["note", "6", "五月进展"],
+    ));
+    ok(&run(
+        d,
+        &["request", "extend", "6", "--to", "2026-06-30", "资金未到位"],
+    ));
+    ok(&run(d, &["decide", "6", "approve"]));
+    ok(&run(d, &["request", "close", "3", "已完成，附验收材料"]));
+    let md = ok(&run(d, &["report", "--today", "2025-06-10"]));
+    assert!(
+        md.contains("定期上报及时情况（2025-01 至 2025-06，6 期）"),
+        "{md}"
+    );
+    // April on time, May late, June due on the 5th and missed.
+    assert!(
+        md.contains("| 区科委 | 1 | 1 | 1 | 0 | 67% | 33% |"),
+        "{md}"
+    );
+    assert!(md.contains("已批准延期的任务（1 项）"), "{md}");
+    assert!(
+        md.contains("| 6 | 支持科研仪器设备共享 | 2024-12-31 | 2026-06-30 | 区科委 |"),
+        "{md}"
+    );
+    let csv = ok(&run(d, &["report", "--format", "csv"]));
+    assert!(csv.contains("2026-06-30（原定 2024-12-31）"), "{csv}");
+    assert!(md.contains("待审批申请（1 项）"), "{md}");
+    assert!(md.contains("申请销号（待销号）"), "{md}");
+    let json: Value = serde_json::from_str(&ok(&run(
+        d,
+        &["report", "--format", "json", "--today", "2025-06-10"],
+    )))
+    .unwrap();
+    let kewei = json["timeliness"]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "区科委")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            kewei["on_time"].as_u64(),
+            kewei["late"].as_u64(),
+            kewei["missing"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    assert_eq!(json["requests"][0]["task"], 3);
+    // Without a cycle the report has no such table.
+    let plain = board_with("", "");
+    let md = ok(&run(plain.path(), &["report"]));
+    assert!(!md.contains("定期上报及时情况"), "{md}");
+}
