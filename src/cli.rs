@@ -175,6 +175,29 @@ pub enum Command {
         #[arg(long, value_name = "CURRENT|YYYY-MM")]
         period: Option<String>,
     },
+    /// Who may do what (roles): without a subcommand, the office and the units' members.
+    Roles {
+        #[command(subcommand)]
+        change: Option<RolesChange>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesChange {
+    /// Add a login name to the task force office (专班办公室), or remove one.
+    Office { action: AddRemove, login: String },
+    /// Add a login name to a unit's members, or remove one.
+    Unit {
+        unit: String,
+        action: AddRemove,
+        login: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AddRemove {
+    Add,
+    Remove,
 }
 
 #[derive(Debug, Subcommand)]

@@ -319,6 +319,19 @@ fn each_permission_rule_holds_for_real_accounts() {
     ok(&as_(office, &["status", "4", "done"]));
     ok(&as_(office, &["status", "4", "in_progress"]));
     ok(&as_(office, &["meeting"]));
+    // Only the office changes the roles.
+    let m = refused(&as_(lina, &["roles", "office", "add", &lina.name]));
+    assert!(m.contains("只有专班办公室可以修改角色"), "{m}");
+    ok(&as_(
+        office,
+        &["roles", "unit", "区科委", "add", &none.name],
+    ));
+    ok(&as_(none, &["note", "6", "新成员的进展"]));
+    ok(&as_(
+        office,
+        &["roles", "unit", "区科委", "remove", &none.name],
+    ));
+    refused(&as_(none, &["note", "6", "已移出"]));
     let m = refused(&as_(lina, &["status", "3", "in_progress"]));
     assert!(m.contains("只有专班办公室可以重新打开已完成的任务"), "{m}");
 
@@ -590,4 +603,28 @@ fn the_report_has_the_timeliness_table_the_open_requests_and_the_original_deadli
     let plain = board_with("", "");
     let md = ok(&run(plain.path(), &["report"]));
     assert!(!md.contains("定期上报及时情况"), "{md}");
+}
+
+#[test]
+fn roles_are_named_from_the_shell_and_the_office_s_last_member_stays() {
+    let dir = board_with("", "");
+    let d = dir.path();
+    assert_eq!(
+        ok(&run(d, &["roles"])),
+        "no roles: anyone who can write the file may change anything\n"
+    );
+    let me = ftz_board::identity::os_login().unwrap_or_default();
+    ok(&run(d, &["roles", "office", "add", &me]));
+    ok(&run(d, &["roles", "unit", "区网信办", "add", "lina"]));
+    // A unit named by another spelling is stored under the plan's name.
+    assert_eq!(
+        ok(&run(d, &["roles"])),
+        format!("专班办公室 (office): {me}\n区委网信办: lina\n")
+    );
+    let m = refused(&run(d, &["roles", "office", "remove", &me]));
+    assert!(m.contains("not removing the office's last member"), "{m}");
+    let m = refused(&run(d, &["roles", "unit", "区火星办", "add", "x"]));
+    assert!(m.contains("unknown unit `区火星办`"), "{m}");
+    let history = std::fs::read_to_string(d.join("board.ron.history")).unwrap();
+    assert_eq!(history.matches("change: roles(").count(), 2, "{history}");
 }

@@ -7,6 +7,7 @@ mod open;
 mod remind;
 mod report;
 mod requests;
+mod roles;
 mod time;
 
 use change::change;
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             decision,
             reason,
         }) => requests::decide(&cli, &store, *id, *decision, reason.as_deref()),
+        Some(Command::Roles { change }) => roles::roles(&cli, &store, change.as_ref()),
         Some(Command::Requests) => requests::list(&store, lang),
         Some(Command::Remind { format, period }) => {
             remind::remind(&cli, &store, lang, *format, period.as_deref()).map(|_| ())

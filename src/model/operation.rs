@@ -61,6 +61,10 @@ pub enum Operation {
         id: TaskId,
         decision: super::Decision,
     },
+    /// Names the office and the units' members anew (`None`: no roles, anyone may change anything).
+    SetRoles {
+        roles: Option<super::Roles>,
+    },
     /// Several changes made as one (a form that edits several fields): applied in order, all or
     /// nothing, undone as one.
     Batch(Vec<Operation>),
@@ -178,7 +182,7 @@ impl Operation {
             | Operation::RequestExtend { id, .. }
             | Operation::Decide { id, .. } => Some(*id),
             Operation::AddTask { task } => Some(task.id),
-            Operation::RecordMeeting { .. } => None,
+            Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => None,
             Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
             Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
         }
@@ -294,6 +298,17 @@ impl Operation {
             Operation::Decide { id, decision } => {
                 let changes = super::request::decide(board, *id, decision)?;
                 record_all(board, ctx, *id, changes, made);
+            }
+            Operation::SetRoles { roles } => {
+                let roles = roles.as_ref().map(super::Roles::cleaned);
+                if board.roles == roles {
+                    return Err(OpError::Unchanged);
+                }
+                let change = Change::Roles {
+                    from: board.roles.clone(),
+                    to: roles,
+                };
+                record(board, ctx, None, change, None, made);
             }
             Operation::Batch(ops) => {
                 for op in ops {

@@ -231,6 +231,7 @@ fn acts(op: &Operation, who: &str, board: &Board, out: &mut Vec<(Act, Option<Tas
             out.push((Act::FileRequest, Some(*id)))
         }
         Operation::Decide { id, .. } => out.push((Act::DecideRequest, Some(*id))),
+        Operation::SetRoles { .. } => out.push((Act::ChangeRoles, None)),
         Operation::Batch(ops) => {
             for op in ops {
                 acts(op, who, board, out);

@@ -45,7 +45,7 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
             out.tasks.insert(task.id);
             out.adds = true;
         }
-        Operation::RecordMeeting { .. } => {}
+        Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => {}
         Operation::Batch(ops) => return ops.iter().all(|op| add(op, out)),
         Operation::Revert { entries, .. } => {
             for entry in entries {
