@@ -372,6 +372,12 @@ fn a_closure_request_is_listed_then_approved_with_the_request_s_date_as_completi
         list.contains("#3 ") && list.contains("申请销号：已完成，附验收材料"),
         "{list}"
     );
+    let pending = task(&export(d, &[]), 3);
+    assert_eq!(pending["request"]["close"]["note"], "已完成，附验收材料");
+    assert_eq!(
+        pending["request"]["close"]["by"], "tester",
+        "no roles: the display name"
+    );
     let again = run(d, &["request", "extend", "3", "--to", "2026-01-31", "x"]);
     assert!(refused(&again).contains("task 3 already has an open request"));
     ok(&run_as(
@@ -428,6 +434,8 @@ fn a_granted_extension_moves_the_deadline_and_keeps_the_original_and_a_late_one_
     ok(&run(d, &["decide", "6", "approve"]));
     let json = export(d, &[]);
     assert_eq!(task(&json, 6)["deadline"], "2026-06-30");
+    assert_eq!(task(&json, 6)["original_deadline"], deadline.as_str());
+    assert_eq!(task(&json, 6)["request"], Value::Null);
     let board = std::fs::read_to_string(d.join("board.ron")).unwrap();
     assert!(
         board.contains(&format!("original_deadline: Some(\"{deadline}\")")),

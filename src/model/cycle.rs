@@ -152,6 +152,11 @@ fn last_of_month(first: NaiveDate) -> Option<NaiveDate> {
     first.checked_add_months(chrono::Months::new(1))?.pred_opt()
 }
 
+/// The board's current period (本期) on `today`; `None` without a cycle.
+pub fn current_period(board: &Board, today: NaiveDate) -> Option<Period> {
+    board.settings.report_cycle.as_ref()?.period_of(today)
+}
+
 /// Whether the task owes its lead units' reports in the period: it was on the board by the due
 /// day and not done by then.
 pub fn owes_report(board: &Board, task: &Task, period: &Period) -> bool {
