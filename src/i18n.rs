@@ -99,23 +99,15 @@ impl Lang {
             (Lang::En, OpError::NotAllowed(refusal)) => refusal.en(),
             (Lang::En, e) => e.to_string(),
             (Lang::Zh, OpError::NotAllowed(refusal)) => refusal.zh(),
-            (Lang::Zh, OpError::RequestOpen(id)) => {
-                format!("任务 #{id} 已有待审批的申请，需专班办公室先行审批")
-            }
-            (Lang::Zh, OpError::NoOpenRequest(id)) => format!("任务 #{id} 没有待审批的申请"),
-            (Lang::Zh, OpError::AlreadyDone(id)) => format!("任务 #{id} 已完成"),
-            (Lang::Zh, OpError::RequestNeedsText(id)) => {
-                format!("任务 #{id} 的申请需写明完成情况（申请销号）或理由（延期申请）")
-            }
-            (Lang::Zh, OpError::ExtensionNotLater { id, deadline }) => {
-                format!("任务 #{id} 的期限为 {deadline}，延期须晚于此日期")
-            }
-            (Lang::Zh, OpError::WrongDecision { id, closure: true }) => {
-                format!("任务 #{id} 的申请为申请销号：可同意（approve）或退回（return）")
-            }
-            (Lang::Zh, OpError::WrongDecision { id, closure: false }) => {
-                format!("任务 #{id} 的申请为延期申请：可同意（approve）或不同意（refuse）")
-            }
+            (
+                Lang::Zh,
+                e @ (OpError::RequestOpen(_)
+                | OpError::NoOpenRequest(_)
+                | OpError::AlreadyDone(_)
+                | OpError::RequestNeedsText(_)
+                | OpError::ExtensionNotLater { .. }
+                | OpError::WrongDecision { .. }),
+            ) => crate::model::request::zh_message(e),
             (Lang::Zh, OpError::NoSuchTask(id)) => format!("没有任务 #{id}（可能已被他人删除）"),
             (Lang::Zh, OpError::EmptyTitle) => self.strings().need_title.to_string(),
             (Lang::Zh, OpError::NoLeadUnit) => self.strings().need_lead_unit.to_string(),
