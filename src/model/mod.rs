@@ -17,6 +17,8 @@ pub mod stage;
 pub mod stats;
 mod status;
 mod task;
+#[cfg(test)]
+mod testing;
 pub mod time;
 mod units;
 mod urgency;

@@ -7,6 +7,17 @@ use super::document::{Section, table};
 use crate::model::cycle::TimelinessRow;
 use crate::model::{Request, join_units};
 
+/// The timeliness table's columns, in every format.
+pub const TIMELINESS_HEADER: [&str; 7] = [
+    "单位",
+    "按时上报",
+    "逾期上报",
+    "未报",
+    "本期待报",
+    "上报率",
+    "按时上报率",
+];
+
 fn rate(share: Option<u32>) -> String {
     share.map_or_else(|| "—".to_string(), |p| format!("{p}%"))
 }
@@ -36,19 +47,7 @@ pub fn timeliness_section(r: &Report) -> Option<Section> {
             last.label,
             t.periods.len()
         ),
-        blocks: vec![table(
-            vec![
-                "单位",
-                "按时上报",
-                "逾期上报",
-                "未报",
-                "本期待报",
-                "上报率",
-                "按时上报率",
-            ],
-            rows,
-            "",
-        )],
+        blocks: vec![table(TIMELINESS_HEADER.to_vec(), rows, "")],
     })
 }
 

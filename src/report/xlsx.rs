@@ -268,16 +268,6 @@ fn note_rows(r: &Report) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-const TIMELINESS_HEADER: [&str; 7] = [
-    "单位",
-    "按时上报",
-    "逾期上报",
-    "未报",
-    "本期待报",
-    "上报率",
-    "按时上报率",
-];
-
 /// The timeliness table: one row a lead unit, then the total.
 fn timeliness_rows(t: &crate::model::cycle::Timeliness) -> Vec<Vec<Cell>> {
     let share = |p: Option<u32>| Cell::Share(p.map(|p| f64::from(p) / 100.0));
@@ -327,7 +317,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
             Some(t) => write_sheet(
                 &mut workbook,
                 "定期上报",
-                &TIMELINESS_HEADER,
+                &super::cycle_tables::TIMELINESS_HEADER,
                 &timeliness_rows(t),
                 true,
             ),

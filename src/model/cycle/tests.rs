@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::*;
-use crate::model::{Board, Note, PlanInfo, Roles, Task};
+use crate::model::{Board, Note, Roles, Task};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -126,13 +126,7 @@ fn note(when: &str, author: &str) -> Note {
 
 /// Task 1 led by 区商务委, task 2 by 区科委 with 区商务委 cooperating; monthly, due the 5th.
 fn board() -> Board {
-    let plan = PlanInfo {
-        title: "t".into(),
-        document_number: "n".into(),
-        issued_on: day("2024-11-01"),
-        issuer: "i".into(),
-    };
-    let mut board = Board::empty(plan);
+    let mut board = crate::model::testing::empty_board();
     board.created_on = Some(day("2026-09-01"));
     board.settings.report_cycle = Some(monthly(5));
     board.tasks.push(Task::new(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::*;
-use crate::model::{Field, Milestone, Note, PlanInfo, Via};
+use crate::model::{Field, Milestone, Note, Via};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -14,13 +14,7 @@ fn day(s: &str) -> NaiveDate {
 /// Task 1: 区商务委 leads, 区科委 cooperates. Task 2: 莘庄海关 alone. zhangwei is the office,
 /// lina is 区商务委, wangfang 区科委, chenjie 莘庄海关 (under its alias 海关).
 fn board() -> Board {
-    let plan = PlanInfo {
-        title: "t".into(),
-        document_number: "n".into(),
-        issued_on: day("2024-11-01"),
-        issuer: "i".into(),
-    };
-    let mut board = Board::empty(plan);
+    let mut board = crate::model::testing::empty_board();
     let mut one = Task::new(1, "一", vec!["区商务委".into()], day("2026-12-31"));
     one.cooperating_units = vec!["区科委".into()];
     board.tasks.push(one);

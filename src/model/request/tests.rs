@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::model::{Board, Context, Decision, OpError, Operation, PlanInfo, Request, Status, Task};
+use crate::model::{Board, Context, Decision, OpError, Operation, Request, Status, Task};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -16,13 +16,7 @@ fn ctx(when: &str, user: &str) -> Context {
 }
 
 fn board() -> Board {
-    let plan = PlanInfo {
-        title: "t".into(),
-        document_number: "n".into(),
-        issued_on: day("2024-11-01"),
-        issuer: "i".into(),
-    };
-    let mut board = Board::empty(plan);
+    let mut board = crate::model::testing::empty_board();
     let mut task = Task::new(1, "一", vec!["区商务委".into()], day("2026-12-31"));
     task.status = Status::InProgress;
     board.tasks.push(task);
