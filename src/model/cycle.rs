@@ -249,23 +249,55 @@ pub struct Reminder {
 
 /// Per lead unit, in plan order, the open tasks not yet reported in the period.
 pub fn reminders(board: &Board, period: &Period, today: NaiveDate) -> Vec<Reminder> {
-    lead_units(board)
+    let mut by_unit = UnitIndex::new(board);
+    let mut tasks: Vec<Vec<(TaskId, ReportState)>> = vec![Vec::new(); by_unit.len()];
+    for task in board.tasks.iter().filter(|t| t.status != Status::Done) {
+        for (unit, state) in task_reports(board, task, period, today) {
+            if !state.is_reported() {
+                tasks[by_unit.index(unit)].push((task.id, state));
+            }
+        }
+    }
+    by_unit
+        .units
         .into_iter()
-        .filter_map(|unit| {
-            let tasks: Vec<(TaskId, ReportState)> = unit_reports(board, unit, period, today)
-                .into_iter()
-                .filter(|(id, state)| {
-                    !state.is_reported()
-                        && board.task(*id).is_some_and(|t| t.status != Status::Done)
-                })
-                .collect();
-            (!tasks.is_empty()).then(|| Reminder {
-                unit: unit.to_string(),
-                members: members_of(board, unit),
-                tasks,
-            })
+        .zip(tasks)
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .map(|(unit, tasks)| Reminder {
+            unit: unit.to_string(),
+            members: members_of(board, unit),
+            tasks,
         })
         .collect()
+}
+
+/// The lead units in plan order, and each one's place in it: one pass over the tasks serves
+/// every unit, however big the board.
+struct UnitIndex<'a> {
+    units: Vec<&'a str>,
+    places: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> UnitIndex<'a> {
+    fn new(board: &'a Board) -> UnitIndex<'a> {
+        let units = lead_units(board);
+        let places = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+        UnitIndex { units, places }
+    }
+
+    fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Every lead unit of the board is in the index; `lead_units` and `task_reports` agree.
+    fn index(&mut self, unit: &'a str) -> usize {
+        let next = self.units.len();
+        let place = *self.places.entry(unit).or_insert(next);
+        if place == next {
+            self.units.push(unit);
+        }
+        place
+    }
 }
 
 fn members_of(board: &Board, unit: &str) -> Vec<String> {
@@ -347,23 +379,25 @@ pub struct Timeliness {
 pub fn timeliness(board: &Board, today: NaiveDate, n: usize) -> Option<Timeliness> {
     let cycle = board.settings.report_cycle.as_ref()?;
     let periods = cycle.last_periods(today, n);
+    let mut by_unit = UnitIndex::new(board);
+    let mut rows: Vec<TimelinessRow> = Vec::new();
     let mut total = TimelinessRow::default();
-    let rows = lead_units(board)
-        .into_iter()
-        .map(|unit| {
-            let mut row = TimelinessRow {
-                unit: unit.to_string(),
-                ..TimelinessRow::default()
-            };
-            for period in &periods {
-                for (_, state) in unit_reports(board, unit, period, today) {
-                    row.add(state);
-                    total.add(state);
+    for period in &periods {
+        for task in &board.tasks {
+            for (unit, state) in task_reports(board, task, period, today) {
+                let place = by_unit.index(unit);
+                if rows.len() <= place {
+                    rows.resize_with(place + 1, TimelinessRow::default);
                 }
+                rows[place].add(state);
+                total.add(state);
             }
-            row
-        })
-        .collect();
+        }
+    }
+    rows.resize_with(by_unit.len(), TimelinessRow::default);
+    for (row, unit) in rows.iter_mut().zip(&by_unit.units) {
+        row.unit = unit.to_string();
+    }
     Some(Timeliness {
         periods,
         rows,
