@@ -205,6 +205,16 @@ pub fn allows(
     }
 }
 
+/// Whether `who` may only read this board (named nowhere in its roles, or no login name at all):
+/// a board can open read-only for them and say why ([`Refusal::NotNamed`]) before anything is tried.
+pub fn reads_only(roles: Option<&Roles>, who: Option<&str>) -> bool {
+    match (roles, who) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(roles), Some(who)) => !roles.knows(who),
+    }
+}
+
 /// Whether `who` belongs to one of the task's lead or cooperating units (by any known spelling).
 pub fn is_member_of(roles: &Roles, who: &str, task: &Task, board: &Board) -> bool {
     let units = board.units_of(task);
