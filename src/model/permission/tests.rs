@@ -170,7 +170,11 @@ fn a_person_named_nowhere_reads_only_and_no_roles_lets_anyone() {
         }
     );
     let mut b = board();
+    assert!(reads_only(b.roles.as_ref(), Some("stranger")));
+    assert!(reads_only(b.roles.as_ref(), None), "no login name");
+    assert!(!reads_only(b.roles.as_ref(), Some("lina")));
     b.roles = None;
+    assert!(!reads_only(None, Some("stranger")));
     assert_eq!(
         check(None, "stranger", &Operation::DeleteTask { id: 1 }, &b),
         Ok(())
