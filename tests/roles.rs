@@ -636,3 +636,42 @@ fn roles_are_named_from_the_shell_and_the_office_s_last_member_stays() {
     let history = std::fs::read_to_string(d.join("board.ron.history")).unwrap();
     assert_eq!(history.matches("change: roles(").count(), 2, "{history}");
 }
+
+/// The board saves through the same `Store::apply` as the shell: the rule holds there too, and
+/// its footer says it in the user's language.
+#[test]
+fn the_board_s_own_saves_obey_the_roles_and_say_who_may() {
+    use ftz_board::i18n::Lang;
+    use ftz_board::model::{OpError, Operation, Status};
+    use ftz_board::store::{Store, StoreError};
+    let dir = board_with(&roles_text("zhangwei", "lina", "wangfang"), "");
+    let path = dir.path().join("board.ron");
+    let before = std::fs::read(&path).unwrap();
+    let mut store = Store::new(&path);
+    store.login = Some("lina".into());
+    let close = Operation::SetStatus {
+        id: 3,
+        to: Status::Done,
+    };
+    // The display name the board was given does not matter, only the login.
+    let err = store.apply(&close, "zhangwei").unwrap_err();
+    let StoreError::Rejected(reason @ OpError::NotAllowed(_)) = &err else {
+        panic!("not refused: {err}");
+    };
+    assert_eq!(Lang::Zh.op_error(reason), "只有专班办公室可以销号");
+    assert_eq!(
+        Lang::En.op_error(reason),
+        "only the task force office (专班办公室) may close a task (销号)"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let note = Operation::AddNote {
+        id: 3,
+        text: "进展".into(),
+        decision: false,
+    };
+    let applied = store.apply(&note, "显示名").unwrap();
+    assert_eq!(applied.entries[0].user, "lina");
+    store.login = None;
+    let err = store.apply(&note, "lina").unwrap_err().to_string();
+    assert!(err.contains("this user id has no login name"), "{err}");
+}
