@@ -174,7 +174,13 @@ fn a_person_named_nowhere_reads_the_board_but_changes_nothing_whatever_user_they
     );
     refused(&out);
     assert_eq!(std::fs::read(&board).unwrap(), before);
-    let out = ok(&run(dir.path(), &["check"]));
+    let check = run(dir.path(), &["check"]);
+    assert!(
+        stderr(&check).contains("the roles are not the ones last recorded (edited by hand?)"),
+        "{}",
+        stderr(&check)
+    );
+    let out = ok(&check);
     assert!(
         out.contains("roles: office ftzb-office-only; 2 units with 2 members"),
         "{out}"
@@ -635,6 +641,12 @@ fn roles_are_named_from_the_shell_and_the_office_s_last_member_stays() {
     assert!(m.contains("unknown unit `区火星办`"), "{m}");
     let history = std::fs::read_to_string(d.join("board.ron.history")).unwrap();
     assert_eq!(history.matches("change: roles(").count(), 2, "{history}");
+    let check = run(d, &["check"]);
+    assert_eq!(
+        stderr(&check),
+        "",
+        "roles set through the shell are on record"
+    );
 }
 
 /// The board saves through the same `Store::apply` as the shell: the rule holds there too, and

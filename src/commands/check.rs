@@ -11,6 +11,7 @@ pub fn check(store: &Store) -> Result<(), Failure> {
     let path = store.path().display();
     println!("{path}: ok ({} tasks)", loaded.board.tasks.len());
     roles_summary(&loaded.board, &path.to_string());
+    roles_record(&loaded.board, &history, &path.to_string());
     if loaded.upgrade_pending {
         println!("{path}: version 1 file; the next change upgrades it to version 2 (see README)");
     }
@@ -79,5 +80,28 @@ fn roles_summary(board: &crate::model::Board, path: &str) {
                 clean_line(unit)
             );
         }
+    }
+}
+
+/// Roles written into the file by hand, not through `ftz-board roles`: the file's permissions let
+/// that happen, and the record then says nothing of who named whom, so `check` says so.
+fn roles_record(board: &crate::model::Board, history: &crate::model::History, path: &str) {
+    use crate::model::Change;
+    let recorded = history
+        .entries()
+        .iter()
+        .rev()
+        .find_map(|e| match &e.change {
+            Change::Roles { to, .. } => Some(to),
+            _ => None,
+        });
+    let unrecorded = match recorded {
+        Some(to) => *to != board.roles,
+        None => board.roles.is_some(),
+    };
+    if unrecorded {
+        eprintln!(
+            "ftz-board: warning: {path}: the roles are not the ones last recorded (edited by hand?); `ftz-board roles` records who changes them"
+        );
     }
 }
