@@ -180,6 +180,22 @@ pub enum Command {
         #[command(subcommand)]
         change: Option<RolesChange>,
     },
+    /// Write a deterministic sample board, the one the benchmarks use, to try the board at scale.
+    /// Refuses to overwrite a file.
+    Sample {
+        /// How many tasks.
+        #[arg(long, default_value_t = 1000)]
+        tasks: usize,
+        /// How many history entries (default: the board's own past, a few entries a task).
+        #[arg(long)]
+        history: Option<usize>,
+        /// The same seed gives the same board.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The board file to write.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,7 +8,7 @@ use ftz_board::app::{Overlay, View};
 use ftz_board::model::Status;
 use ftz_board::store::{parse, to_text};
 use ratatui::buffer::Buffer;
-use support::{PLAN_SIZE, SCREEN, SaveFixture, ViewCase, app_in, board_of, file_path};
+use support::{PLAN_SIZE, SCREEN, SaveFixture, ScaleCase, ViewCase, app_in, board_of, file_path};
 
 /// Small enough for a debug-build test, big enough to scroll every view.
 const SMALL: usize = 200;
@@ -141,4 +141,28 @@ fn set_board_keeps_the_selected_task_after_the_board_is_replaced() {
     assert!(selected.is_some());
     app.set_board(board);
     assert_eq!(app.selected_task(), selected);
+}
+
+#[test]
+fn a_scale_case_is_a_board_with_the_history_asked_and_its_writer_changes_it_through_the_journal() {
+    let case = ScaleCase::new(SMALL, 600);
+    let store = case.store();
+    let before = store.load().unwrap().board;
+    assert_eq!(before.tasks.len(), SMALL);
+    assert_eq!(store.load_history().unwrap().len(), 600);
+    let mut writer = case.writer();
+    writer.apply_one().unwrap();
+    writer.apply_one().unwrap();
+    let history = store.load_history().unwrap();
+    assert_eq!(history.len(), 602);
+    // The two changes are the newest entries: the writer dates them after the sample's past.
+    let newest = &history.entries()[600..];
+    assert!(newest.iter().all(|e| e.user == "bench"));
+    assert_eq!(
+        ftz_board::model::check_history(&store.load().unwrap().board, &history),
+        ftz_board::model::HistoryCheck::Consistent
+    );
+    let mut buf = Buffer::empty(SCREEN);
+    support::first_frame_from(case.store(), &mut buf);
+    assert!(screen_text(&buf).contains("按状态"));
 }

@@ -312,3 +312,50 @@ fn opening_a_bad_file_exits_1_with_the_message_before_touching_the_terminal() {
         assert!(!dir.path().join(format!("{name}.lock")).exists(), "{name}");
     }
 }
+
+#[test]
+fn sample_writes_the_board_and_history_asked_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "sample",
+        "--tasks",
+        "120",
+        "--history",
+        "900",
+        "--seed",
+        "5",
+        "--output",
+        "s.ron",
+    ];
+    let out = run_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "s.ron: sample board of 120 tasks with 900 history entries (seed 5)\n"
+    );
+    let history = std::fs::read_to_string(dir.path().join("s.ron.history")).unwrap();
+    assert_eq!(history.lines().count(), 900);
+    // The sample is a board like any other: it checks clean, history included.
+    let check = run_in(dir.path(), &["--file", "s.ron", "check"]);
+    assert_eq!(
+        stdout(&check),
+        "s.ron: ok (120 tasks)\n\
+         s.ron: no roles: anyone who can write the file may change anything (see README, Roles)\n"
+    );
+    assert_eq!(stderr(&check), "");
+    // The same arguments give the same file; an existing file is refused and left alone.
+    let first = std::fs::read(dir.path().join("s.ron")).unwrap();
+    let again = run_in(dir.path(), &args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists already; not overwriting it"));
+    assert_eq!(std::fs::read(dir.path().join("s.ron")).unwrap(), first);
+    let other = tempfile::tempdir().unwrap();
+    run_in(other.path(), &args);
+    assert_eq!(std::fs::read(other.path().join("s.ron")).unwrap(), first);
+    let zero = run_in(dir.path(), &["sample", "--tasks", "0", "--output", "z.ron"]);
+    assert_eq!(zero.status.code(), Some(1));
+    assert_eq!(
+        stderr(&zero),
+        "ftz-board: --tasks 0: expected 1 to 1000000\n"
+    );
+}

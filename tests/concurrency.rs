@@ -390,3 +390,124 @@ fn a_read_only_change_is_refused_and_leaves_the_file_untouched() {
         "a backup was made"
     );
 }
+
+/// The journal's write path (issue 17): a board big enough to be changed through the journal,
+/// folded every third change, and 200 writers killed at random moments of the journal append or
+/// the fold. Every change that was acknowledged (exit 0) is on the board and in the history exactly
+/// once; one killed mid-way is there once or not at all; the board checks clean throughout.
+#[test]
+fn two_hundred_writers_killed_in_journal_appends_and_folds_lose_no_acknowledged_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("board.ron");
+    let made = Command::new(BIN)
+        .args(["sample", "--tasks", "700", "--history", "0", "--output"])
+        .arg(&board)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let size = std::fs::metadata(&board).unwrap().len();
+    assert!(
+        size > 512 * 1024,
+        "{size} bytes: too small to use the journal"
+    );
+    let writer = |note: &str| {
+        let mut cmd = ftz(&board, "victim", &["note", "7", note]);
+        cmd.env("FTZ_BOARD_FOLD_AT_ENTRIES", "3");
+        cmd
+    };
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut jitter = Jitter(seed);
+    // Kill moments up to 1.5 times the slowest of three changes, one of which folds.
+    let slowest = (0..3)
+        .map(|i| {
+            let started = Instant::now();
+            assert!(
+                writer(&format!("probe {i}"))
+                    .output()
+                    .unwrap()
+                    .status
+                    .success()
+            );
+            started.elapsed()
+        })
+        .max()
+        .unwrap();
+    let span = (slowest.as_micros() as u64 * 3 / 2).max(2_000);
+    let mut acknowledged: Vec<String> = (0..3).map(|i| format!("probe {i}")).collect();
+    let mut killed = 0;
+    for round in 0..200 {
+        let note = format!("kill {round}");
+        let mut child = writer(&note)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(jitter.below(span)));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.signal() == Some(9) {
+            killed += 1;
+        } else if status.success() {
+            acknowledged.push(note.clone());
+        }
+        let context = format!("round {round} (seed {seed}, {status})");
+        let saved = load(&board);
+        let notes: Vec<&str> = saved
+            .board
+            .task(7)
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        for kept in &acknowledged {
+            let times = notes.iter().filter(|n| **n == kept.as_str()).count();
+            assert_eq!(
+                times, 1,
+                "{context}: `{kept}` is on the board {times} times"
+            );
+        }
+        assert!(
+            notes.iter().filter(|n| **n == note.as_str()).count() <= 1,
+            "{context}: the killed change is there twice"
+        );
+        let lock = lock_file(&board);
+        assert!(lock.try_lock().is_ok(), "{context}: the lock is still held");
+    }
+    let saved = load(&board);
+    let recorded: Vec<String> = saved
+        .history
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::NoteAdded { note } => Some(note.text.clone()),
+            _ => None,
+        })
+        .collect();
+    for kept in &acknowledged {
+        let times = recorded.iter().filter(|r| *r == kept).count();
+        assert_eq!(
+            times, 1,
+            "`{kept}` is in the history {times} times (seed {seed})"
+        );
+    }
+    let check = run(&board, "checker", &["check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert_eq!(
+        text(&check.stderr),
+        "",
+        "check after the kills (seed {seed})"
+    );
+    assert!(
+        killed >= 40,
+        "only {killed} of 200 writers were killed mid-run (seed {seed})"
+    );
+    eprintln!(
+        "200 kills on the journal path: {killed} mid-run, {} acknowledged, all kept (seed {seed})",
+        acknowledged.len()
+    );
+}

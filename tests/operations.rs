@@ -388,3 +388,33 @@ fn a_task_added_today_is_not_stale_today() {
         Some(50)
     );
 }
+
+#[test]
+fn the_same_note_twice_in_one_second_is_kept_twice_and_the_history_replays_both() {
+    let mut r = Recorded::plan();
+    let c = ctx("2025-03-04T10:00:00+08:00");
+    let note = || Operation::AddNote {
+        id: 2,
+        text: "已报送材料".into(),
+        decision: false,
+    };
+    r.apply(note(), &c).unwrap();
+    r.apply(note(), &c).unwrap();
+    let notes = &r.board.task(2).unwrap().notes;
+    assert_eq!(notes.len(), 2);
+    assert_ne!(
+        notes[0].at, notes[1].at,
+        "each note keeps an identity of its own"
+    );
+    let history = ftz_board::model::History::new(r.history.clone());
+    assert_eq!(
+        ftz_board::model::check_history(&r.board, &history),
+        ftz_board::model::HistoryCheck::Consistent
+    );
+    // Replayed onto the plan, both notes come back.
+    let mut replayed = plan();
+    for entry in &r.history {
+        entry.redo(&mut replayed).unwrap();
+    }
+    assert_eq!(replayed.task(2).unwrap().notes.len(), 2);
+}

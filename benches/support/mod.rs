@@ -111,12 +111,12 @@ pub fn first_frame(text: &str, buf: &mut Buffer) -> App {
 /// under the lock (read, apply, write, backup) and queues its inverse, so the file stays the same
 /// size apart from its growing history.
 pub struct SaveFixture {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     pub store: Store,
     next: Operation,
     /// The status the task is moved back to by the next change.
     other: Status,
-    now: DateTime<FixedOffset>,
+    pub now: DateTime<FixedOffset>,
 }
 
 impl SaveFixture {
@@ -124,6 +124,13 @@ impl SaveFixture {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.ron");
         std::fs::write(&path, to_text(board)).unwrap();
+        let mut fixture = SaveFixture::on(Store::new(&path), board);
+        fixture._dir = Some(dir);
+        fixture
+    }
+
+    /// Changes to the board of `store` (which is `board`), moving its middle task back and forth.
+    pub fn on(store: Store, board: &Board) -> SaveFixture {
         let task = &board.tasks[board.tasks.len() / 2];
         let to = if task.status == Status::InProgress {
             Status::Blocked
@@ -132,8 +139,8 @@ impl SaveFixture {
         };
         let now: DateTime<FixedOffset> = "2025-11-01T10:00:00+08:00".parse().unwrap();
         SaveFixture {
-            _dir: dir,
-            store: Store::new(&path),
+            _dir: None,
+            store,
             next: Operation::SetStatus { id: task.id, to },
             other: task.status,
             now,
@@ -148,10 +155,56 @@ impl SaveFixture {
         let applied = self
             .store
             .apply_at(&self.next, "bench", Some(self.now.to_utc()))?;
+        // Later changes later: a history stays in time order, as real saves leave it.
+        self.now += chrono::TimeDelta::seconds(1);
         if let Operation::SetStatus { id, to } = self.next {
             self.next = Operation::SetStatus { id, to: self.other };
             self.other = to;
         }
         Ok(applied)
     }
+}
+
+/// A sample board of `tasks` tasks and `entries` history entries, written in a temporary folder
+/// as `ftz-board sample` writes it.
+pub struct ScaleCase {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl ScaleCase {
+    pub fn new(tasks: usize, entries: usize) -> ScaleCase {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let sample = ftz_board::sample::generate_with_history(tasks, entries, SEED);
+        Store::new(&path)
+            .create_with_history(&sample.board, &sample.history)
+            .unwrap();
+        ScaleCase { _dir: dir, path }
+    }
+
+    pub fn store(&self) -> Store {
+        Store::new(&self.path)
+    }
+
+    /// The shell's writer (`ftz-board status`): it reads only what the change touches.
+    pub fn writer(&self) -> SaveFixture {
+        let board = self.store().load().unwrap().board;
+        let history = self.store().load_history().unwrap();
+        let mut fixture = SaveFixture::on(self.store(), &board);
+        fixture.store.partial_reads = true;
+        if let Some(last) = history.entries().last() {
+            fixture.now = last.at + chrono::TimeDelta::hours(1);
+        }
+        fixture
+    }
+}
+
+/// Start-up as far as the first frame from the file: load (no history), build the app, draw.
+pub fn first_frame_from(store: Store, buf: &mut Buffer) -> App {
+    let board = store.load().unwrap().board;
+    let app = app_in(board, ViewCase::Status);
+    buf.reset();
+    ftz_board::ui::render(&app, SCREEN, buf);
+    app
 }

@@ -8,6 +8,7 @@ mod remind;
 mod report;
 mod requests;
 mod roles;
+mod sample;
 mod time;
 
 use change::change;
@@ -111,6 +112,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Remind { format, period }) => {
             remind::remind(&cli, &store, lang, *format, period.as_deref()).map(|_| ())
         }
+        Some(Command::Sample {
+            tasks,
+            history,
+            seed,
+            output,
+        }) => sample::sample(&sample::Asked {
+            tasks: *tasks,
+            history: *history,
+            seed: *seed,
+            output,
+        }),
         None => open::open(&cli, store, lang),
     }
 }

@@ -220,8 +220,8 @@ impl Operation {
                 record(board, ctx, Some(*id), change, None, made);
             }
             Operation::AddNote { id, text, decision } => {
-                board.task(*id).ok_or(OpError::NoSuchTask(*id))?;
-                let note = Note {
+                let task = board.task(*id).ok_or(OpError::NoSuchTask(*id))?;
+                let mut note = Note {
                     at: ctx.now,
                     author: clean_line(&ctx.user),
                     text: clean_text(text.trim()),
@@ -229,6 +229,12 @@ impl Operation {
                 };
                 if note.text.is_empty() {
                     return Err(OpError::Unchanged);
+                }
+                // A note is known by its time, author and text (merges unite notes by it, and
+                // replaying the history puts each note once). The same words by the same person
+                // in the same second are a second note all the same: date it a second later.
+                while task.notes.iter().any(|n| n.same_as(&note)) {
+                    note.at += chrono::TimeDelta::seconds(1);
                 }
                 record(
                     board,

@@ -63,7 +63,17 @@ pub fn is_due(state: &State) -> bool {
     state.parsed.v1_history.is_some()
         || state.board_len < ALWAYS_FOLD_BELOW
         || state.journal_len * JOURNAL_SHARE >= state.board_len as u64
-        || entries >= MAX_JOURNAL_ENTRIES
+        || entries >= most_journal_entries()
+}
+
+/// [`MAX_JOURNAL_ENTRIES`], or `FTZ_BOARD_FOLD_AT_ENTRIES` where set: the crash tests fold every
+/// few changes to land their kills inside folds, and an operator can fold sooner.
+fn most_journal_entries() -> usize {
+    std::env::var("FTZ_BOARD_FOLD_AT_ENTRIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(MAX_JOURNAL_ENTRIES)
 }
 
 /// Folds when it is due (see the constants above); `None` when it is not.

@@ -135,11 +135,7 @@ pub fn parse_lines<T: DeserializeOwned>(
 /// Appends one line per value and makes it durable. A torn last line left by a killed writer is
 /// cut off first, so the new line starts on a line of its own. Returns the file's new length.
 pub fn append<T: serde::Serialize>(path: &Path, values: &[T]) -> Result<u64, StoreError> {
-    let mut text = String::new();
-    for value in values {
-        text.push_str(&super::canonical::compact(value));
-        text.push('\n');
-    }
+    let text = to_text(values);
     let Some(mut file) = open_own(path, true, true)? else {
         return Err(io(path, "open")(std::io::ErrorKind::NotFound.into()));
     };
@@ -148,6 +144,16 @@ pub fn append<T: serde::Serialize>(path: &Path, values: &[T]) -> Result<u64, Sto
         .and_then(|_| file.sync_data())
         .map_err(io(path, "write"))?;
     Ok(end + text.len() as u64)
+}
+
+/// The file's text for these values: one compact RON value a line.
+pub fn to_text<T: serde::Serialize>(values: &[T]) -> String {
+    let mut text = String::new();
+    for value in values {
+        text.push_str(&super::canonical::compact(value));
+        text.push('\n');
+    }
+    text
 }
 
 /// Truncates the file after its last newline and leaves the position at the end.

@@ -223,6 +223,15 @@ impl Store {
     /// Creates the board file; refuses if one exists (checked under the lock, so two `init`s at once
     /// cannot both write).
     pub fn create(&self, board: &Board) -> Result<Stamp, StoreError> {
+        self.create_with_history(board, &[])
+    }
+
+    /// [`Store::create`] with a history that led to the board (a sample board's, oldest first).
+    pub fn create_with_history(
+        &self,
+        board: &Board,
+        history: &[HistoryEntry],
+    ) -> Result<Stamp, StoreError> {
         let real = self.real_path();
         let _lock = lock::BoardLock::acquire(&real, self.lock_timeout, &self.user)?;
         atomic::remove_stale_temps(&real);
@@ -236,7 +245,11 @@ impl Store {
         atomic::write_atomic(&real, text.as_bytes())?;
         // A history or journal left by an earlier board of this name is not this board's.
         lines::clear(&journal_path(&real))?;
-        atomic::write_atomic_like(&history_path(&real), b"", &real)?;
+        atomic::write_atomic_like(
+            &history_path(&real),
+            lines::to_text(history).as_bytes(),
+            &real,
+        )?;
         Ok(Stamp::of(text.as_bytes(), 0))
     }
 

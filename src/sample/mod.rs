@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+mod history;
+pub use history::generate_with_history;
+
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
 
 use crate::model::{
