@@ -482,6 +482,16 @@ fn remind_lists_the_unreported_open_tasks_per_unit_and_exits_3_until_all_have_re
     );
     assert!(text.contains("区科委（"), "{text}");
     assert!(text.contains("#6 ") && text.contains(" — 未报"), "{text}");
+    // One unit's own list, for a mail to it alone.
+    let out = remind(d, "2025-05-03T10:00:00+08:00", &["--unit", "区科委"]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    let units: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains("项未报"))
+        .collect();
+    assert_eq!(units.len(), 1, "{}", stdout(&out));
+    assert!(units[0].starts_with("区科委（"), "{units:?}");
     // After the due day the same tasks are overdue.
     let text = stdout(&remind(d, "2025-05-06T10:00:00+08:00", &["--lang", "en"]));
     assert!(text.contains("— overdue, not reported"), "{text}");

@@ -37,7 +37,12 @@ pub fn remind(
             store.path().display()
         ))
     })?;
-    let list = reminders(&board, &period, today);
+    let mut list = reminders(&board, &period, today);
+    // `--unit`: that unit's own list, for a mail to it alone.
+    if let Some(unit) = &cli.unit {
+        let unit = super::resolve_unit(&board, unit)?;
+        list.retain(|r| r.unit == unit);
+    }
     let text = match format {
         RemindFormat::Text => text(&board, &period, &list, lang),
         RemindFormat::Json => json(&board, &period, today, &list),
