@@ -40,7 +40,8 @@ pub struct Cli {
     )]
     pub today: Option<NaiveDate>,
 
-    /// Name recorded in the history for changes (default: $USER).
+    /// Name recorded in the history for changes (default: $USER). Only a display name: a board
+    /// with roles records, and decides permissions by, the login name of the user running it.
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
 
@@ -154,6 +155,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ChangesFormat,
     },
+    /// A unit's request to the office: close a task (申请销号) or extend its deadline (延期申请).
+    Request {
+        #[command(subcommand)]
+        kind: RequestKind,
+    },
+    /// The office decides the open request on a task: approve (同意), return a closure (退回) or
+    /// refuse an extension (不同意).
+    Decide {
+        /// Task number.
+        id: u32,
+        decision: DecisionArg,
+        /// Why (for return and refuse).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// The open requests, oldest first (the office's review list).
+    Requests,
+    /// Per unit, the open tasks not yet reported this period (催报), for cron and mail: exit 0
+    /// when none are missing, 3 when some are. Needs settings.report_cycle.
+    Remind {
+        #[arg(long, value_enum, default_value = "text")]
+        format: RemindFormat,
+        /// CURRENT (default), YYYY-MM (monthly), YYYY-Www (weekly) or a day in the period.
+        #[arg(long, value_name = "CURRENT|YYYY-MM")]
+        period: Option<String>,
+    },
+    /// Who may do what (roles): without a subcommand, the office and the units' members.
+    Roles {
+        #[command(subcommand)]
+        change: Option<RolesChange>,
+    },
     /// Write a deterministic sample board, the one the benchmarks use, to try the board at scale.
     /// Refuses to overwrite a file.
     Sample {
@@ -208,6 +240,56 @@ pub enum SideArg {
     Ours,
     /// The value the other side had.
     Theirs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesChange {
+    /// Add a login name to the task force office (专班办公室), or remove one.
+    Office { action: AddRemove, login: String },
+    /// Add a login name to a unit's members, or remove one.
+    Unit {
+        unit: String,
+        action: AddRemove,
+        login: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AddRemove {
+    Add,
+    Remove,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestKind {
+    /// 申请销号: ask the office to close the task, saying what was done and the evidence.
+    Close {
+        /// Task number.
+        id: u32,
+        note: String,
+    },
+    /// 延期申请: ask for a later deadline, with the reason.
+    Extend {
+        /// Task number.
+        id: u32,
+        /// The deadline asked for.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: NaiveDate,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DecisionArg {
+    Approve,
+    Return,
+    Refuse,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RemindFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

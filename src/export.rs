@@ -32,6 +32,11 @@ struct ExportTask<'a> {
     /// For a task done after its deadline: by how many days.
     days_late: Option<i64>,
     notes: Vec<ExportNote<'a>>,
+    /// 原定: the deadline before the first extension granted; null while never extended.
+    original_deadline: Option<NaiveDate>,
+    /// The open request (`{"close": {"at", "by", "note"}}` or `{"extend": {"at", "by", "to",
+    /// "reason", "late"}}`), or null.
+    request: Option<&'a crate::model::Request>,
 }
 
 /// A note as the README documents it: `decision` always present, though the board file leaves it
@@ -78,6 +83,8 @@ fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTas
             _ => None,
         },
         notes: task.notes.iter().map(export_note).collect(),
+        original_deadline: task.original_deadline,
+        request: task.request.as_ref(),
     }
 }
 

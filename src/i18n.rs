@@ -96,7 +96,18 @@ impl Lang {
     /// Why a change was refused, in the user's language.
     pub fn op_error(self, error: &OpError) -> String {
         match (self, error) {
+            (Lang::En, OpError::NotAllowed(refusal)) => refusal.en(),
             (Lang::En, e) => e.to_string(),
+            (Lang::Zh, OpError::NotAllowed(refusal)) => refusal.zh(),
+            (
+                Lang::Zh,
+                e @ (OpError::RequestOpen(_)
+                | OpError::NoOpenRequest(_)
+                | OpError::AlreadyDone(_)
+                | OpError::RequestNeedsText(_)
+                | OpError::ExtensionNotLater { .. }
+                | OpError::WrongDecision { .. }),
+            ) => crate::model::request::zh_message(e),
             (Lang::Zh, OpError::NoSuchTask(id)) => format!("没有任务 #{id}（可能已被他人删除）"),
             (Lang::Zh, OpError::EmptyTitle) => self.strings().need_title.to_string(),
             (Lang::Zh, OpError::NoLeadUnit) => self.strings().need_lead_unit.to_string(),

@@ -26,3 +26,30 @@ fn login_name() -> Option<String> {
         (id == uid).then(|| name.to_string())
     })
 }
+
+/// The login name of the real user id, from the system's user database (getpwuid_r: /etc/passwd,
+/// LDAP, whatever NSS is set up with). This, not `$USER` or `--user`, is who a board with roles
+/// sees: anyone can set those, but not the uid the kernel gave them. `None` when the uid has no
+/// entry (a container's arbitrary uid).
+pub fn os_login() -> Option<String> {
+    // SAFETY: getuid cannot fail; getpwuid_r writes only into `pwd` and `buf`, whose sizes we pass,
+    // and `pw_name` points into `buf`, which outlives its use here.
+    let uid = unsafe { libc::getuid() };
+    let mut buf: Vec<libc::c_char> = vec![0; 1024];
+    loop {
+        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc =
+            unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+        if rc == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 4, 0);
+            continue;
+        }
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+        let name = crate::model::sanitize::clean_line(&name.to_string_lossy());
+        return (!name.is_empty()).then_some(name);
+    }
+}

@@ -19,8 +19,8 @@ fn main() -> std::process::ExitCode {
             lang.unwrap_or_default(),
         );
     }
-    match ftz_board::commands::run(cli) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+    match ftz_board::commands::run_with_code(cli) {
+        Ok(code) => std::process::ExitCode::from(code),
         Err(ftz_board::commands::Failure(message)) => {
             // Messages quote files and arguments; nothing in them may drive the terminal.
             let message = ftz_board::model::sanitize::clean_text(&message);

@@ -336,6 +336,9 @@ enum Step {
     Delete(u32),
     UndoLast,
     Meeting,
+    RequestClose(u32),
+    RequestExtend(u32, u32),
+    Decide(u32, usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -348,6 +351,10 @@ fn step() -> impl Strategy<Value = Step> {
         (1u32..24).prop_map(Step::Delete),
         Just(Step::UndoLast),
         Just(Step::Meeting),
+        // Requests and decisions on a few tasks, so that decisions meet open requests.
+        (1u32..5).prop_map(Step::RequestClose),
+        (1u32..5, 1u32..28).prop_map(|(id, d)| Step::RequestExtend(id, d)),
+        (1u32..5, 0usize..3).prop_map(|(id, d)| Step::Decide(id, d)),
     ]
 }
 
@@ -379,6 +386,16 @@ proptest! {
                     None => continue,
                 },
                 Step::Meeting => Operation::RecordMeeting { date },
+                Step::RequestClose(id) => Operation::RequestClose { id: *id, note: format!("完成{k}") },
+                Step::RequestExtend(id, d) => Operation::RequestExtend { id: *id, to: day(&format!("2027-03-{d:02}")), reason: format!("理由{k}") },
+                Step::Decide(id, d) => Operation::Decide {
+                    id: *id,
+                    decision: [
+                        ftz_board::model::Decision::Approve,
+                        ftz_board::model::Decision::Return(format!("退回{k}")),
+                        ftz_board::model::Decision::Refuse(format!("不同意{k}")),
+                    ][*d].clone(),
+                },
             };
             let now = date.and_hms_opt(2, 0, 0).unwrap().and_utc();
             match store.apply_at(&op, "tester", Some(now)) {

@@ -48,7 +48,29 @@ pub(crate) fn describe(change: &Change) -> String {
         Change::TaskAdded { .. } => "added".into(),
         Change::TaskDeleted { .. } => "deleted".into(),
         Change::Milestone { number, .. } => format!("milestone {number} changed"),
-        Change::Request { .. } => "request changed".into(),
+        Change::Request {
+            to: Some(crate::model::Request::Close { .. }),
+            ..
+        } => "closure requested (申请销号)".into(),
+        Change::Request {
+            to: Some(crate::model::Request::Extend { to, .. }),
+            ..
+        } => {
+            format!("extension to {to} requested (延期申请)")
+        }
+        Change::Request {
+            decision: Some(crate::model::Decision::Approve),
+            ..
+        } => "request approved (同意)".into(),
+        Change::Request {
+            decision: Some(crate::model::Decision::Return(_)),
+            ..
+        } => "closure returned (退回)".into(),
+        Change::Request {
+            decision: Some(crate::model::Decision::Refuse(_)),
+            ..
+        } => "extension refused (不同意)".into(),
+        Change::Request { .. } => "request withdrawn".into(),
         Change::Meeting { date } => format!("meeting recorded on {date}"),
         Change::MeetingRemoved { date } => format!("meeting of {date} removed"),
         Change::Roles { .. } => "roles changed".into(),

@@ -10,6 +10,8 @@ pub fn check(store: &Store, lang: crate::i18n::Lang) -> Result<(), Failure> {
     let history = store.load_history()?;
     let path = store.path().display();
     println!("{path}: ok ({} tasks)", loaded.board.tasks.len());
+    roles_summary(&loaded.board, &path.to_string());
+    roles_record(&loaded.board, &history, &path.to_string());
     if loaded.upgrade_pending {
         println!("{path}: version 1 file; the next change upgrades it to version 2 (see README)");
     }
@@ -85,4 +87,65 @@ fn clashed(
             Change::ConflictResolved { conflict, .. } => about(conflict),
             _ => false,
         })
+}
+
+/// What `roles` means for this board: who may change what, or that anyone may.
+fn roles_summary(board: &crate::model::Board, path: &str) {
+    use crate::model::sanitize::clean_line;
+    let Some(roles) = &board.roles else {
+        println!(
+            "{path}: no roles: anyone who can write the file may change anything (see README, Roles)"
+        );
+        return;
+    };
+    let members: std::collections::BTreeSet<&str> =
+        roles.units.values().flatten().map(String::as_str).collect();
+    let office: Vec<String> = roles.office.iter().map(|m| clean_line(m)).collect();
+    println!(
+        "{path}: roles: office {}; {} units with {} members",
+        if office.is_empty() {
+            "(none)".to_string()
+        } else {
+            office.join(", ")
+        },
+        roles.units.len(),
+        members.len()
+    );
+    if roles.office.is_empty() {
+        eprintln!(
+            "ftz-board: warning: {path}: roles name no office: nobody may close tasks, edit the plan or decide requests"
+        );
+    }
+    let known = board.units_in_plan_order();
+    for unit in roles.units.keys() {
+        if !known.contains(&board.canonical_unit(unit)) {
+            eprintln!(
+                "ftz-board: warning: {path}: roles name the unit `{}`, which no task names (a typo?)",
+                clean_line(unit)
+            );
+        }
+    }
+}
+
+/// Roles written into the file by hand, not through `ftz-board roles`: the file's permissions let
+/// that happen, and the record then says nothing of who named whom, so `check` says so.
+fn roles_record(board: &crate::model::Board, history: &crate::model::History, path: &str) {
+    use crate::model::Change;
+    let recorded = history
+        .entries()
+        .iter()
+        .rev()
+        .find_map(|e| match &e.change {
+            Change::Roles { to, .. } => Some(to),
+            _ => None,
+        });
+    let unrecorded = match recorded {
+        Some(to) => *to != board.roles,
+        None => board.roles.is_some(),
+    };
+    if unrecorded {
+        eprintln!(
+            "ftz-board: warning: {path}: the roles are not the ones last recorded (edited by hand?); `ftz-board roles` records who changes them"
+        );
+    }
 }

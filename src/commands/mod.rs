@@ -6,8 +6,11 @@ mod change;
 mod check;
 pub mod git;
 mod open;
+mod remind;
 mod report;
+mod requests;
 mod resolve;
+mod roles;
 mod sample;
 mod sync;
 mod time;
@@ -32,11 +35,7 @@ impl From<StoreError> for Failure {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let lang = match &cli.lang {
-        Some(l) => Lang::parse(l)
-            .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)")))?,
-        None => Lang::Zh,
-    };
+    let lang = language(&cli)?;
     let paths = cli.board_paths().map_err(Failure)?;
     if paths.len() > 1 {
         return boards::run(&cli, &paths);
@@ -100,6 +99,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             until,
             format,
         }) => time::changes(&cli, &store, lang, since, *until, *format),
+        Some(Command::Request { kind }) => requests::request(&cli, &store, kind),
+        Some(Command::Decide {
+            id,
+            decision,
+            reason,
+        }) => requests::decide(&cli, &store, *id, *decision, reason.as_deref()),
+        Some(Command::Roles { change }) => roles::roles(&cli, &store, change.as_ref()),
+        Some(Command::Requests) => requests::list(&store, lang),
+        Some(Command::Remind { format, period }) => {
+            remind::remind(&cli, &store, lang, *format, period.as_deref()).map(|_| ())
+        }
         Some(Command::Sample {
             tasks,
             history,
@@ -140,6 +150,26 @@ pub(crate) fn export_text(cli: &Cli, store: &Store) -> Result<String, Failure> {
     let board = narrowed(cli, standing.board)?;
     let history = narrowed_history(&board, history);
     Ok(crate::export::to_json(&board, &history, date))
+}
+
+/// [`run`], with the exit code a command chose: `remind` says 3 when some reports are missing,
+/// so that cron can mail only then.
+pub fn run_with_code(cli: Cli) -> Result<u8, Failure> {
+    if let Some(Command::Remind { format, period }) = &cli.command {
+        let lang = language(&cli)?;
+        let store = Store::new(cli.board_path());
+        let missing = remind::remind(&cli, &store, lang, *format, period.as_deref())?;
+        return Ok(if missing { 3 } else { 0 });
+    }
+    run(cli).map(|()| 0)
+}
+
+fn language(cli: &Cli) -> Result<Lang, Failure> {
+    match &cli.lang {
+        Some(l) => Lang::parse(l)
+            .ok_or_else(|| Failure(format!("unknown language `{l}` (expected zh or en)"))),
+        None => Ok(Lang::Zh),
+    }
 }
 
 /// The warning for a board shown at a date its record does not fully cover.

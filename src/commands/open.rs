@@ -37,7 +37,8 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
     app.keymap = keymap;
     app.history = history;
-    app.user = cli.user_name();
+    let user = shown_user(cli, &store, &app.board);
+    app.user = user.clone();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)
     } else if cli
@@ -72,11 +73,21 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     }
     let session = crate::tui::Session {
         store,
-        user: cli.user_name(),
+        user,
         stamp,
         mouse: !cli.no_mouse,
     };
     crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
+}
+
+/// The name the board shows and records: with roles the login name, which is who the store
+/// decides permissions by (`--user` is only a display name for a board without roles).
+fn shown_user(cli: &Cli, store: &Store, board: &crate::model::Board) -> String {
+    match (&board.roles, &store.login) {
+        (None, _) => cli.user_name(),
+        (Some(_), Some(login)) => login.clone(),
+        (Some(_), None) => "unknown".into(),
+    }
 }
 
 /// Whether we may change the file: the store's rule, the same one every change is checked against.

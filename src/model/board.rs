@@ -205,6 +205,28 @@ impl Roles {
             .map(|(unit, _)| unit.as_str())
     }
 
+    /// The roles with names cleaned like board text, each once, and units without members dropped.
+    pub fn cleaned(&self) -> Roles {
+        let names = |list: &[String]| {
+            let mut out: Vec<String> = Vec::new();
+            for name in list.iter().map(|n| super::sanitize::clean_line(n.trim())) {
+                if !name.is_empty() && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+            out
+        };
+        Roles {
+            office: names(&self.office),
+            units: self
+                .units
+                .iter()
+                .map(|(unit, members)| (super::sanitize::clean_line(unit.trim()), names(members)))
+                .filter(|(unit, members)| !unit.is_empty() && !members.is_empty())
+                .collect(),
+        }
+    }
+
     /// Whether the person is named anywhere.
     pub fn knows(&self, login: &str) -> bool {
         self.is_office(login) || self.units_of(login).next().is_some()

@@ -3,12 +3,15 @@
 
 mod board;
 pub mod changes;
+pub mod cycle;
 pub(crate) mod dates;
 mod field;
 mod history;
 pub mod merge;
 mod operation;
+pub mod permission;
 mod replay;
+pub mod request;
 pub mod resolve;
 pub mod sanitize;
 pub mod search;
@@ -16,6 +19,8 @@ pub mod stage;
 pub mod stats;
 mod status;
 mod task;
+#[cfg(test)]
+mod testing;
 pub mod time;
 mod units;
 mod urgency;
@@ -25,6 +30,7 @@ pub use board::{
     Board, CURRENT_VERSION, Conflict, Meeting, PlanInfo, ReportCycle, Roles, Settings, Side,
     parse_utc_offset,
 };
+pub use cycle::{Period, ReportState};
 pub use field::{Field, FieldError, join_units, parse_units};
 pub use history::{Change, Decision, HistoryEntry, LegacyChange, Via};
 pub use operation::{Context, OpError, Operation};

@@ -44,6 +44,27 @@ pub enum Operation {
     RecordMeeting {
         date: chrono::NaiveDate,
     },
+    /// 申请销号: a unit asks the office to close the task, saying what was done.
+    RequestClose {
+        id: TaskId,
+        note: String,
+    },
+    /// 延期申请: a unit asks for a later deadline, with the reason.
+    RequestExtend {
+        id: TaskId,
+        to: chrono::NaiveDate,
+        reason: String,
+    },
+    /// The office decides the task's open request: approve, return (a closure) or refuse (an
+    /// extension).
+    Decide {
+        id: TaskId,
+        decision: super::Decision,
+    },
+    /// Names the office and the units' members anew (`None`: no roles, anyone may change anything).
+    SetRoles {
+        roles: Option<super::Roles>,
+    },
     /// Several changes made as one (a form that edits several fields): applied in order, all or
     /// nothing, undone as one.
     Batch(Vec<Operation>),
@@ -82,6 +103,26 @@ pub enum OpError {
     NoSuchConflict(Option<TaskId>, String),
     /// A conflict whose value this build cannot read back (a hand edit); carries the field.
     BadConflict(String),
+    /// The board's roles do not let this person make the change.
+    NotAllowed(super::permission::Refusal),
+    /// The task already has an open request: the office decides it first.
+    RequestOpen(TaskId),
+    /// A decision asked for on a task without an open request.
+    NoOpenRequest(TaskId),
+    /// A request on a task that is done already.
+    AlreadyDone(TaskId),
+    /// A closure request needs its note, an extension its reason.
+    RequestNeedsText(TaskId),
+    /// An extension to a date not after the current deadline.
+    ExtensionNotLater {
+        id: TaskId,
+        deadline: chrono::NaiveDate,
+    },
+    /// A closure is approved or returned; an extension approved or refused.
+    WrongDecision {
+        id: TaskId,
+        closure: bool,
+    },
 }
 
 impl From<FieldError> for OpError {
@@ -118,6 +159,29 @@ impl std::fmt::Display for OpError {
                 f,
                 "the conflict about `{field}` holds a value that does not read back (edited by hand?)"
             ),
+            OpError::NotAllowed(refusal) => write!(f, "{refusal}"),
+            OpError::RequestOpen(id) => write!(
+                f,
+                "task {id} already has an open request; the office decides it first (ftz-board requests)"
+            ),
+            OpError::NoOpenRequest(id) => write!(f, "task {id} has no open request"),
+            OpError::AlreadyDone(id) => write!(f, "task {id} is done already"),
+            OpError::RequestNeedsText(id) => write!(
+                f,
+                "a request on task {id} needs its text: what was done (closure) or why (extension)"
+            ),
+            OpError::ExtensionNotLater { id, deadline } => write!(
+                f,
+                "task {id}'s deadline is {deadline}: an extension must be to a later date"
+            ),
+            OpError::WrongDecision { id, closure: true } => write!(
+                f,
+                "task {id}'s request is a closure (申请销号): approve or return it"
+            ),
+            OpError::WrongDecision { id, closure: false } => write!(
+                f,
+                "task {id}'s request is an extension (延期申请): approve or refuse it"
+            ),
         }
     }
 }
@@ -132,9 +196,12 @@ impl Operation {
             Operation::SetStatus { id, .. }
             | Operation::AddNote { id, .. }
             | Operation::EditField { id, .. }
-            | Operation::DeleteTask { id } => Some(*id),
+            | Operation::DeleteTask { id }
+            | Operation::RequestClose { id, .. }
+            | Operation::RequestExtend { id, .. }
+            | Operation::Decide { id, .. } => Some(*id),
             Operation::AddTask { task } => Some(task.id),
-            Operation::RecordMeeting { .. } => None,
+            Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => None,
             Operation::ResolveConflict { task, .. } => *task,
             Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
             Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
@@ -246,6 +313,29 @@ impl Operation {
                     made,
                 );
             }
+            Operation::RequestClose { id, note } => {
+                let changes = super::request::close(board, ctx, *id, note)?;
+                record_all(board, ctx, *id, changes, made);
+            }
+            Operation::RequestExtend { id, to, reason } => {
+                let changes = super::request::extend(board, ctx, *id, *to, reason)?;
+                record_all(board, ctx, *id, changes, made);
+            }
+            Operation::Decide { id, decision } => {
+                let changes = super::request::decide(board, *id, decision)?;
+                record_all(board, ctx, *id, changes, made);
+            }
+            Operation::SetRoles { roles } => {
+                let roles = roles.as_ref().map(super::Roles::cleaned);
+                if board.roles == roles {
+                    return Err(OpError::Unchanged);
+                }
+                let change = Change::Roles {
+                    from: board.roles.clone(),
+                    to: roles,
+                };
+                record(board, ctx, None, change, None, made);
+            }
             Operation::Batch(ops) => {
                 for op in ops {
                     op.apply_into(board, ctx, made)?;
@@ -324,6 +414,13 @@ fn record(
     // The change was checked against this board just now: redoing it cannot miss.
     let _ = entry.redo(board);
     made.entries.push(entry);
+}
+
+/// Records changes to one task computed together (they touch different parts of it).
+fn record_all(board: &mut Board, ctx: &Context, id: TaskId, changes: Vec<Change>, made: &mut Made) {
+    for change in changes {
+        record(board, ctx, Some(id), change, None, made);
+    }
 }
 
 /// A task as it is added: text cleaned, units under the plan's names, dated today, and

@@ -61,7 +61,7 @@ fn row(r: &Report, task: &Task) -> Vec<String> {
         task.id.to_string(),
         text_cell(&task.title),
         text_cell(&task.text),
-        task.deadline.to_string(),
+        text_cell(&super::deadline_text(task)),
         text_cell(&join_units(&task.lead_units)),
         text_cell(&join_units(&task.cooperating_units)),
         Lang::Zh.status(task.status).to_string(),

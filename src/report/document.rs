@@ -33,7 +33,11 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-fn table(header: Vec<&'static str>, rows: Vec<Vec<String>>, when_empty: &'static str) -> Block {
+pub(super) fn table(
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    when_empty: &'static str,
+) -> Block {
     Block::Table {
         caption: None,
         table: Table {
@@ -79,7 +83,7 @@ pub fn document(r: &Report) -> Document {
             vec![
                 t.id.to_string(),
                 t.title.clone(),
-                t.deadline.to_string(),
+                super::deadline_text(t),
                 days.to_string(),
                 join_units(&t.lead_units),
                 zh.status(t.status).into(),
@@ -105,7 +109,7 @@ pub fn document(r: &Report) -> Document {
             vec![
                 t.id.to_string(),
                 t.title.clone(),
-                t.deadline.to_string(),
+                super::deadline_text(t),
                 zh.urgency(r.board.urgency(t, r.today)),
                 join_units(&t.lead_units),
                 latest,
@@ -149,6 +153,9 @@ pub fn document(r: &Report) -> Document {
             "",
         )],
     });
+    sections.extend(super::cycle_tables::timeliness_section(r));
+    sections.extend(super::cycle_tables::requests_section(r));
+    sections.extend(super::cycle_tables::extensions_section(r));
     let ranking = r
         .ranking
         .iter()

@@ -28,6 +28,55 @@ struct JsonReport<'a> {
     notice: Option<String>,
     /// The stage evaluation (`report --from --to`), or null.
     stage: Option<JsonStage<'a>>,
+    /// Reporting timeliness per lead unit over the last periods; absent without a cycle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeliness: Option<JsonTimeliness>,
+    /// The open requests (待销号, 延期申请); absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    requests: Vec<JsonRequest<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTimeliness {
+    periods: Vec<String>,
+    units: Vec<JsonTimelinessRow>,
+    total: JsonTimelinessRow,
+}
+
+#[derive(Serialize)]
+struct JsonTimelinessRow {
+    unit: String,
+    on_time: usize,
+    late: usize,
+    missing: usize,
+    pending: usize,
+    /// Percent of the reports due that were made; null when none were due.
+    rate: Option<u32>,
+    on_time_rate: Option<u32>,
+}
+
+impl From<&crate::model::cycle::TimelinessRow> for JsonTimelinessRow {
+    fn from(row: &crate::model::cycle::TimelinessRow) -> Self {
+        JsonTimelinessRow {
+            unit: row.unit.clone(),
+            on_time: row.on_time,
+            late: row.late,
+            missing: row.missing,
+            pending: row.pending,
+            rate: row.rate(),
+            on_time_rate: row.on_time_rate(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRequest<'a> {
+    task: TaskId,
+    title: &'a str,
+    deadline: NaiveDate,
+    /// 原定: the deadline before the first extension granted.
+    original_deadline: Option<NaiveDate>,
+    request: &'a crate::model::Request,
 }
 
 #[derive(Serialize)]
@@ -297,6 +346,21 @@ pub fn render(r: &Report) -> String {
         unit: r.unit.as_deref(),
         notice: r.notice(),
         stage: r.stage.as_ref().map(stage_of),
+        timeliness: r.timeliness.as_ref().map(|t| JsonTimeliness {
+            periods: t.periods.iter().map(|p| p.label.clone()).collect(),
+            units: t.rows.iter().map(Into::into).collect(),
+            total: (&t.total).into(),
+        }),
+        requests: crate::model::request::open_requests(r.board)
+            .into_iter()
+            .map(|(task, request)| JsonRequest {
+                task: task.id,
+                title: &task.title,
+                deadline: task.deadline,
+                original_deadline: task.original_deadline,
+                request,
+            })
+            .collect(),
     };
     super::json_text::to_safe_json(&report)
 }

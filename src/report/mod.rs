@@ -7,6 +7,7 @@
 
 pub mod changes;
 mod csv;
+mod cycle_tables;
 mod document;
 mod docx;
 mod json;
@@ -77,6 +78,21 @@ pub struct Report<'a> {
     pub stage: Option<Stage>,
     /// The unit whose tasks the report covers (`--unit`), for its title.
     pub unit: Option<String>,
+    /// Reporting timeliness per unit over the last periods, when the board has a cycle.
+    pub timeliness: Option<crate::model::cycle::Timeliness>,
+}
+
+/// How many reporting periods the timeliness table covers (half a year of months).
+pub const TIMELINESS_PERIODS: usize = 6;
+
+/// A task's deadline, with the original one (原定) once an extension moved it.
+pub(crate) fn deadline_text(task: &Task) -> String {
+    match task.original_deadline {
+        Some(original) if original != task.deadline => {
+            format!("{}（原定 {original}）", task.deadline)
+        }
+        _ => task.deadline.to_string(),
+    }
 }
 
 impl<'a> Report<'a> {
@@ -98,6 +114,7 @@ impl<'a> Report<'a> {
             completeness: Completeness::Complete,
             stage: None,
             unit: None,
+            timeliness: crate::model::cycle::timeliness(board, today, TIMELINESS_PERIODS),
         }
     }
 

@@ -174,7 +174,7 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 int(t.id),
                 text(&clean_line(&t.title)),
                 text(&t.text),
-                Cell::Text(t.deadline.to_string()),
+                Cell::Text(super::deadline_text(t)),
                 text(&join_units(&t.lead_units)),
                 text(&join_units(&t.cooperating_units)),
                 Cell::Text(Lang::Zh.status(t.status).into()),
@@ -268,6 +268,25 @@ fn note_rows(r: &Report) -> Vec<Vec<Cell>> {
         .collect()
 }
 
+/// The timeliness table: one row a lead unit, then the total.
+fn timeliness_rows(t: &crate::model::cycle::Timeliness) -> Vec<Vec<Cell>> {
+    let share = |p: Option<u32>| Cell::Share(p.map(|p| f64::from(p) / 100.0));
+    let row = |label: &str, r: &crate::model::cycle::TimelinessRow| {
+        vec![
+            text(label),
+            count(r.on_time),
+            count(r.late),
+            count(r.missing),
+            count(r.pending),
+            share(r.rate()),
+            share(r.on_time_rate()),
+        ]
+    };
+    let mut rows: Vec<Vec<Cell>> = t.rows.iter().map(|r| row(&r.unit, r)).collect();
+    rows.push(row("合计", &t.total));
+    rows
+}
+
 pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let summary_header = ["项目", "数值"];
@@ -294,6 +313,16 @@ pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
         .and_then(|_| write_sheet(&mut workbook, "任务", &tasks_header, &task_rows(r), true))
         .and_then(|_| write_sheet(&mut workbook, "单位", &UNIT_HEADER, &unit_rows(r), true))
         .and_then(|_| write_sheet(&mut workbook, "近期进展", &note_header, &note_rows(r), true))
+        .and_then(|_| match &r.timeliness {
+            Some(t) => write_sheet(
+                &mut workbook,
+                "定期上报",
+                &super::cycle_tables::TIMELINESS_HEADER,
+                &timeliness_rows(t),
+                true,
+            ),
+            None => Ok(()),
+        })
         .map_err(xlsx_error)?;
     workbook.save_to_buffer().map_err(xlsx_error)
 }

@@ -95,6 +95,10 @@ pub struct Store {
     pub clock: Clock,
     /// Who `create` and `fold` say hold the lock (a change names the user it is recorded under).
     pub user: String,
+    /// Who is making changes where the board has roles: the real user id's login name
+    /// ([`crate::identity::os_login`]), not the display name a change is given, which anyone can
+    /// set. `None` when the uid has no login name; a board with roles then refuses changes.
+    pub login: Option<String>,
     /// Read only the tasks a change touches of a big board (the command line, which shows only
     /// what the change made). [`Applied::board`] then holds just those tasks.
     pub partial_reads: bool,
@@ -127,6 +131,7 @@ impl Store {
             lock_timeout,
             clock: crate::clock::system_now,
             user: crate::identity::user_name(None),
+            login: crate::identity::os_login(),
             partial_reads: false,
         }
     }
@@ -311,7 +316,7 @@ impl Store {
         // Never before the newest entry: the history's order is the order changes were made in.
         let now = last_at.map_or(now, |last| now.max(last));
         let ctx = Context {
-            user: user.to_string(),
+            user: self.author(&loaded.board, op, user)?,
             now,
         };
         let entries = op.apply(&mut loaded.board, &ctx)?;
@@ -361,6 +366,23 @@ impl Store {
             entries,
             fold_failed,
         })
+    }
+
+    /// The one place permission is decided (every change passes here, from the shell and the
+    /// board alike). With roles, the change is checked against them and recorded under the
+    /// login name; without, anyone may and it is recorded under the display name `user`.
+    fn author(&self, board: &Board, op: &Operation, user: &str) -> Result<String, StoreError> {
+        use crate::model::permission::{Refusal, check};
+        let Some(roles) = &board.roles else {
+            return Ok(user.to_string());
+        };
+        let refused = |r| StoreError::Rejected(crate::model::OpError::NotAllowed(r));
+        let login = self
+            .login
+            .clone()
+            .ok_or_else(|| refused(Refusal::NoLogin))?;
+        check(Some(roles), &login, op, board).map_err(refused)?;
+        Ok(login)
     }
 
     /// Folds the journal into the board file and the history now, whatever its size (before a

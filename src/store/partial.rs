@@ -35,14 +35,17 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
         Operation::SetStatus { id, .. }
         | Operation::AddNote { id, .. }
         | Operation::EditField { id, .. }
-        | Operation::DeleteTask { id } => {
+        | Operation::DeleteTask { id }
+        | Operation::RequestClose { id, .. }
+        | Operation::RequestExtend { id, .. }
+        | Operation::Decide { id, .. } => {
             out.tasks.insert(*id);
         }
         Operation::AddTask { task } => {
             out.tasks.insert(task.id);
             out.adds = true;
         }
-        Operation::RecordMeeting { .. } => {}
+        Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => {}
         Operation::Batch(ops) => return ops.iter().all(|op| add(op, out)),
         Operation::Revert { entries, .. } => {
             for entry in entries {
