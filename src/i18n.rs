@@ -5,6 +5,9 @@
 
 use crate::model::{Field, OpError, Role, Status, Urgency};
 
+// Lights and milestones: their words and labels, in both languages.
+mod lights;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -107,6 +110,12 @@ impl Lang {
             }
             (Lang::Zh, OpError::ChangedMeanwhile(None)) => {
                 "看板此后已被他人修改，未撤销，以免覆盖他人的修改".to_string()
+            }
+            (Lang::Zh, OpError::NoSuchMilestone(id, number)) => {
+                format!("任务 #{id} 没有节点 {number}")
+            }
+            (Lang::Zh, OpError::FutureDate(day)) => {
+                format!("{day} 尚未到来（完成日期不能晚于今天）")
             }
         }
     }

@@ -35,7 +35,12 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
         Operation::SetStatus { id, .. }
         | Operation::AddNote { id, .. }
         | Operation::EditField { id, .. }
-        | Operation::DeleteTask { id } => {
+        | Operation::DeleteTask { id }
+        | Operation::AddMilestone { id, .. }
+        | Operation::EditMilestone { id, .. }
+        | Operation::CompleteMilestone { id, .. }
+        | Operation::ReopenMilestone { id, .. }
+        | Operation::DeleteMilestone { id, .. } => {
             out.tasks.insert(*id);
         }
         Operation::AddTask { task } => {
