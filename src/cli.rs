@@ -148,6 +148,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ChangesFormat,
     },
+    /// A task's milestones (工作节点): add, edit, done, reopen, delete, list.
+    Milestone {
+        #[command(subcommand)]
+        action: crate::commands::MilestoneCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,11 +3,13 @@
 
 mod change;
 mod check;
+mod milestone;
 mod open;
 mod report;
 mod time;
 
 use change::change;
+pub use milestone::MilestoneCommand;
 
 use std::io::Write;
 
@@ -101,6 +103,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             until,
             format,
         }) => time::changes(&cli, &store, lang, since, *until, *format),
+        Some(Command::Milestone { action }) => milestone::milestone(&cli, &store, lang, action),
         None => open::open(&cli, store, lang),
     }
 }

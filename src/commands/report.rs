@@ -62,6 +62,9 @@ pub fn report(cli: &Cli, store: &Store, asked: &Asked) -> Result<(), Failure> {
         .as_deref()
         .map(|u| resolve_unit(&standing.current, u))
         .transpose()?;
+    // 曾亮红灯 through the report date, from the history.
+    let (current, history) = standing.with_history(store)?;
+    report.lights.red_record = crate::model::red_record::red_records(current, history, today);
     match asked.output {
         Some(path) => {
             write_report_to(&report, asked.format, path, asked.force)?;

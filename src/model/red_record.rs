@@ -125,8 +125,11 @@ fn records(
     for task in as_of.board.tasks.iter().filter(|t| wanted(&t.id)) {
         note(task.id, start, is_red(task, start));
     }
-    for (day, ids) in event_days(current, history).range(day_after(start).unwrap_or(start)..=until)
-    {
+    let first = day_after(start).unwrap_or(start);
+    if first > until {
+        return finish(out);
+    }
+    for (day, ids) in event_days(current, history).range(first..=until) {
         // The start of the day: the board as the day before left it, counted on this day.
         if let Some(before) = day.pred_opt() {
             as_of.step_to(history, before);
@@ -143,6 +146,11 @@ fn records(
             note(*id, *day, red);
         }
     }
+    finish(out)
+}
+
+/// Leaves out the tasks never red.
+fn finish(mut out: BTreeMap<TaskId, Vec<RedSpell>>) -> BTreeMap<TaskId, Vec<RedSpell>> {
     out.retain(|_, spells| !spells.is_empty());
     out
 }
@@ -297,5 +305,7 @@ mod tests {
             ]
         );
         assert!(red_record(&f.board, &f.history, 1, day("2024-12-31")).is_empty());
+        // The day the board was made, and nothing after it yet.
+        assert!(red_record(&f.board, &f.history, 1, day("2025-01-01")).is_empty());
     }
 }

@@ -11,6 +11,8 @@ mod document;
 mod docx;
 mod json;
 pub mod json_text;
+mod lights;
+pub use lights::LightFigures;
 mod markdown;
 mod tables;
 mod xlsx;
@@ -77,6 +79,8 @@ pub struct Report<'a> {
     pub stage: Option<Stage>,
     /// The unit whose tasks the report covers (`--unit`), for its title.
     pub unit: Option<String>,
+    /// Lights red first, per unit, and the red record (set by the caller from the history).
+    pub lights: LightFigures,
 }
 
 impl<'a> Report<'a> {
@@ -98,6 +102,7 @@ impl<'a> Report<'a> {
             completeness: Completeness::Complete,
             stage: None,
             unit: None,
+            lights: LightFigures::new(board, today),
         }
     }
 
