@@ -254,7 +254,7 @@ fn generate_task(
     // From a generator of its own, so that the rest of the board is what it was before
     // milestones were generated (figures measured on it stay comparable).
     let mut own = Rng(rng.0 ^ u64::from(id).wrapping_mul(0xA24B_AED4_963E_E407));
-    task.milestones = milestones(&task, object, &mut own);
+    task.milestones = milestones(&task, &mut own);
     let newest = history.iter().rev().find(|h| h.task == Some(id));
     task.updated_on = newest.map(HistoryEntry::date);
     task.updated_by = newest.map(|h| h.user.clone());
@@ -332,7 +332,7 @@ fn record_activity(
 /// 任务分解: most tasks get one to five milestones, due between the plan's date and the deadline
 /// (the last one sometimes a little after it), the first units of the task answering for each.
 /// A done task's milestones are all done; others are done when due before mid-2025, mostly.
-fn milestones(task: &Task, object: &str, rng: &mut Rng) -> Vec<crate::model::Milestone> {
+fn milestones(task: &Task, rng: &mut Rng) -> Vec<crate::model::Milestone> {
     const STEPS: [&str; 6] = [
         "形成工作方案",
         "完成调研摸底",
@@ -372,7 +372,7 @@ fn milestones(task: &Task, object: &str, rng: &mut Rng) -> Vec<crate::model::Mil
             };
             crate::model::Milestone {
                 number: number as u32,
-                title: format!("{}（{object}）", STEPS[(number - 1) % STEPS.len()]),
+                title: STEPS[(number - 1) % STEPS.len()].to_string(),
                 due,
                 units: units.iter().take(1 + rng.below(2)).cloned().collect(),
                 completed_on,
