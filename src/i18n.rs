@@ -5,8 +5,9 @@
 
 use crate::model::{Field, OpError, Role, Status, Urgency};
 
-// Lights and milestones: their words and labels, in both languages.
+// Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
+pub use lights::{MilestoneLabels, light_symbol};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

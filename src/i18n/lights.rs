@@ -50,6 +50,21 @@ const EN: MilestoneLabels = MilestoneLabels {
     none_yet: "no milestones yet",
 };
 
+/// The symbol drawn beside a light's word, so that the light reads without colour. Each is one
+/// cell wide in every terminal (no East Asian ambiguous-width character, unlike ● ◐ ○); `ascii`
+/// gives the fallback for `--ascii`. A done task shows none.
+pub fn light_symbol(light: Light, ascii: bool) -> &'static str {
+    match (light, ascii) {
+        (Light::Red, false) => "◉",
+        (Light::Yellow, false) => "◍",
+        (Light::Green, false) => "◌",
+        (Light::Red, true) => "X",
+        (Light::Yellow, true) => "!",
+        (Light::Green, true) => "o",
+        (Light::None, _) => "",
+    }
+}
+
 impl Lang {
     pub fn milestone_labels(self) -> &'static MilestoneLabels {
         match self {
@@ -76,7 +91,7 @@ impl Lang {
     pub fn light_badge(self, light: Light, ascii: bool) -> String {
         match light {
             Light::None => String::new(),
-            _ => format!("{} {}", light.symbol(ascii), self.light(light)),
+            _ => format!("{} {}", light_symbol(light, ascii), self.light(light)),
         }
     }
 
@@ -206,6 +221,18 @@ mod tests {
                 assert_eq!(badge.width(), badge.width_cjk(), "{badge:?}");
             }
         }
+    }
+
+    #[test]
+    fn symbols_are_one_cell_in_every_terminal_and_ascii_with_ascii() {
+        for light in [Light::Red, Light::Yellow, Light::Green] {
+            for ascii in [false, true] {
+                let s = light_symbol(light, ascii);
+                assert_eq!((s.width(), s.width_cjk()), (1, 1), "{light:?} {s:?}");
+            }
+            assert!(light_symbol(light, true).is_ascii());
+        }
+        assert_eq!(light_symbol(Light::None, false), "");
     }
 
     #[test]

@@ -30,28 +30,14 @@ pub enum Light {
 impl Light {
     pub const ALL: [Light; 4] = [Light::Red, Light::Yellow, Light::Green, Light::None];
 
-    /// Stable English name for exports: `red`, `yellow`, `green`, `none`.
+    /// Stable English name for exports: `red`, `yellow`, `green`, `none`. The words and symbols
+    /// people see are in `i18n/lights.rs`.
     pub fn name(self) -> &'static str {
         match self {
             Light::Red => "red",
             Light::Yellow => "yellow",
             Light::Green => "green",
             Light::None => "none",
-        }
-    }
-
-    /// The symbol drawn beside the word, so that the light reads without colour. Each is one cell
-    /// wide in every terminal (no East Asian ambiguous-width character, unlike ● ◐ ○); `ascii`
-    /// gives the fallback for `--ascii`. A done task shows none.
-    pub fn symbol(self, ascii: bool) -> &'static str {
-        match (self, ascii) {
-            (Light::Red, false) => "◉",
-            (Light::Yellow, false) => "◍",
-            (Light::Green, false) => "◌",
-            (Light::Red, true) => "X",
-            (Light::Yellow, true) => "!",
-            (Light::Green, true) => "o",
-            (Light::None, _) => "",
         }
     }
 }
