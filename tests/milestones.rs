@@ -872,3 +872,51 @@ fn stepping_through_a_week_of_milestone_changes_gives_each_day_s_board() {
         );
     }
 }
+
+#[test]
+fn changes_say_what_happened_to_each_milestone() {
+    let b = Board::new();
+    b.ok(&["milestone", "add", "2", "--due", "2025-05-10", "完成调研"]);
+    b.ok_at("2025-05-21T10:00:00+08:00", &["milestone", "done", "2.1"]);
+    b.ok_at("2025-05-22T10:00:00+08:00", &["milestone", "reopen", "2.1"]);
+    b.ok_at(
+        "2025-05-23T10:00:00+08:00",
+        &["milestone", "edit", "2.1", "--title", "完成调研摸底"],
+    );
+    b.ok_at("2025-05-24T10:00:00+08:00", &["milestone", "delete", "2.1"]);
+    let text = b.ok_at(
+        "2025-05-25T10:00:00+08:00",
+        &["changes", "--since", "2025-05-01"],
+    );
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("节点")).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "  2025-05-20 10:00  tester  新增节点 1：完成调研（2025-05-10）",
+            "  2025-05-21 10:00  tester  节点 1 完成：完成调研（超期 11 天）",
+            "  2025-05-22 10:00  tester  节点 1 重新打开：完成调研",
+            "  2025-05-23 10:00  tester  节点 1：完成调研 -> 完成调研摸底（2025-05-10）",
+            "  2025-05-24 10:00  tester  删除节点 1：完成调研摸底",
+        ]
+    );
+    let json: Value = serde_json::from_str(&b.ok_at(
+        "2025-05-25T10:00:00+08:00",
+        &["changes", "--since", "2025-05-01", "--format", "json"],
+    ))
+    .unwrap();
+    let done = &json["changes"][1];
+    assert_eq!(
+        (
+            &done["kind"],
+            &done["milestone"],
+            &done["completion"],
+            &done["days_late"]
+        ),
+        (
+            &json!("milestone"),
+            &json!("done"),
+            &json!("late"),
+            &json!(11)
+        )
+    );
+}
