@@ -231,6 +231,11 @@ pub enum Command {
         #[arg(value_enum)]
         side: SideArg,
     },
+    /// A task's milestones (工作节点): add, edit, done, reopen, delete, list.
+    Milestone {
+        #[command(subcommand)]
+        action: crate::commands::MilestoneCommand,
+    },
 }
 
 /// Which side of a merge conflict to take.

@@ -3,6 +3,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
+use crate::model::milestones::responsible_units;
+use crate::model::red_record::{RedSpell, red_records};
 use crate::model::{Board, History, HistoryEntry, Note, Status, Task};
 
 #[derive(Serialize)]
@@ -37,6 +39,28 @@ struct ExportTask<'a> {
     /// The open request (`{"close": {"at", "by", "note"}}` or `{"extend": {"at", "by", "to",
     /// "reason", "late"}}`), or null.
     request: Option<&'a crate::model::Request>,
+    milestones: Vec<ExportMilestone<'a>>,
+    /// `red`, `yellow`, `green` or `none` (done), as of `today`.
+    light: &'static str,
+    /// 曾亮红灯: each stretch the task was red, from the history; `until` null while still red.
+    was_red: Vec<ExportSpell>,
+}
+
+#[derive(Serialize)]
+struct ExportMilestone<'a> {
+    number: u32,
+    title: &'a str,
+    due: NaiveDate,
+    units: Vec<&'a str>,
+    completed_on: Option<NaiveDate>,
+    /// As a task's: `overdue`, `due_soon`, `on_track`, `done_on_time`, `done_late`.
+    urgency: &'static str,
+}
+
+#[derive(Serialize)]
+struct ExportSpell {
+    from: NaiveDate,
+    until: Option<NaiveDate>,
 }
 
 /// A note as the README documents it: `decision` always present, though the board file leaves it
@@ -58,7 +82,12 @@ fn export_note(note: &Note) -> ExportNote<'_> {
     }
 }
 
-fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTask<'a> {
+fn export_task<'a>(
+    board: &'a Board,
+    task: &'a Task,
+    today: NaiveDate,
+    red: &[RedSpell],
+) -> ExportTask<'a> {
     let urgency = board.urgency(task, today);
     let (days_overdue, days_left) = match urgency {
         crate::model::Urgency::Overdue { days } => (Some(days), None),
@@ -85,10 +114,32 @@ fn export_task<'a>(board: &Board, task: &'a Task, today: NaiveDate) -> ExportTas
         notes: task.notes.iter().map(export_note).collect(),
         original_deadline: task.original_deadline,
         request: task.request.as_ref(),
+        milestones: task
+            .milestones
+            .iter()
+            .map(|m| ExportMilestone {
+                number: m.number,
+                title: &m.title,
+                due: m.due,
+                units: responsible_units(board, task, m),
+                completed_on: m.completed_on,
+                urgency: m.urgency(today, board.settings.warn_days).name(),
+            })
+            .collect(),
+        light: board.light(task, today).name(),
+        was_red: red
+            .iter()
+            .map(|s| ExportSpell {
+                from: s.from,
+                until: s.until,
+            })
+            .collect(),
     }
 }
 
 pub fn to_json(board: &Board, history: &History, today: NaiveDate) -> String {
+    // The board given is the board at `today` with `history` through `today`.
+    let red = red_records(board, history, today);
     let export = ExportBoard {
         title: &board.plan.title,
         document_number: &board.plan.document_number,
@@ -96,7 +147,7 @@ pub fn to_json(board: &Board, history: &History, today: NaiveDate) -> String {
         tasks: board
             .tasks
             .iter()
-            .map(|t| export_task(board, t, today))
+            .map(|t| export_task(board, t, today, red.get(&t.id).map_or(&[], Vec::as_slice)))
             .collect(),
         history: history.entries(),
     };

@@ -5,6 +5,10 @@
 
 use crate::model::{Field, OpError, Role, Status, Urgency};
 
+// Lights and milestones: their words, symbols and labels, in both languages.
+mod lights;
+pub use lights::{MilestoneLabels, light_symbol};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -127,6 +131,12 @@ impl Lang {
             }
             (Lang::Zh, OpError::BadConflict(field)) => {
                 format!("「{field}」的冲突记录无法读取（是否手工修改过？）")
+            }
+            (Lang::Zh, OpError::NoSuchMilestone(id, number)) => {
+                format!("任务 #{id} 没有节点 {number}")
+            }
+            (Lang::Zh, OpError::FutureDate(day)) => {
+                format!("{day} 尚未到来（完成日期不能晚于今天）")
             }
         }
     }

@@ -339,6 +339,11 @@ enum Step {
     RequestClose(u32),
     RequestExtend(u32, u32),
     Decide(u32, usize),
+    MilestoneAdd(u32, u32),
+    MilestoneDone(u32, u32),
+    MilestoneReopen(u32, u32),
+    MilestoneEdit(u32, u32),
+    MilestoneDelete(u32, u32),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -355,6 +360,13 @@ fn step() -> impl Strategy<Value = Step> {
         (1u32..5).prop_map(Step::RequestClose),
         (1u32..5, 1u32..28).prop_map(|(id, d)| Step::RequestExtend(id, d)),
         (1u32..5, 0usize..3).prop_map(|(id, d)| Step::Decide(id, d)),
+        // Milestones on a few tasks only, so that completing, reopening, editing and deleting
+        // meet milestones added before.
+        (1u32..4, 1u32..28).prop_map(|(id, d)| Step::MilestoneAdd(id, d)),
+        (1u32..4, 1u32..4).prop_map(|(id, n)| Step::MilestoneDone(id, n)),
+        (1u32..4, 1u32..4).prop_map(|(id, n)| Step::MilestoneReopen(id, n)),
+        (1u32..4, 1u32..4).prop_map(|(id, n)| Step::MilestoneEdit(id, n)),
+        (1u32..4, 1u32..4).prop_map(|(id, n)| Step::MilestoneDelete(id, n)),
     ]
 }
 
@@ -396,6 +408,11 @@ proptest! {
                         ftz_board::model::Decision::Refuse(format!("不同意{k}")),
                     ][*d].clone(),
                 },
+                Step::MilestoneAdd(id, d) => Operation::AddMilestone { id: *id, title: format!("节点{k}"), due: format!("2025-03-{d:02}"), units: Vec::new() },
+                Step::MilestoneDone(id, n) => Operation::CompleteMilestone { id: *id, number: *n, on: None },
+                Step::MilestoneReopen(id, n) => Operation::ReopenMilestone { id: *id, number: *n },
+                Step::MilestoneEdit(id, n) => Operation::EditMilestone { id: *id, number: *n, title: Some(format!("节点{k}改")), due: None, units: Some(vec!["区商务委".into()]) },
+                Step::MilestoneDelete(id, n) => Operation::DeleteMilestone { id: *id, number: *n },
             };
             let now = date.and_hms_opt(2, 0, 0).unwrap().and_utc();
             match store.apply_at(&op, "tester", Some(now)) {

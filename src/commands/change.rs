@@ -3,10 +3,16 @@
 use super::Failure;
 use crate::cli::Cli;
 use crate::model::{Change, OpError, Operation};
-use crate::store::{Store, StoreError};
+use crate::store::{Applied, Store, StoreError};
 
 /// Applies one change to the file under the lock and says what happened.
 pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
+    apply_change(cli, store, op).map(|_| ())
+}
+
+/// [`change`], giving back what the change made (`None` when there was nothing to change), for
+/// a command that says more about it.
+pub fn apply_change(cli: &Cli, store: &Store, op: Operation) -> Result<Option<Applied>, Failure> {
     if cli.read_only {
         return Err(Failure("--read-only: not changing the file".into()));
     }
@@ -29,11 +35,11 @@ pub fn change(cli: &Cli, store: &Store, op: Operation) -> Result<(), Failure> {
                     None => println!("{}: {what}", store.path().display()),
                 }
             }
-            Ok(())
+            Ok(Some(applied))
         }
         Err(StoreError::Rejected(OpError::Unchanged)) => {
             println!("{}: nothing to change", store.path().display());
-            Ok(())
+            Ok(None)
         }
         Err(e) => Err(e.into()),
     }
@@ -47,7 +53,21 @@ pub(crate) fn describe(change: &Change) -> String {
         Change::Field { field, .. } => format!("{field} changed"),
         Change::TaskAdded { .. } => "added".into(),
         Change::TaskDeleted { .. } => "deleted".into(),
-        Change::Milestone { number, .. } => format!("milestone {number} changed"),
+        Change::Milestone {
+            number, from: None, ..
+        } => format!("milestone {number} added"),
+        Change::Milestone {
+            number, to: None, ..
+        } => format!("milestone {number} deleted"),
+        Change::Milestone {
+            number,
+            from: Some(from),
+            to: Some(to),
+        } => match (from.completed_on, to.completed_on) {
+            (None, Some(on)) => format!("milestone {number} done on {on}"),
+            (Some(_), None) => format!("milestone {number} reopened"),
+            _ => format!("milestone {number} changed"),
+        },
         Change::Request {
             to: Some(crate::model::Request::Close { .. }),
             ..

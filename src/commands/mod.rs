@@ -5,6 +5,7 @@ mod boards;
 mod change;
 mod check;
 pub mod git;
+mod milestone;
 mod open;
 mod remind;
 mod report;
@@ -16,6 +17,7 @@ mod sync;
 mod time;
 
 use change::change;
+pub use milestone::MilestoneCommand;
 
 use std::io::Write;
 
@@ -136,6 +138,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Resolve { task, field, side }) => {
             resolve::resolve(&cli, &store, task, field, *side)
         }
+        Some(Command::Milestone { action }) => milestone::milestone(&cli, &store, lang, action),
         None => open::open(&cli, store, lang),
     }
 }

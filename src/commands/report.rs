@@ -80,6 +80,9 @@ pub(crate) fn with_report<R>(
         .as_deref()
         .map(|u| resolve_unit(&standing.current, u))
         .transpose()?;
+    // 曾亮红灯 through the report date, from the history.
+    let (current, history) = standing.with_history(store)?;
+    report.lights.red_record = crate::model::red_record::red_records(current, history, today);
     use_it(&report)
 }
 

@@ -49,6 +49,9 @@ pub struct ChangeItem {
     pub deadline: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<Via>,
+    /// For a `milestone` change: `added`, `done`, `reopened`, `edited` or `deleted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<&'static str>,
 }
 
 /// The window and what happened in it, oldest first.
@@ -217,6 +220,7 @@ fn item(
         days_late: None,
         deadline: None,
         via: None,
+        milestone: None,
     }
 }
 
@@ -266,12 +270,40 @@ fn describe(board: &Board, entry: &HistoryEntry) -> Option<ChangeItem> {
             title: task.title.clone(),
             ..base("task_deleted")
         },
-        Change::Milestone { number, from, to } => ChangeItem {
-            field: Some(number.to_string()),
-            from: from.as_ref().map(|m| m.title.clone()),
-            to: to.as_ref().map(|m| m.title.clone()),
-            ..base("milestone")
-        },
+        Change::Milestone { number, from, to } => {
+            let done = match (from, to) {
+                (Some(f), Some(t)) if f.completed_on.is_none() => {
+                    t.completed_on.map(|d| (d, t.due))
+                }
+                _ => None,
+            };
+            let milestone = match (from, to) {
+                (None, _) => "added",
+                (_, None) => "deleted",
+                _ if done.is_some() => "done",
+                (Some(f), Some(t)) if f.completed_on.is_some() && t.completed_on.is_none() => {
+                    "reopened"
+                }
+                _ => "edited",
+            };
+            let days_late = done.and_then(|(on, due)| (on > due).then(|| (on - due).num_days()));
+            ChangeItem {
+                field: Some(number.to_string()),
+                from: from.as_ref().map(|m| m.title.clone()),
+                to: to.as_ref().map(|m| m.title.clone()),
+                completion: done.map(|_| {
+                    if days_late.is_some() {
+                        "late"
+                    } else {
+                        "on_time"
+                    }
+                }),
+                days_late,
+                deadline: to.as_ref().or(from.as_ref()).map(|m| m.due),
+                milestone: Some(milestone),
+                ..base("milestone")
+            }
+        }
         Change::Meeting { date } => ChangeItem {
             to: Some(date.to_string()),
             ..base("meeting")

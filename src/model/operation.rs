@@ -65,6 +65,38 @@ pub enum Operation {
     SetRoles {
         roles: Option<super::Roles>,
     },
+    /// Adds a milestone numbered after the task's last. `due` as typed (YYYY-MM-DD); `units` as
+    /// typed (each may hold several), the task's lead units when none is given. A due date after
+    /// the task's deadline is accepted: the caller warns (`model::milestones::after_deadline`).
+    AddMilestone {
+        id: TaskId,
+        title: String,
+        due: String,
+        units: Vec<String>,
+    },
+    /// Changes what is given of milestone `number`; `None` leaves a part as it is.
+    EditMilestone {
+        id: TaskId,
+        number: u32,
+        title: Option<String>,
+        due: Option<String>,
+        units: Option<Vec<String>>,
+    },
+    /// Marks a milestone done on `on` (today when `None`; never a day after today).
+    CompleteMilestone {
+        id: TaskId,
+        number: u32,
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Clears a milestone's completion date.
+    ReopenMilestone {
+        id: TaskId,
+        number: u32,
+    },
+    DeleteMilestone {
+        id: TaskId,
+        number: u32,
+    },
     /// Several changes made as one (a form that edits several fields): applied in order, all or
     /// nothing, undone as one.
     Batch(Vec<Operation>),
@@ -123,6 +155,10 @@ pub enum OpError {
         id: TaskId,
         closure: bool,
     },
+    /// The task has no milestone with this number.
+    NoSuchMilestone(TaskId, u32),
+    /// A milestone completed on a day that has not come yet.
+    FutureDate(chrono::NaiveDate),
 }
 
 impl From<FieldError> for OpError {
@@ -182,6 +218,13 @@ impl std::fmt::Display for OpError {
                 f,
                 "task {id}'s request is an extension (延期申请): approve or refuse it"
             ),
+            OpError::NoSuchMilestone(id, number) => {
+                write!(f, "task {id} has no milestone {number}")
+            }
+            OpError::FutureDate(day) => write!(
+                f,
+                "{day} has not come yet (expected a completion date up to today)"
+            ),
         }
     }
 }
@@ -199,7 +242,12 @@ impl Operation {
             | Operation::DeleteTask { id }
             | Operation::RequestClose { id, .. }
             | Operation::RequestExtend { id, .. }
-            | Operation::Decide { id, .. } => Some(*id),
+            | Operation::Decide { id, .. }
+            | Operation::AddMilestone { id, .. }
+            | Operation::EditMilestone { id, .. }
+            | Operation::CompleteMilestone { id, .. }
+            | Operation::ReopenMilestone { id, .. }
+            | Operation::DeleteMilestone { id, .. } => Some(*id),
             Operation::AddTask { task } => Some(task.id),
             Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => None,
             Operation::ResolveConflict { task, .. } => *task,
@@ -336,6 +384,15 @@ impl Operation {
                 };
                 record(board, ctx, None, change, None, made);
             }
+            Operation::AddMilestone { .. }
+            | Operation::EditMilestone { .. }
+            | Operation::CompleteMilestone { .. }
+            | Operation::ReopenMilestone { .. }
+            | Operation::DeleteMilestone { .. } => {
+                let (id, asked) = self.milestone_asked().ok_or(OpError::Unchanged)?;
+                let change = super::milestone_ops::change(board, id, asked, today)?;
+                record(board, ctx, Some(id), change, None, made);
+            }
             Operation::Batch(ops) => {
                 for op in ops {
                     op.apply_into(board, ctx, made)?;
@@ -362,6 +419,46 @@ impl Operation {
             }
         }
         Ok(())
+    }
+}
+
+impl Operation {
+    /// A milestone operation as `milestone_ops` takes it; `None` for any other.
+    fn milestone_asked(&self) -> Option<(TaskId, super::milestone_ops::Asked<'_>)> {
+        use super::milestone_ops::Asked;
+        Some(match self {
+            Operation::AddMilestone {
+                id,
+                title,
+                due,
+                units,
+            } => (*id, Asked::Add { title, due, units }),
+            Operation::EditMilestone {
+                id,
+                number,
+                title,
+                due,
+                units,
+            } => (
+                *id,
+                Asked::Edit {
+                    number: *number,
+                    title: title.as_deref(),
+                    due: due.as_deref(),
+                    units: units.as_deref(),
+                },
+            ),
+            Operation::CompleteMilestone { id, number, on } => (
+                *id,
+                Asked::Complete {
+                    number: *number,
+                    on: *on,
+                },
+            ),
+            Operation::ReopenMilestone { id, number } => (*id, Asked::Reopen { number: *number }),
+            Operation::DeleteMilestone { id, number } => (*id, Asked::Delete { number: *number }),
+            _ => return None,
+        })
     }
 }
 

@@ -243,6 +243,14 @@ fn acts(op: &Operation, who: &str, board: &Board, out: &mut Vec<(Act, Option<Tas
         Operation::Decide { id, .. } => out.push((Act::DecideRequest, Some(*id))),
         Operation::SetRoles { .. } => out.push((Act::ChangeRoles, None)),
         Operation::ResolveConflict { task, .. } => out.push((Act::ResolveConflict, *task)),
+        // Marking a milestone done (or not done after all) is the unit's report of progress;
+        // what the milestones are is part of the plan.
+        Operation::CompleteMilestone { id, .. } | Operation::ReopenMilestone { id, .. } => {
+            out.push((Act::CompleteMilestone, Some(*id)))
+        }
+        Operation::AddMilestone { id, .. }
+        | Operation::EditMilestone { id, .. }
+        | Operation::DeleteMilestone { id, .. } => out.push((Act::EditMilestone, Some(*id))),
         Operation::Batch(ops) => {
             for op in ops {
                 acts(op, who, board, out);

@@ -90,18 +90,42 @@ pub fn describe(item: &ChangeItem, lang: Lang, arrow: &str) -> String {
         "milestone" => {
             let number = item.field.as_deref().unwrap_or("");
             let value = |v: &Option<String>| clean_line(v.as_deref().unwrap_or("—"));
-            if zh {
-                format!(
-                    "节点 {number}：{} {arrow} {}",
+            let due = item.deadline.map(|d| d.to_string()).unwrap_or_default();
+            let how = match (item.days_late, zh) {
+                (Some(days), true) => format!("超期 {days} 天"),
+                (None, true) => "按期".to_string(),
+                (Some(days), false) => {
+                    format!("{days} {} late", if days == 1 { "day" } else { "days" })
+                }
+                (None, false) => "on time".to_string(),
+            };
+            match (item.milestone, zh) {
+                (Some("added"), true) => format!("新增节点 {number}：{}（{due}）", value(&item.to)),
+                (Some("added"), false) => {
+                    format!("milestone {number} added: {} (due {due})", value(&item.to))
+                }
+                (Some("done"), true) => format!("节点 {number} 完成：{}（{how}）", value(&item.to)),
+                (Some("done"), false) => {
+                    format!("milestone {number} done: {} ({how})", value(&item.to))
+                }
+                (Some("reopened"), true) => format!("节点 {number} 重新打开：{}", value(&item.to)),
+                (Some("reopened"), false) => {
+                    format!("milestone {number} reopened: {}", value(&item.to))
+                }
+                (Some("deleted"), true) => format!("删除节点 {number}：{}", value(&item.from)),
+                (Some("deleted"), false) => {
+                    format!("milestone {number} deleted: {}", value(&item.from))
+                }
+                (_, true) => format!(
+                    "节点 {number}：{} {arrow} {}（{due}）",
                     value(&item.from),
                     value(&item.to)
-                )
-            } else {
-                format!(
-                    "milestone {number}: {} {arrow} {}",
+                ),
+                (_, false) => format!(
+                    "milestone {number}: {} {arrow} {} (due {due})",
                     value(&item.from),
                     value(&item.to)
-                )
+                ),
             }
         }
         "meeting" => {

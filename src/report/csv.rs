@@ -24,6 +24,24 @@ pub const HEADER: [&str; 12] = [
     "进展",
 ];
 
+/// The light columns after [`HEADER`]: the task's light with why, its milestones done out of all,
+/// its next milestone, and its red record.
+pub const LIGHT_COLUMNS: [&str; 4] = ["灯", "节点", "下一节点", "曾亮红灯"];
+
+/// A task's cells under [`LIGHT_COLUMNS`], not yet cleaned.
+pub fn light_cells(r: &Report, task: &Task) -> [String; 4] {
+    let item = r.lights.tasks.iter().find(|t| t.id == task.id);
+    let next = crate::model::milestones::next_open(task)
+        .map(|m| format!("{}.{} {} {}", task.id, m.number, m.due, m.title))
+        .unwrap_or_default();
+    [
+        item.map(super::lights::light_words).unwrap_or_default(),
+        super::lights::progress(task),
+        next,
+        super::lights::red_words(&r.lights, task.id),
+    ]
+}
+
 /// Quotes a field when it holds a comma, a quote or a line break; doubles quotes inside.
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
@@ -76,6 +94,7 @@ fn row(r: &Report, task: &Task) -> Vec<String> {
 pub fn render(r: &Report) -> String {
     let mut out = String::from("\u{FEFF}");
     let mut header: Vec<&str> = HEADER.to_vec();
+    header.extend(LIGHT_COLUMNS);
     if r.stage.is_some() {
         header.extend(super::tables::STAGE_COLUMNS);
     }
@@ -83,6 +102,7 @@ pub fn render(r: &Report) -> String {
     out.push_str("\r\n");
     for task in &r.board.tasks {
         let mut cells = row(r, task);
+        cells.extend(light_cells(r, task).map(|c| text_cell(&c)));
         if let Some(stage) = &r.stage {
             cells.extend(super::tables::stage_marks(stage, task.id).map(|c| text_cell(&c)));
         }

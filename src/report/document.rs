@@ -2,10 +2,11 @@
 //! out by the formats that print a document (Markdown, Word). Every figure comes from the
 //! `Report`; text from the board is not yet cleaned here: each format cleans as it writes.
 
+use super::lights;
 use super::tables::{self, Table};
 use super::{Report, note_time, percent};
 use crate::i18n::Lang;
-use crate::model::{Status, join_units};
+use crate::model::{Light, Status, join_units};
 
 /// A part of a section.
 pub enum Block {
@@ -135,6 +136,8 @@ pub fn document(r: &Report) -> Document {
         .units
         .iter()
         .map(|u| {
+            let lit = r.lights.unit(&u.unit);
+            let count = |l| lit.map_or(0, |x| x.counts.count(l)).to_string();
             vec![
                 u.unit.clone(),
                 u.lead.to_string(),
@@ -142,13 +145,26 @@ pub fn document(r: &Report) -> Document {
                 u.done.to_string(),
                 u.overdue.to_string(),
                 percent(u.on_time_rate()),
+                count(Light::Red),
+                count(Light::Yellow),
+                count(Light::Green),
             ]
         })
         .collect();
     sections.push(Section {
         title: "各单位情况".into(),
         blocks: vec![table(
-            vec!["单位", "牵头", "配合", "已完成", "逾期", "按期完成率"],
+            vec![
+                "单位",
+                "牵头",
+                "配合",
+                "已完成",
+                "逾期",
+                "按期完成率",
+                "红灯",
+                "黄灯",
+                "绿灯",
+            ],
             units,
             "",
         )],
@@ -213,6 +229,31 @@ pub fn document(r: &Report) -> Document {
         ),
         blocks: vec![Block::Lines(lines)],
     });
+    // Lights and milestones come after the sections reports have always had, which keep their
+    // numbers.
+    sections.push(Section {
+        title: "红黄绿灯（红灯在前）".into(),
+        blocks: vec![Block::Table {
+            caption: None,
+            table: lights::light_table(r),
+            when_empty: "无任务。",
+        }],
+    });
+    sections.push(Section {
+        title: "工作节点".into(),
+        blocks: vec![
+            Block::Table {
+                caption: Some(format!("{}，按责任单位", lights::upcoming_caption(r))),
+                table: lights::upcoming_table(r),
+                when_empty: "无近期到期的节点。",
+            },
+            Block::Table {
+                caption: Some("逾期节点，按责任单位".into()),
+                table: lights::missed_table(r),
+                when_empty: "无逾期节点。",
+            },
+        ],
+    });
     Document {
         title: super::report_title(r),
         facts,
@@ -245,5 +286,11 @@ fn summary_rows(r: &Report) -> Vec<Vec<String>> {
             percent(s.on_time_share_of_all()),
         ],
     ]);
+    for light in [Light::Red, Light::Yellow, Light::Green] {
+        rows.push(vec![
+            Lang::Zh.light_badge(light, false),
+            r.lights.count(light).to_string(),
+        ]);
+    }
     rows
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Report;
 use crate::model::stage::Stage;
 use crate::model::stats::Summary;
-use crate::model::{Status, TaskId};
+use crate::model::{Light, Status, TaskId};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -34,6 +34,13 @@ struct JsonReport<'a> {
     /// The open requests (待销号, 延期申请); absent when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     requests: Vec<JsonRequest<'a>>,
+    /// Every task red first (`red`, `yellow`, `green`, `none`), with why and its red record.
+    lights: Vec<JsonLight<'a>>,
+    light_counts: JsonLightCounts,
+    /// 近期节点: open milestones due within `warn_days`, by responsible unit.
+    upcoming_milestones: Vec<JsonUnitMilestones<'a>>,
+    /// Open milestones past their date, by responsible unit.
+    missed_milestones: Vec<JsonUnitMilestones<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +84,115 @@ struct JsonRequest<'a> {
     /// 原定: the deadline before the first extension granted.
     original_deadline: Option<NaiveDate>,
     request: &'a crate::model::Request,
+}
+
+#[derive(Serialize)]
+struct JsonLight<'a> {
+    id: TaskId,
+    title: &'a str,
+    light: &'static str,
+    /// The causes in words (Chinese, as the report).
+    reasons: Vec<String>,
+    milestones_done: usize,
+    milestones: usize,
+    was_red: Vec<JsonSpell>,
+}
+
+#[derive(Serialize)]
+struct JsonSpell {
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct JsonLightCounts {
+    red: usize,
+    yellow: usize,
+    green: usize,
+    none: usize,
+}
+
+#[derive(Serialize)]
+struct JsonUnitMilestones<'a> {
+    unit: &'a str,
+    milestones: Vec<JsonMilestone<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMilestone<'a> {
+    task: TaskId,
+    number: u32,
+    title: &'a str,
+    due: NaiveDate,
+    urgency: &'static str,
+    days_left: Option<i64>,
+    days_overdue: Option<i64>,
+}
+
+fn lights_of<'a>(r: &Report<'a>) -> Vec<JsonLight<'a>> {
+    r.lights
+        .tasks
+        .iter()
+        .filter_map(|item| {
+            let task = r.board.task(item.id)?;
+            Some(JsonLight {
+                id: item.id,
+                title: &task.title,
+                light: item.light.name(),
+                reasons: item
+                    .reasons
+                    .iter()
+                    .map(|x| crate::i18n::Lang::Zh.light_reason(*x))
+                    .collect(),
+                milestones_done: task.milestones.iter().filter(|m| m.is_done()).count(),
+                milestones: task.milestones.len(),
+                was_red: r
+                    .lights
+                    .red_record
+                    .get(&item.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|s| JsonSpell {
+                        from: s.from,
+                        until: s.until,
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn by_unit<'a>(
+    board: &'a crate::model::Board,
+    items: &[crate::model::milestones::MilestoneItem<'a>],
+) -> Vec<JsonUnitMilestones<'a>> {
+    use crate::model::Urgency;
+    crate::model::milestones::by_unit(board, items)
+        .into_iter()
+        .map(|(unit, list)| JsonUnitMilestones {
+            unit,
+            milestones: list
+                .iter()
+                .map(|i| JsonMilestone {
+                    task: i.task.id,
+                    number: i.milestone.number,
+                    title: &i.milestone.title,
+                    due: i.milestone.due,
+                    urgency: i.urgency.name(),
+                    days_left: match i.urgency {
+                        Urgency::DueSoon { days_left } | Urgency::OnTrack { days_left } => {
+                            Some(days_left)
+                        }
+                        _ => None,
+                    },
+                    days_overdue: match i.urgency {
+                        Urgency::Overdue { days } => Some(days),
+                        _ => None,
+                    },
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -254,6 +370,9 @@ struct JsonUnit<'a> {
     on_time_rate: Option<f64>,
     overdue_lead: usize,
     overdue_lead_days: i64,
+    red: usize,
+    yellow: usize,
+    green: usize,
 }
 
 #[derive(Serialize)]
@@ -272,6 +391,10 @@ struct JsonNote<'a> {
     author: &'a str,
     text: &'a str,
     decision: bool,
+}
+
+fn unit_count(r: &Report, unit: &str, light: Light) -> usize {
+    r.lights.unit(unit).map_or(0, |u| u.counts.count(light))
 }
 
 pub fn render(r: &Report) -> String {
@@ -319,6 +442,9 @@ pub fn render(r: &Report) -> String {
                 on_time_rate: u.on_time_rate(),
                 overdue_lead: u.overdue_lead.len(),
                 overdue_lead_days: u.overdue_lead_days(),
+                red: unit_count(r, &u.unit, Light::Red),
+                yellow: unit_count(r, &u.unit, Light::Yellow),
+                green: unit_count(r, &u.unit, Light::Green),
             })
             .collect(),
         overdue_ranking: r
@@ -361,6 +487,18 @@ pub fn render(r: &Report) -> String {
                 request,
             })
             .collect(),
+        lights: lights_of(r),
+        light_counts: JsonLightCounts {
+            red: r.lights.count(Light::Red),
+            yellow: r.lights.count(Light::Yellow),
+            green: r.lights.count(Light::Green),
+            none: r.lights.count(Light::None),
+        },
+        upcoming_milestones: by_unit(
+            r.board,
+            &crate::model::milestones::upcoming(r.board, r.today),
+        ),
+        missed_milestones: by_unit(r.board, &crate::model::milestones::missed(r.board, r.today)),
     };
     super::json_text::to_safe_json(&report)
 }

@@ -12,6 +12,8 @@ mod document;
 mod docx;
 mod json;
 pub mod json_text;
+mod lights;
+pub use lights::LightFigures;
 mod markdown;
 mod tables;
 mod xlsx;
@@ -80,6 +82,8 @@ pub struct Report<'a> {
     pub unit: Option<String>,
     /// Reporting timeliness per unit over the last periods, when the board has a cycle.
     pub timeliness: Option<crate::model::cycle::Timeliness>,
+    /// Lights red first, per unit, and the red record (set by the caller from the history).
+    pub lights: LightFigures,
 }
 
 /// How many reporting periods the timeliness table covers (half a year of months).
@@ -115,6 +119,7 @@ impl<'a> Report<'a> {
             stage: None,
             unit: None,
             timeliness: crate::model::cycle::timeliness(board, today, TIMELINESS_PERIODS),
+            lights: LightFigures::new(board, today),
         }
     }
 

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Report, ReportError, note_line, note_time};
 use crate::i18n::Lang;
 use crate::model::sanitize::{clean_line, clean_text};
-use crate::model::{Status, Urgency, join_units};
+use crate::model::{Light, Status, Urgency, join_units};
 
 /// Excel's limit is 32,767 UTF-16 units a cell; stay under it with room for the ellipsis.
 const MAX_CELL_UTF16: usize = 32_000;
@@ -170,6 +170,7 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 .as_ref()
                 .map(|s| super::tables::stage_marks(s, t.id));
             let stage = stage.into_iter().flatten().map(|c| text(&c));
+            let lights = super::csv::light_cells(r, t).map(|c| text(&c));
             let mut row = vec![
                 int(t.id),
                 text(&clean_line(&t.title)),
@@ -185,6 +186,7 @@ fn task_rows(r: &Report) -> Vec<Vec<Cell>> {
                 left,
                 text(&notes.join("\n")),
             ];
+            row.extend(lights);
             row.extend(stage);
             row
         })
@@ -214,7 +216,7 @@ fn stage_sheet_rows(stage: &crate::model::stage::Stage) -> Vec<Vec<Cell>> {
     rows
 }
 
-const UNIT_HEADER: [&str; 10] = [
+const UNIT_HEADER: [&str; 13] = [
     "单位",
     "牵头任务",
     "配合任务",
@@ -225,6 +227,9 @@ const UNIT_HEADER: [&str; 10] = [
     "逾期牵头任务",
     "逾期天数合计",
     "逾期排名",
+    "红灯",
+    "黄灯",
+    "绿灯",
 ];
 
 fn unit_rows(r: &Report) -> Vec<Vec<Cell>> {
@@ -242,9 +247,41 @@ fn unit_rows(r: &Report) -> Vec<Vec<Cell>> {
                 count(u.overdue_lead.len()),
                 int(u.overdue_lead_days()),
                 r.rank_of(&u.unit).map_or(Cell::Blank, count),
+                light_count(r, &u.unit, Light::Red),
+                light_count(r, &u.unit, Light::Yellow),
+                light_count(r, &u.unit, Light::Green),
             ]
         })
         .collect()
+}
+
+fn light_count(r: &Report, unit: &str, light: Light) -> Cell {
+    count(r.lights.unit(unit).map_or(0, |u| u.counts.count(light)))
+}
+
+/// 灯 and 节点 sheets: tasks red first, then the milestones due soon and missed, by unit.
+fn table_rows(tables: &[(String, super::tables::Table)]) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for (caption, table) in tables {
+        if !caption.is_empty() {
+            rows.push(vec![text(caption)]);
+            rows.push(
+                table
+                    .header
+                    .iter()
+                    .map(|h| Cell::Text((*h).into()))
+                    .collect(),
+            );
+        }
+        if table.rows.is_empty() {
+            rows.push(vec![Cell::Text("无".into())]);
+        }
+        for row in &table.rows {
+            rows.push(row.iter().map(|c| text(c)).collect());
+        }
+        rows.push(Vec::new());
+    }
+    rows
 }
 
 fn note_rows(r: &Report) -> Vec<Vec<Cell>> {
@@ -292,6 +329,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
     let summary_header = ["项目", "数值"];
     let note_header = ["时间", "序号", "任务", "记录人", "进展", "会议决定"];
     let mut tasks_header: Vec<&str> = super::csv::HEADER.to_vec();
+    tasks_header.extend(super::csv::LIGHT_COLUMNS);
     if r.stage.is_some() {
         tasks_header.extend(super::tables::STAGE_COLUMNS);
     }
@@ -312,6 +350,28 @@ pub fn render(r: &Report) -> Result<Vec<u8>, ReportError> {
         })
         .and_then(|_| write_sheet(&mut workbook, "任务", &tasks_header, &task_rows(r), true))
         .and_then(|_| write_sheet(&mut workbook, "单位", &UNIT_HEADER, &unit_rows(r), true))
+        .and_then(|_| {
+            let lit = super::lights::light_table(r);
+            let header = lit.header.clone();
+            let rows = table_rows(&[(String::new(), lit)]);
+            write_sheet(&mut workbook, "红黄绿灯", &header, &rows, true)
+        })
+        .and_then(|_| {
+            let tables = [
+                (
+                    super::lights::upcoming_caption(r),
+                    super::lights::upcoming_table(r),
+                ),
+                ("逾期节点".to_string(), super::lights::missed_table(r)),
+            ];
+            write_sheet(
+                &mut workbook,
+                "节点",
+                &["工作节点"],
+                &table_rows(&tables),
+                false,
+            )
+        })
         .and_then(|_| write_sheet(&mut workbook, "近期进展", &note_header, &note_rows(r), true))
         .and_then(|_| match &r.timeliness {
             Some(t) => write_sheet(

@@ -254,6 +254,10 @@ fn generate_task(
     };
     task.completed_on = record_activity(&mut task, status, object, rng, history);
     task.status = status;
+    // From a generator of its own, so that the rest of the board is what it was before
+    // milestones were generated (figures measured on it stay comparable).
+    let mut own = Rng(rng.0 ^ u64::from(id).wrapping_mul(0xA24B_AED4_963E_E407));
+    task.milestones = milestones(&task, &mut own);
     let newest = history.iter().rev().find(|h| h.task == Some(id));
     task.updated_on = newest.map(HistoryEntry::date);
     task.updated_by = newest.map(|h| h.user.clone());
@@ -326,6 +330,58 @@ fn record_activity(
         });
     }
     completed_on
+}
+
+/// 任务分解: most tasks get one to five milestones, due between the plan's date and the deadline
+/// (the last one sometimes a little after it), the first units of the task answering for each.
+/// A done task's milestones are all done; others are done when due before mid-2025, mostly.
+fn milestones(task: &Task, rng: &mut Rng) -> Vec<crate::model::Milestone> {
+    const STEPS: [&str; 6] = [
+        "形成工作方案",
+        "完成调研摸底",
+        "出台配套措施",
+        "开展试点",
+        "完成阶段评估",
+        "总结验收",
+    ];
+    if rng.chance(30) {
+        return Vec::new();
+    }
+    let count = 1 + rng.below(5);
+    let start = date(2024, 11, 1);
+    let span = (task.deadline - start).num_days().max(30) as u64;
+    let units: Vec<String> = task
+        .lead_units
+        .iter()
+        .chain(&task.cooperating_units)
+        .take(2)
+        .cloned()
+        .collect();
+    (1..=count)
+        .map(|number| {
+            let share = span * number as u64 / count as u64;
+            let late = if number == count && rng.chance(10) {
+                20
+            } else {
+                0
+            };
+            let due = start + Days::new(share.saturating_sub(rng.below(15) as u64) + late);
+            let completed_on = match task.completed_on {
+                Some(done) => Some(due.min(done)),
+                None if due < date(2025, 6, 30) && rng.chance(70) => {
+                    Some(due + Days::new(rng.below(20) as u64) - Days::new(10))
+                }
+                None => None,
+            };
+            crate::model::Milestone {
+                number: number as u32,
+                title: STEPS[(number - 1) % STEPS.len()].to_string(),
+                due,
+                units: units.iter().take(1 + rng.below(2)).cloned().collect(),
+                completed_on,
+            }
+        })
+        .collect()
 }
 
 /// 1–40 days later, at a time within office hours (09:00–18:00 Beijing, i.e. 01:00–10:00 UTC).

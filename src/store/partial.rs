@@ -38,7 +38,12 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
         | Operation::DeleteTask { id }
         | Operation::RequestClose { id, .. }
         | Operation::RequestExtend { id, .. }
-        | Operation::Decide { id, .. } => {
+        | Operation::Decide { id, .. }
+        | Operation::AddMilestone { id, .. }
+        | Operation::EditMilestone { id, .. }
+        | Operation::CompleteMilestone { id, .. }
+        | Operation::ReopenMilestone { id, .. }
+        | Operation::DeleteMilestone { id, .. } => {
             out.tasks.insert(*id);
         }
         Operation::AddTask { task } => {
