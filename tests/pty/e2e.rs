@@ -1,12 +1,13 @@
 //! The real binary in a pseudo-terminal, its screen read by vt100 (matching raw bytes fails on
 //! Chinese: ratatui sends only the cells that changed, with cursor moves between them).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::{Pty, snapshot};
+use crate::driver::Pty;
+use common::snapshot;
 use ftz_board::model::{Change, Status};
 use ftz_board::store;
 

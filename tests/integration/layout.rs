@@ -2,7 +2,7 @@
 //! Each test draws the whole screen, checks that every row is exactly the terminal's width, and
 //! asserts the rows a user reads. The date is fixed (2026-11-26) so the day counts are stable.
 
-mod common;
+use crate::common;
 
 use common::{assert_rows_aligned, find_row, row, screen_rows};
 use ftz_board::action::Action;

@@ -5,9 +5,7 @@
 //! the raw stream (ratatui moves the cursor after wide characters). Every wait polls the screen
 //! until a condition holds or a generous deadline passes, so a loaded machine is slower, not red.
 
-// The harness lives beside this file, not in tests/ itself, so cargo does not build it as a test.
-#[path = "refresh/pty.rs"]
-mod pty;
+mod screen;
 
 use std::ffi::OsString;
 use std::fs::OpenOptions;
@@ -16,7 +14,25 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use pty::{BIN, Tui, bytes_read, column, footer, header, selected_card, signal};
+use crate::common::BIN;
+use crate::driver::{Launch, Pty};
+use screen::{COLS, ROWS, bytes_read, column, footer, header, selected_card, signal};
+
+/// Opens `board.ron` in `dir` (by its relative name, as a user who `cd`s there would), keeping
+/// every screen for claims about what never appeared.
+fn open(dir: &Path, extra: &[&str]) -> Pty {
+    let mut argv: Vec<OsString> = vec![BIN.into(), "-f".into(), "board.ron".into()];
+    argv.extend(extra.iter().map(OsString::from));
+    spawn(dir, argv)
+}
+
+fn spawn(dir: &Path, argv: Vec<OsString>) -> Pty {
+    Launch::new(dir)
+        .argv(argv)
+        .size(COLS, ROWS)
+        .frames()
+        .spawn()
+}
 
 /// A folder with `board.ron` made from the built-in plan.
 fn new_board() -> (tempfile::TempDir, PathBuf) {
@@ -48,22 +64,22 @@ fn replace(board: &Path, text: &str) {
     std::fs::rename(&temp, board).unwrap();
 }
 
-fn board_open(tui: &Tui) {
-    tui.wait_for("the board", |s| column(s, 0).contains("未启动 19"));
+fn board_open(tui: &Pty) {
+    tui.wait_screen("the board", |s| column(s, 0).contains("未启动 19"));
 }
 
 #[test]
 fn a_change_from_another_process_is_on_screen_within_a_second_keeping_the_selection() {
     let (dir, board) = new_board();
-    let mut tui = Tui::open(dir.path(), &[]);
+    let mut tui = open(dir.path(), &[]);
     board_open(&tui);
-    tui.press("jj");
-    tui.wait_for("task 3 selected", |s| {
+    tui.send(b"jj");
+    tui.wait_screen("task 3 selected", |s| {
         selected_card(s).is_some_and(|c| c.starts_with(" 3 "))
     });
 
     cli(&board, &["status", "1", "in_progress"]);
-    let took = tui.wait_for("task 1 under 推进中 and the reload message", |s| {
+    let took = tui.wait_screen("task 1 under 推进中 and the reload message", |s| {
         let doing = column(s, 1);
         doing.contains("推进中 1")
             && doing.contains(" 1 提升虹桥")
@@ -85,10 +101,10 @@ fn a_board_opened_through_a_symbolic_link_shows_changes_made_where_the_file_real
     let (_shared, board) = new_board();
     let home = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(&board, home.path().join("board.ron")).unwrap();
-    let tui = Tui::open(home.path(), &[]);
+    let tui = open(home.path(), &[]);
     board_open(&tui);
     cli(&board, &["status", "1", "in_progress"]);
-    tui.wait_for("task 1 under 推进中", |s| {
+    tui.wait_screen("task 1 under 推进中", |s| {
         column(s, 1).contains(" 1 提升虹桥") && footer(s).contains("已载入他人的修改")
     });
 }
@@ -96,10 +112,10 @@ fn a_board_opened_through_a_symbolic_link_shows_changes_made_where_the_file_real
 #[test]
 fn an_idle_board_stops_reading_the_file_once_others_have_changed_and_read_it() {
     let (dir, board) = new_board();
-    let tui = Tui::open(dir.path(), &[]);
+    let tui = open(dir.path(), &[]);
     board_open(&tui);
     cli(&board, &["status", "1", "in_progress"]);
-    tui.wait_for("the reload", |s| footer(s).contains("已载入他人的修改"));
+    tui.wait_screen("the reload", |s| footer(s).contains("已载入他人的修改"));
     // A colleague reads the file, and the board itself has just read it for the reload.
     let _ = std::fs::read(&board).unwrap();
     let size = std::fs::metadata(&board).unwrap().len();
@@ -117,11 +133,11 @@ fn an_idle_board_stops_reading_the_file_once_others_have_changed_and_read_it() {
 #[test]
 fn the_boards_own_save_is_not_announced_as_someone_elses() {
     let (dir, board) = new_board();
-    let mut tui = Tui::open(dir.path(), &[]);
+    let mut tui = open(dir.path(), &[]);
     board_open(&tui);
     let pressed = Instant::now();
-    tui.press("L");
-    tui.wait_for("the save", |s| footer(s).contains("已保存"));
+    tui.send(b"L");
+    tui.wait_screen("the save", |s| footer(s).contains("已保存"));
     let text = std::fs::read_to_string(&board).unwrap();
     let saved = ftz_board::store::parse(&text, &board).unwrap();
     assert_eq!(saved.task(1).unwrap().status.name(), "in_progress");
@@ -135,17 +151,17 @@ fn the_boards_own_save_is_not_announced_as_someone_elses() {
 
     // The watcher is alive: someone else's change is announced.
     cli(&board, &["status", "2", "in_progress"]);
-    tui.wait_for("the reload", |s| footer(s).contains("已载入他人的修改"));
+    tui.wait_screen("the reload", |s| footer(s).contains("已载入他人的修改"));
 }
 
 #[test]
 fn a_broken_file_keeps_the_last_good_board_with_a_located_warning_and_no_saving() {
     let (dir, board) = new_board();
-    let mut tui = Tui::open(dir.path(), &[]);
+    let mut tui = open(dir.path(), &[]);
     board_open(&tui);
     // Save something first: the warning must replace the "saved" message, not hide behind it.
-    tui.press("L");
-    tui.wait_for("the save", |s| footer(s).contains("已保存"));
+    tui.send(b"L");
+    tui.wait_screen("the save", |s| footer(s).contains("已保存"));
     let good = std::fs::read_to_string(&board).unwrap();
 
     // Task 2 is now the first one not started.
@@ -158,7 +174,7 @@ fn a_broken_file_keeps_the_last_good_board_with_a_located_warning_and_no_saving(
     let column_of_value = text[..text.find("doing").unwrap()].chars().count() + 1;
     let location = format!("board.ron:{}:{column_of_value}:", line + 1);
     replace(&board, &broken);
-    tui.wait_for("the warning", |s| {
+    tui.wait_screen("the warning", |s| {
         let footer = footer(s);
         footer.contains("文件有误")
             && footer.contains(&location)
@@ -170,19 +186,19 @@ fn a_broken_file_keeps_the_last_good_board_with_a_located_warning_and_no_saving(
     });
 
     // Moving a task is refused; `?` afterwards proves the key was handled before we look.
-    tui.press("L?");
-    tui.wait_for("help", |s| s.contents().contains("快捷键"));
+    tui.send(b"L?");
+    tui.wait_screen("help", |s| s.contents().contains("快捷键"));
     let now = std::fs::read_to_string(&board).unwrap();
     assert_eq!(now, broken, "the file was written");
-    tui.press("\x1b");
-    tui.wait_for("help closed", |s| !s.contents().contains("快捷键"));
+    tui.send(b"\x1b");
+    tui.wait_screen("help closed", |s| !s.contents().contains("快捷键"));
 
     // Someone fixes it, moving task 2 to 需协调 as they do: the warning goes, their change shows.
     replace(
         &board,
         &good.replacen("status: not_started,", "status: blocked,", 1),
     );
-    tui.wait_for("the fixed board", |s| {
+    tui.wait_screen("the fixed board", |s| {
         column(s, 2).contains(" 2 拓展公用型") && footer(s).contains("已载入他人的修改")
     });
     tui.with_screen(|s| assert!(!footer(s).contains("文件有误"), "{}", footer(s)));
@@ -192,11 +208,11 @@ fn a_broken_file_keeps_the_last_good_board_with_a_located_warning_and_no_saving(
 fn a_read_only_board_marks_its_header_and_refuses_to_move_tasks() {
     let (dir, board) = new_board();
     let before = std::fs::read(&board).unwrap();
-    let mut tui = Tui::open(dir.path(), &["--read-only"]);
+    let mut tui = open(dir.path(), &["--read-only"]);
     board_open(&tui);
     tui.with_screen(|s| assert!(header(s).contains("[只读]"), "{}", header(s)));
-    tui.press("L");
-    tui.wait_for("the refusal", |s| footer(s).contains("只读模式，不能修改"));
+    tui.send(b"L");
+    tui.wait_screen("the refusal", |s| footer(s).contains("只读模式，不能修改"));
     tui.with_screen(|s| assert!(column(s, 1).contains("推进中 0"), "{}", s.contents()));
     assert_eq!(std::fs::read(&board).unwrap(), before);
 }
@@ -228,11 +244,11 @@ fn a_board_file_the_user_may_not_write_opens_read_only() {
         ];
         argv.splice(0..0, drop_root.map(OsString::from));
     }
-    let mut tui = Tui::spawn(dir.path(), argv);
+    let mut tui = spawn(dir.path(), argv);
     board_open(&tui);
     tui.with_screen(|s| assert!(header(s).contains("[只读]"), "{}", header(s)));
-    tui.press("L");
-    tui.wait_for("the refusal", |s| footer(s).contains("只读模式，不能修改"));
+    tui.send(b"L");
+    tui.wait_screen("the refusal", |s| footer(s).contains("只读模式，不能修改"));
     assert_eq!(std::fs::read(&board).unwrap(), before);
 }
 
@@ -240,9 +256,9 @@ fn a_board_file_the_user_may_not_write_opens_read_only() {
 /// leaves a valid file and no lock behind.
 fn ends_cleanly_on(signal_name: &str) {
     let (dir, board) = new_board();
-    let mut tui = Tui::open(dir.path(), &[]);
+    let mut tui = open(dir.path(), &[]);
     board_open(&tui);
-    tui.press("L");
+    tui.send(b"L");
     assert!(signal(tui.pid(), signal_name), "kill -{signal_name} failed");
     let status = tui.wait_for_exit();
     assert!(status.success(), "exit after SIG{signal_name}: {status:?}");

@@ -1,7 +1,7 @@
 //! Meeting features driven headlessly: search, filter, review, dashboard and export, as the
 //! operator at the projector uses them.
 
-mod common;
+use crate::common;
 
 use ftz_board::action::Action;
 use ftz_board::app::{App, Effect, View};

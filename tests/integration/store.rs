@@ -1,7 +1,7 @@
 //! The board file: what we write, what we read back, and the message a user gets for each kind of
 //! bad file (fixtures in `tests/fixtures/`). A bad file is never touched.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The version 2 files (docs/FORMAT.md): the journal and its fold at every crash point, the upgrade
 //! of a version 1 file, the board as of any date, and the check of history against the board.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

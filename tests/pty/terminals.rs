@@ -2,168 +2,21 @@
 //! `TERM=screen`, 256 colours under tmux, English, no mouse; and what it must never do (ask where
 //! the cursor is, leave the terminal in a mode) on any way out.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use crate::driver::{Launch, Pty};
 
 const WAIT: Duration = Duration::from_secs(10);
 
-/// The board in a pseudo-terminal with exactly the environment given (plus a private HOME, so no
-/// user's keys file is read). Output goes to a vt100 screen and is kept raw.
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    reader: Option<std::thread::JoinHandle<()>>,
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-impl Term {
-    fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
-        let (cols, rows) = (100, 30);
-        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ftz-board"));
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env_clear();
-        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
-        cmd.env("HOME", dir);
-        cmd.env("USER", "tester");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (screen_in, raw_in) = (screen.clone(), raw.clone());
-        let reader = std::thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                screen_in.lock().unwrap().process(&chunk[..n]);
-                raw_in.lock().unwrap().extend_from_slice(&chunk[..n]);
-            }
-        });
-        Term {
-            child,
-            writer,
-            master: pair.master,
-            screen,
-            raw,
-            reader: Some(reader),
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until `ready` holds for the screen's text. A frame can arrive in several reads and is
-    /// drawn top to bottom, so `ready` should cover the lowest row the test reads afterwards.
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if ready(&text) {
-                return;
-            }
-            if start.elapsed() > WAIT {
-                panic!("timed out waiting for {what}; the screen shows:\n{text}");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn wait_for(&self, text: &str) {
-        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text));
-    }
-
-    fn wait_until_gone(&self, text: &str) {
-        let start = Instant::now();
-        while self.text().contains(text) {
-            if start.elapsed() > WAIT {
-                panic!("{text:?} stays on screen:\n{}", self.text());
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Sends a key and waits for its effect (keys sent together could read as one, e.g. Esc
-    /// then `2` as Alt-2).
-    fn press(&mut self, key: &[u8], shows: Option<&str>, hides: Option<&str>) {
-        self.send(key);
-        if let Some(text) = shows {
-            self.wait_for(text);
-        }
-        if let Some(text) = hides {
-            self.wait_until_gone(text);
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        let (r, c) = (
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
-        self.screen.lock().unwrap().set_size(r, c);
-        self.master.resize(size(cols, rows)).unwrap();
-    }
-
-    /// Waits for the board to end; returns its exit code and everything it wrote.
-    fn finish(&mut self) -> (u32, String) {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            if start.elapsed() > WAIT {
-                let _ = self.child.kill();
-                panic!("the board did not exit; the screen shows:\n{}", self.text());
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        if let Some(reader) = self.reader.take() {
-            reader.join().unwrap();
-        }
-        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned();
-        (status.exit_code(), raw)
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// The board on a 100x30 pseudo-terminal with exactly the environment given (plus a private HOME,
+/// so no user's keys file is read).
+fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
+    Launch::new(dir)
+        .args(args)
+        .size(100, 30)
+        .only_env(env)
+        .spawn()
 }
 
 /// The parameters of every SGR sequence (`ESC [ … m`) in the output.
@@ -204,8 +57,8 @@ fn with_no_color_the_board_sends_no_colour_at_all_and_marks_by_attributes() {
         ("COLORTERM", "truecolor"),
         ("NO_COLOR", "1"),
     ];
-    let mut term = Term::start(dir.path(), &[], &env);
-    term.wait_for("按状态");
+    let mut term = start(dir.path(), &[], &env);
+    term.wait_for_text("按状态", WAIT);
     // Every view and overlay once.
     term.press(b"?", Some("快捷键"), None);
     term.press(b"\x1b", None, Some("快捷键"));
@@ -235,8 +88,8 @@ fn with_no_color_the_board_sends_no_colour_at_all_and_marks_by_attributes() {
 fn the_same_board_with_colours_does_send_colour_sequences() {
     // The control for the test above: the scan finds colours when there are some.
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
-    term.wait_for("按状态");
+    let mut term = start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for_text("按状态", WAIT);
     term.send(b"q");
     let (_, raw) = term.finish();
     assert!(sgr_sequences(&raw).iter().any(|p| sets_colour(p)));
@@ -245,12 +98,12 @@ fn the_same_board_with_colours_does_send_colour_sequences() {
 #[test]
 fn lang_en_shows_english_labels_in_the_terminal() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &["--lang", "en"], &[("TERM", "xterm-256color")]);
+    let mut term = start(dir.path(), &["--lang", "en"], &[("TERM", "xterm-256color")]);
     // The footer (the start-up message) is the frame's last row: once it is there, so is the rest.
     term.wait_until("the whole first frame", |s| {
         s.contains("By status") && s.contains("created from the built-in plan")
     });
-    let text = term.text();
+    let text = term.with_screen(|s| s.contents());
     for label in ["By unit", "Not started", "Today"] {
         assert!(text.contains(label), "{label:?} missing:\n{text}");
     }
@@ -271,8 +124,8 @@ fn lang_en_shows_english_labels_in_the_terminal() {
 fn ftz_board_lang_selects_english_too() {
     let dir = board_dir();
     let env = [("TERM", "xterm-256color"), ("FTZ_BOARD_LANG", "en")];
-    let mut term = Term::start(dir.path(), &[], &env);
-    term.wait_for("Needs coordination");
+    let mut term = start(dir.path(), &[], &env);
+    term.wait_for_text("Needs coordination", WAIT);
     term.send(b"q");
     assert_eq!(term.finish().0, 0);
 }
@@ -280,9 +133,9 @@ fn ftz_board_lang_selects_english_too() {
 #[test]
 fn under_term_screen_the_board_draws_with_the_sixteen_colours_and_exits_cleanly() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "screen")]);
-    term.wait_for("按状态");
-    term.wait_for("需协调");
+    let mut term = start(dir.path(), &[], &[("TERM", "screen")]);
+    term.wait_for_text("按状态", WAIT);
+    term.wait_for_text("需协调", WAIT);
     term.send(b"q");
     let (code, raw) = term.finish();
     assert_eq!(code, 0);
@@ -305,8 +158,8 @@ fn under_term_screen_the_board_draws_with_the_sixteen_colours_and_exits_cleanly(
 #[test]
 fn under_tmux_with_256_colours_the_palette_uses_indexed_colours() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "tmux-256color")]);
-    term.wait_for("按状态");
+    let mut term = start(dir.path(), &[], &[("TERM", "tmux-256color")]);
+    term.wait_for_text("按状态", WAIT);
     term.send(b"q");
     let (code, raw) = term.finish();
     assert_eq!(code, 0);
@@ -317,20 +170,24 @@ fn under_tmux_with_256_colours_the_palette_uses_indexed_colours() {
 #[test]
 fn resizing_repaints_without_asking_where_the_cursor_is() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "tmux-256color")]);
-    term.wait_for("按状态");
+    let mut term = start(dir.path(), &[], &[("TERM", "tmux-256color")]);
+    term.wait_for_text("按状态", WAIT);
     term.resize(60, 20);
     // The header is redrawn for the new width: its right-aligned date comes into the first 60
     // columns (at 100 columns it was beyond them).
     let start = Instant::now();
     while !term
-        .text()
+        .with_screen(|s| s.contents())
         .lines()
         .next()
         .unwrap_or_default()
         .contains("今天")
     {
-        assert!(start.elapsed() < WAIT, "no redraw:\n{}", term.text());
+        assert!(
+            start.elapsed() < WAIT,
+            "no redraw:\n{}",
+            term.with_screen(|s| s.contents())
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     term.press(b"2", Some("配合单位"), None);
@@ -343,9 +200,9 @@ fn resizing_repaints_without_asking_where_the_cursor_is() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
-    term.wait_for("按状态");
-    let pid = term.child.process_id().unwrap();
+    let mut term = start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for_text("按状态", WAIT);
+    let pid = term.pid();
     let status = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -362,9 +219,14 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn a_click_on_a_header_tab_switches_the_view_and_no_mouse_leaves_the_mouse_alone() {
     let dir = board_dir();
-    let mut term = Term::start(dir.path(), &[], &[("TERM", "xterm-256color")]);
-    term.wait_for("按单位");
-    let first_row = term.text().lines().next().unwrap().to_string();
+    let mut term = start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for_text("按单位", WAIT);
+    let first_row = term
+        .with_screen(|s| s.contents())
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
     // Columns of a CJK row: each Han character takes two cells.
     let before: String = first_row.split("按单位").next().unwrap().to_string();
     let column = unicode_width::UnicodeWidthStr::width(before.as_str()) + 1;
@@ -384,8 +246,8 @@ fn a_click_on_a_header_tab_switches_the_view_and_no_mouse_leaves_the_mouse_alone
     // Clicks and the wheel only: no report for every mouse move over the SSH link.
     assert!(!raw.contains("\x1b[?1003h"), "any-motion mouse tracking");
 
-    let mut term = Term::start(dir.path(), &["--no-mouse"], &[("TERM", "xterm-256color")]);
-    term.wait_for("按单位");
+    let mut term = start(dir.path(), &["--no-mouse"], &[("TERM", "xterm-256color")]);
+    term.wait_for_text("按单位", WAIT);
     term.send(b"q");
     let (code, raw) = term.finish();
     assert_eq!(code, 0);
@@ -433,9 +295,9 @@ fn an_unreadable_keys_file_in_the_config_folder_only_warns() {
     std::fs::create_dir_all(config.join("ftz-board/keys.ron")).unwrap();
     let xdg = config.to_str().unwrap();
     let env = [("TERM", "xterm-256color"), ("XDG_CONFIG_HOME", xdg)];
-    let mut term = Term::start(dir.path(), &["--lang", "en"], &env);
-    term.wait_for("cannot read the keys file");
-    term.wait_for("By status");
+    let mut term = start(dir.path(), &["--lang", "en"], &env);
+    term.wait_for_text("cannot read the keys file", WAIT);
+    term.wait_for_text("By status", WAIT);
     term.send(b"q");
     assert_eq!(term.finish().0, 0);
 }

@@ -1,7 +1,7 @@
 //! The command line as scripts and cron use it: the real binary, a temporary folder, exit codes and
 //! the exact text on stdout and stderr.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

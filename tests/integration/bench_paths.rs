@@ -1,8 +1,7 @@
 //! Runs every path `cargo bench` times, once and untimed, at a small size, and checks it did its job:
 //! a bench that no longer compiles or no longer does what it claims fails here first.
 
-#[path = "../benches/support/mod.rs"]
-mod support;
+use crate::support;
 
 use ftz_board::app::{Overlay, View};
 use ftz_board::model::Status;

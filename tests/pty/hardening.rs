@@ -5,16 +5,16 @@
 //! holder's name and the export's `decision`. The soak test at the end repeats the attacks at scale
 //! (ignored by default: it takes minutes).
 
-mod common;
+use crate::common;
 
-use std::io::Read;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{BIN, Pty, snapshot};
+use crate::driver::{Launch, Pty};
+use common::{BIN, snapshot};
 use ftz_board::model::Board;
 use ftz_board::plan::PLAN_RON;
 
@@ -707,59 +707,26 @@ fn is_root() -> bool {
 
 /// The first screen of the board on `board`, run as `uid` (through setpriv) when given.
 fn first_screen(dir: &Path, uid: Option<u32>) -> String {
-    let mut cmd = match uid {
-        Some(uid) => {
-            let mut cmd = portable_pty::CommandBuilder::new("setpriv");
-            cmd.args([
-                &format!("--reuid={uid}"),
-                &format!("--regid={uid}"),
-                "--clear-groups",
-                BIN,
-            ]);
-            cmd
-        }
-        None => portable_pty::CommandBuilder::new(BIN),
-    };
-    cmd.args(["--lang", "en"]);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", dir);
-    cmd.env("USER", "tester");
-    let pair = portable_pty::native_pty_system()
-        .openpty(portable_pty::PtySize {
-            rows: 24,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut chunk) {
-            if n == 0 || tx.send(chunk[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let rows = std::num::NonZeroU16::new(24).unwrap();
-    let cols = std::num::NonZeroU16::new(100).unwrap();
-    let mut screen = vt100::Parser::new(rows, cols, 0);
+    let mut argv: Vec<std::ffi::OsString> = vec![BIN.into(), "--lang".into(), "en".into()];
+    if let Some(uid) = uid {
+        let setpriv = [
+            "setpriv".to_string(),
+            format!("--reuid={uid}"),
+            format!("--regid={uid}"),
+            "--clear-groups".to_string(),
+        ];
+        argv.splice(0..0, setpriv.map(Into::into));
+    }
+    let mut pty = Launch::new(dir).argv(argv).size(100, 24).spawn();
     let started = Instant::now();
     let contents = loop {
-        if let Ok(bytes) = rx.recv_timeout(Duration::from_millis(50)) {
-            screen.process(&bytes);
-        }
-        let contents = screen.screen().contents();
+        let contents = pty.with_screen(|s| s.contents());
         if contents.contains("board.ron") || started.elapsed() > Duration::from_secs(20) {
             break contents;
         }
+        std::thread::sleep(Duration::from_millis(50));
     };
-    let _ = child.kill();
-    let _ = child.wait();
+    pty.kill();
     contents
 }
 

@@ -2,7 +2,7 @@
 //! session), 160x48 (a projector) and too small. The date is fixed (2025-06-01) so the day counts
 //! are stable: the 2024 deadlines are 152 days past, the 2025 ones 213 days away.
 
-mod common;
+use crate::common;
 
 use common::{assert_rows_aligned, find_row, row, screen_rows};
 use ftz_board::action::Action;
