@@ -6,6 +6,7 @@ mod dialog;
 mod editor;
 mod filter_form;
 mod grouping;
+mod header;
 mod input;
 mod mouse;
 mod navigation;
@@ -25,8 +26,9 @@ pub use review::Review;
 use crate::action::Action;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
+use crate::layout::{DashboardPage, Geometry};
 use crate::model::{Board, Filter, Operation, Status, TaskId};
-use crate::ui::theme::{Theme, ThemeName};
+use crate::theme::{Theme, ThemeName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -108,6 +110,8 @@ pub struct App {
     pub unit_cursor: UnitCursor,
     /// The terminal's size, kept from resize events so scrolling knows what fits.
     pub screen: Rect,
+    /// The areas of that screen, worked out once per resize (and when the filter bar changes).
+    geometry: Geometry,
     pub message: Option<Message>,
     pub read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
@@ -141,6 +145,7 @@ impl App {
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
             screen: Rect::new(0, 0, 80, 24),
+            geometry: Geometry::new(Rect::new(0, 0, 80, 24), false),
             message: None,
             read_only: None,
             file_problem: None,
@@ -155,6 +160,8 @@ impl App {
 
     /// Recomputes the cached groupings and keeps the cursors on the tasks they were on.
     fn regroup(&mut self) {
+        // The filter may have come or gone, and with it the filter bar.
+        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
         let selected_status = self.selected_in_status_view();
         let selected_unit = self.selected_in_unit_view();
         let (board, filter, today) = (&self.board, &self.filter, self.today);
@@ -178,7 +185,7 @@ impl App {
             .iter()
             .flatten()
             .filter_map(|id| self.board.task(*id))
-            .map(|t| crate::ui::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
+            .map(|t| crate::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
             .max()
             .unwrap_or(0);
         self.status_cursor.follow(&self.grouping, selected_status);
@@ -187,11 +194,11 @@ impl App {
     }
 
     fn keep_cursors_in_view(&mut self) {
-        let body = self.body();
+        let geometry = self.geometry;
         self.status_cursor
-            .scroll_into_view(&self.grouping, crate::ui::layout::cards_per_column(body));
+            .scroll_into_view(&self.grouping, geometry.cards_per_column);
         self.unit_cursor
-            .scroll_into_view(&self.grouping, crate::ui::layout::unit_rows_visible(body));
+            .scroll_into_view(&self.grouping, geometry.unit_rows_visible);
     }
 
     pub fn selected_in_status_view(&self) -> Option<TaskId> {
@@ -219,6 +226,7 @@ impl App {
 
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
         self.keep_cursors_in_view();
     }
 
@@ -239,7 +247,12 @@ impl App {
 
     /// The body area (between header, filter bar and footer) of the current screen.
     pub fn body(&self) -> Rect {
-        crate::ui::layout::body(self.screen, !self.filter.is_empty())
+        self.geometry.body
+    }
+
+    /// The areas of the current screen.
+    pub fn geometry(&self) -> &Geometry {
+        &self.geometry
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -304,19 +317,17 @@ impl App {
                 View::Status => self.status_cursor.navigate(
                     navigation,
                     &self.grouping,
-                    crate::ui::layout::cards_per_column(body),
+                    self.geometry.cards_per_column,
                 ),
                 View::Units => self.unit_cursor.navigate(
                     navigation,
                     &self.grouping,
-                    crate::ui::layout::unit_rows_visible(body),
+                    self.geometry.unit_rows_visible,
                 ),
                 View::Dashboard => {
-                    let page = self
-                        .grouping
-                        .dashboard
-                        .as_ref()
-                        .map_or(0, |d| crate::ui::dashboard::page_height(d, body.width));
+                    let page = self.grouping.dashboard.as_ref().map_or(0, |d| {
+                        DashboardPage::arrange(body.width, &d.section_heights()).height
+                    });
                     let last = usize::from(page.saturating_sub(body.height));
                     self.dashboard_scroll =
                         scrolled(self.dashboard_scroll, navigation, 10).min(last);

@@ -11,50 +11,12 @@ use crate::action::Action;
 use crate::app::{App, Dialog, Overlay, View};
 use crate::i18n::Lang;
 
-/// The view tabs in the header: which view, the action that shows it, and the text drawn.
-/// The mouse finds the tabs with this same list, so clicks land where the tabs are drawn.
-pub(crate) fn tabs(app: &App) -> [(View, Action, String); 3] {
-    let s = app.lang.strings();
-    let tab = |view, action, label: &str| {
-        let key = app.keymap.label_for(action).unwrap_or_default();
-        (view, action, format!(" {key} {label} "))
-    };
-    [
-        tab(View::Status, Action::ShowStatusView, s.view_status),
-        tab(View::Units, Action::ShowUnitView, s.view_units),
-        tab(View::Dashboard, Action::ShowDashboard, s.view_dashboard),
-    ]
-}
-
-/// What follows the tabs at the right of the header: the date in use and the read-only mark.
+/// What follows the tabs at the right of the header, styled: the date and the read-only mark.
 fn trailing(app: &App) -> Vec<Span<'static>> {
-    let s = app.lang.strings();
-    // Looking back (--today) says so: the date shown is not today.
-    let label = if app.read_only == Some(crate::app::ReadOnly::LookingBack) {
-        s.as_of
-    } else {
-        s.today
-    };
-    let mut spans = vec![Span::styled(
-        format!(" {label} {} ", app.today),
-        app.theme.header,
-    )];
-    if app.read_only.is_some() {
-        spans.push(Span::styled(format!("[{}]", s.read_only), app.theme.error));
-    }
+    let (date, mark) = app.header_trailing();
+    let mut spans = vec![Span::styled(date, app.theme.header)];
+    spans.extend(mark.map(|mark| Span::styled(mark, app.theme.error)));
     spans
-}
-
-/// Where each tab is drawn in a header area.
-pub(crate) fn tab_areas(app: &App, header: Rect) -> Vec<(Action, Rect)> {
-    let tabs = tabs(app);
-    let widths: Vec<usize> = tabs.iter().map(|(_, _, text)| width(text)).collect();
-    let trailing: usize = trailing(app).iter().map(|s| width(&s.content)).sum();
-    super::layout::header_tab_areas(header, &widths, trailing)
-        .into_iter()
-        .zip(tabs)
-        .map(|(area, (_, action, _))| (action, area))
-        .collect()
 }
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
@@ -65,7 +27,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Some(app.view)
     };
-    let mut right: Vec<Span> = tabs(app)
+    let mut right: Vec<Span> = app
+        .header_tabs()
         .into_iter()
         .map(|(view, _, text)| {
             let style = if current == Some(view) {

@@ -13,54 +13,28 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Row, Table, Widget}
 
 use super::text::{fit, safe, width};
 use crate::app::{App, Dashboard};
+use crate::layout::DashboardPage;
 use crate::model::Status;
 
 /// Cells a unit's name keeps in the overdue ranking however narrow the screen (most names are
 /// six characters): on a narrow English screen the words after the figures give way instead.
 const MIN_RANKED_NAME: usize = 12;
 
-/// Width from which the sections sit in two columns.
-const TWO_COLUMNS: u16 = 120;
-
-/// A section of the page and the height it wants.
-type Section = (fn(&App, &Dashboard, Rect, &mut Buffer), u16);
-
-/// The sections in their columns for a body this wide: (left, right, column width).
-fn arrange(dash: &Dashboard, width: u16) -> (Vec<Section>, Vec<Section>, u16) {
-    let two = width >= TWO_COLUMNS;
-    let column_width = if two { width / 2 } else { width };
-    let sections: [Section; 4] = [
-        (summary, 12),
-        (timeline, timeline_height(dash)),
-        (units, dash.units.len() as u16 + 3),
-        (ranking, (dash.ranking.len().max(1) as u16) + 3),
-    ];
-    let (left, right) = if two {
-        (sections[..2].to_vec(), sections[2..].to_vec())
-    } else {
-        (sections.to_vec(), Vec::new())
-    };
-    (left, right, column_width)
-}
-
-/// How tall the whole dashboard page is at this width (the app clamps its scrolling with it).
-pub fn page_height(dash: &Dashboard, width: u16) -> u16 {
-    let (left, right, _) = arrange(dash, width);
-    let height_of = |list: &[Section]| list.iter().map(|(_, h)| *h).sum::<u16>();
-    height_of(&left).max(height_of(&right)).max(1)
-}
+/// How each section draws itself, in the order of `Dashboard::section_heights`.
+type Draw = fn(&App, &Dashboard, Rect, &mut Buffer);
+const SECTIONS: [Draw; 4] = [summary, timeline, units, ranking];
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let Some(dash) = app.grouping.dashboard.as_ref() else {
         return;
     };
-    let (left, right, column_width) = arrange(dash, body.width);
-    let page_height = page_height(dash, body.width);
+    let layout = DashboardPage::arrange(body.width, &dash.section_heights());
+    let (column_width, page_height) = (layout.column_width, layout.height);
     let mut page = Buffer::empty(Rect::new(0, 0, body.width, page_height));
-    for (x, list) in [(0, &left), (column_width, &right)] {
+    for (x, list) in [(0, &layout.left), (column_width, &layout.right)] {
         let mut y = 0;
-        for (draw, h) in list.iter() {
-            draw(app, dash, Rect::new(x, y, column_width, *h), &mut page);
+        for (section, h) in list.iter() {
+            SECTIONS[*section](app, dash, Rect::new(x, y, column_width, *h), &mut page);
             y += h;
         }
     }
@@ -215,10 +189,6 @@ fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
     } else {
         ratatui::symbols::bar::NINE_LEVELS
     }
-}
-
-fn timeline_height(dash: &Dashboard) -> u16 {
-    dash.timeline.milestones.len() as u16 + 5
 }
 
 /// The deadlines on a line from the plan's start to the last deadline, with today marked; then one

@@ -6,12 +6,12 @@ mod detail;
 mod dialogs;
 pub mod filter_bar;
 mod help;
-pub mod layout;
 mod review;
 mod status_board;
-pub mod text;
-pub mod theme;
 mod unit_board;
+
+// Shared with the app; re-exported so that drawing code (and older paths) find them here too.
+pub use crate::{layout, text, theme};
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

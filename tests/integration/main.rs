@@ -25,6 +25,7 @@ mod format;
 mod i18n;
 mod keymap_file;
 mod layout;
+mod mouse;
 mod operations;
 mod plan_document;
 mod report;

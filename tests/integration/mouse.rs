@@ -6,10 +6,10 @@ use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::action::Action;
-use crate::app::{App, Effect, Overlay, View};
-use crate::i18n::Lang;
-use crate::model::{Status, TaskId};
+use ftz_board::action::Action;
+use ftz_board::app::{App, Effect, Overlay, View};
+use ftz_board::i18n::Lang;
+use ftz_board::model::{Status, TaskId};
 
 const W: u16 = 80;
 const H: u16 = 24;
@@ -17,7 +17,7 @@ const H: u16 = 24;
 /// The plan with tasks 1-12 not started (more than a column shows at 80x24), 13-15 in progress,
 /// 16-17 needing coordination, 18-19 done.
 fn app(lang: Lang) -> App {
-    let mut board = crate::plan::builtin_plan().unwrap();
+    let mut board = ftz_board::plan::builtin_plan().unwrap();
     for task in &mut board.tasks {
         task.status = match task.id {
             1..=12 => Status::NotStarted,
@@ -39,7 +39,7 @@ fn app(lang: Lang) -> App {
 fn draw(app: &App) -> Buffer {
     let area = Rect::new(0, 0, W, H);
     let mut buf = Buffer::empty(area);
-    let _ = crate::ui::render(app, area, &mut buf);
+    let _ = ftz_board::ui::render(app, area, &mut buf);
     buf
 }
 
@@ -183,11 +183,11 @@ fn clicking_a_header_tab_switches_views_in_either_language() {
 #[test]
 fn header_tabs_are_found_with_a_read_only_mark_and_on_a_narrow_screen() {
     let mut app = app(Lang::En);
-    app.read_only = Some(crate::app::ReadOnly::Requested);
+    app.read_only = Some(ftz_board::app::ReadOnly::Requested);
     app.resize(60, 20);
     let area = Rect::new(0, 0, 60, 20);
     let mut buf = Buffer::empty(area);
-    let _ = crate::ui::render(&app, area, &mut buf);
+    let _ = ftz_board::ui::render(&app, area, &mut buf);
     let (x, y) = find(&buf, "By unit").unwrap();
     click(&mut app, (x + 3, y));
     assert_eq!(app.view, View::Units);
@@ -205,7 +205,7 @@ fn in_the_unit_view_a_click_selects_a_row_and_a_second_click_opens_it() {
         .iter()
         .skip(app.unit_cursor.row + 3)
         .find_map(|row| match row {
-            crate::app::UnitRow::Task { id, .. } => Some(*id),
+            ftz_board::app::UnitRow::Task { id, .. } => Some(*id),
             _ => None,
         })
         .unwrap();
