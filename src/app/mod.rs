@@ -7,6 +7,7 @@ mod editor;
 mod filter_form;
 mod grouping;
 mod header;
+mod hints;
 mod input;
 mod mouse;
 mod navigation;
@@ -20,6 +21,7 @@ pub use dialog::{Dialog, NoteDialog, Outcome, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};
+pub use hints::{Hint, all_dialog_keys, dialog_keys, joined};
 pub use navigation::{StatusCursor, UnitCursor};
 pub use review::Review;
 

@@ -7,9 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::text::{safe, truncate, width};
-use crate::action::Action;
-use crate::app::{App, Dialog, Overlay, View};
-use crate::i18n::Lang;
+use crate::app::{App, Hint};
 
 /// What follows the tabs at the right of the header, styled: the date and the read-only mark.
 fn trailing(app: &App) -> Vec<Span<'static>> {
@@ -135,7 +133,7 @@ fn key_hints(app: &App, room: usize) -> Line<'static> {
     let theme = &app.theme;
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label) in hints(app) {
+    for Hint { keys: key, label } in app.footer_hints() {
         let cost = width(&key) + width(label) + 3;
         if used + cost > room {
             break;
@@ -145,93 +143,4 @@ fn key_hints(app: &App, room: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" {label} "), Style::new()));
     }
     Line::from(spans)
-}
-
-/// (key, what it does) for the footer, in order of use.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let s = app.lang.strings();
-    if let Some(dialog) = &app.dialog {
-        return dialog_hints(app, dialog);
-    }
-    let read_only = app.read_only.is_some();
-    // An action's shortest key (the footer is short), and a pair such as `L/H` for two actions.
-    let key = |action: Action| {
-        if read_only && action.changes_board() {
-            return None;
-        }
-        app.keymap
-            .keys_for(action)
-            .map(|k| k.label())
-            .min_by_key(|label| width(label))
-    };
-    let pair = |a: Action, b: Action| match (key(a), key(b)) {
-        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
-        (a, b) => a.or(b),
-    };
-    let describe = |action: Action| match app.lang {
-        Lang::Zh => action.describe().0,
-        Lang::En => action.describe().1,
-    };
-    let wanted: Vec<(Option<String>, &'static str)> = match (&app.overlay, &app.review) {
-        (Some(Overlay::Detail { .. }), _) => vec![
-            (key(Action::Back), s.key_back),
-            (pair(Action::Down, Action::Up), s.key_scroll),
-            (key(Action::AddNote), s.key_note),
-            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
-            (key(Action::Undo), describe(Action::Undo)),
-        ],
-        (Some(Overlay::Help { .. }), _) => vec![
-            (key(Action::Back), s.key_close),
-            (pair(Action::Down, Action::Up), s.key_scroll),
-        ],
-        (None, Some(_)) => vec![
-            (key(Action::Down), s.key_next),
-            (key(Action::Up), s.key_previous),
-            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
-            (key(Action::AddNote), s.key_note),
-            (key(Action::Back), s.key_leave),
-        ],
-        (None, None) => {
-            let mut actions = vec![Action::ToggleHelp, Action::Quit];
-            // The dashboard has no task to open or move.
-            if app.view != View::Dashboard {
-                actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
-            }
-            actions.extend([Action::NextView, Action::Undo]);
-            actions.into_iter().map(|a| (key(a), describe(a))).collect()
-        }
-    };
-    wanted
-        .into_iter()
-        .filter_map(|(key, label)| Some((key?, label)))
-        .collect()
-}
-
-/// The fixed keys of each dialog (they are not in the keymap: a dialog takes typed text).
-fn dialog_hints(app: &App, dialog: &Dialog) -> Vec<(String, &'static str)> {
-    let s = app.lang.strings();
-    let keys: Vec<(&str, &'static str)> = match dialog {
-        Dialog::Note(_) => vec![
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Alt-Enter", s.key_new_line),
-            ("Ctrl-T", s.key_decision),
-        ],
-        Dialog::Task(_) => vec![
-            ("Tab", s.key_next_field),
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Up/Down", s.key_pick_unit),
-        ],
-        Dialog::Search(_) => vec![("Enter", s.key_keep), ("Esc", s.key_clear)],
-        Dialog::Filter(_) => vec![
-            ("Up/Down", s.key_row),
-            ("Left/Right", s.key_change),
-            ("Enter", s.key_apply),
-            ("x", s.key_clear_all),
-            ("Esc", s.key_cancel),
-        ],
-        Dialog::ConfirmDelete { .. } => vec![("y", s.key_delete), (s.key_other_keys, s.key_cancel)],
-    };
-    keys.into_iter().map(|(k, l)| (k.to_string(), l)).collect()
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::overlay;
 use super::text::{fit, truncate, width};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, all_dialog_keys, joined};
 use crate::i18n::{Lang, Strings};
 
 /// A description cut shorter than this reads badly: below it, help keeps one column and scrolls.
@@ -35,17 +35,12 @@ fn keymap_entries(app: &App) -> Vec<Entry> {
 
 /// Keys that dialogs read directly (a dialog takes typed text, so the keymap does not apply).
 fn dialog_entries(s: &'static Strings) -> Vec<Entry> {
-    let keys = [
-        ("Enter", s.key_save),
-        ("Esc", s.key_cancel),
-        ("Alt-Enter", s.key_new_line),
-        ("Ctrl-T", s.key_decision),
-        ("Tab", s.key_next_field),
-        ("Up/Down", s.key_pick_unit),
-        ("y", s.key_confirm_delete),
-    ];
     let mut entries = vec![Entry::Heading(s.help_dialog_keys)];
-    entries.extend(keys.map(|(k, what)| Entry::Key(k.to_string(), what)));
+    entries.extend(
+        all_dialog_keys(s)
+            .into_iter()
+            .map(|hint| Entry::Key(hint.keys, hint.label)),
+    );
     entries
 }
 
@@ -144,7 +139,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .border_set(theme.border_set)
         .border_style(theme.border_focus)
         .title(Line::styled(format!(" {} ", s.help_title), theme.title))
-        .title_bottom(Line::styled(format!(" {} ", s.help_close), theme.dim));
+        .title_bottom(Line::styled(
+            format!(" {} ", joined(&app.help_hints())),
+            theme.dim,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let height = usize::from(inner.height).max(1);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::wrap;
-use crate::app::{App, Review};
+use crate::app::{App, Review, joined};
 use crate::model::stats::DiscussionGroup;
 
 /// How many of the latest notes a review page shows.
@@ -34,7 +34,10 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
         .border_set(theme.border_set)
         .border_style(theme.border_focus)
         .title(Line::styled(progress, theme.title))
-        .title_bottom(Line::styled(format!(" {} ", s.review_hint), theme.dim));
+        .title_bottom(Line::styled(
+            format!(" {} ", joined(&app.review_hints())),
+            theme.dim,
+        ));
     let inner = block.inner(body);
     block.render(body, buf);
     let area = Rect {

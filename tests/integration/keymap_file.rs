@@ -301,3 +301,99 @@ fn a_bad_file_in_the_config_folder_is_reported_with_its_path() {
     );
     assert!(stderr.starts_with(&expected), "{stderr}");
 }
+
+/// Review on `v`, help on F1, back on `x`, status on `m`/`M`, notes on `w`: every key the review
+/// bar, help and the footer used to name is moved.
+const REBOUND: &str = r#"(
+    bindings: {
+        "Review": ["v"],
+        "ToggleHelp": ["F1"],
+        "Back": ["x"],
+        "MoveNext": ["m"],
+        "MovePrevious": ["M"],
+        "AddNote": ["w"],
+    },
+)
+"#;
+
+#[test]
+fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
+    let mut app = App::new(
+        ftz_board::plan::builtin_plan().unwrap(),
+        "board.ron".into(),
+        "2025-06-01".parse().unwrap(),
+        Lang::Zh,
+    );
+    app.keymap = keys(REBOUND).unwrap();
+    app.resize(120, 30);
+    let rows = |app: &App| {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 30));
+        let _ = ftz_board::ui::render(app, buf.area, &mut buf);
+        crate::common::screen_rows(&buf)
+    };
+    let press = |app: &mut App, key: KeyEvent| {
+        app.on_key(&key);
+    };
+
+    let board = rows(&app);
+    let footer = board.last().unwrap().clone();
+    assert!(footer.contains(" F1 帮助 "), "{footer}");
+    assert!(!footer.contains('?'), "{footer}");
+    assert!(footer.contains(" m 移到下一状态 "), "{footer}");
+    assert!(!footer.contains(" L "), "{footer}");
+
+    // The old review key does nothing; the new one starts the review.
+    press(&mut app, char_key('r'));
+    assert!(app.review.is_none());
+    press(&mut app, char_key('v'));
+    assert!(app.review.is_some());
+    let review = rows(&app);
+    let bar = &review[review.len() - 2];
+    let footer = review.last().unwrap();
+    for line in [bar, footer] {
+        for new in ["j 下一项", "k 上一项", "m/M 改状态", "w 写进展", "x 退出"] {
+            assert!(line.contains(new), "{new:?} missing from {line:?}");
+        }
+        for old in ["L/H", "n 写进展", "Esc", "下/右"] {
+            assert!(!line.contains(old), "{old:?} still in {line:?}");
+        }
+    }
+
+    // Help opens with F1 (not `?`), lists the new keys, and says it closes with them.
+    press(&mut app, char_key('?'));
+    assert!(!rows(&app).join("\n").contains("快捷键"));
+    press(&mut app, press_key(KeyCode::F(1)));
+    let help = rows(&app);
+    let text = help.join("\n");
+    assert!(text.contains("快捷键"), "{text}");
+    // The key help shows before a description (help may put two entries on a row).
+    let keys_of = |label: &str| -> Vec<String> {
+        help.iter()
+            .flat_map(|row| {
+                row.match_indices(label)
+                    .filter_map(|(at, _)| row[..at].split_whitespace().last().map(String::from))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(keys_of("会议审阅模式"), ["v"], "{text}");
+    assert_eq!(keys_of("返回 / 关闭 / 清除筛选"), ["x"], "{text}");
+    assert_eq!(keys_of("  帮助"), ["F1"], "{text}");
+    // Its bottom border says how to close it.
+    let closing = help
+        .iter()
+        .find(|r| r.contains("关闭") && r.contains('─'))
+        .unwrap_or_else(|| panic!("no closing line:\n{text}"));
+    assert!(closing.contains("x/F1 关闭"), "{closing}");
+    assert!(
+        !closing.contains("Esc") && !closing.contains('?'),
+        "{closing}"
+    );
+    assert_eq!(keys_of("写进展"), ["w"], "{text}");
+    press(&mut app, char_key('x'));
+    assert!(!rows(&app).join("\n").contains("快捷键"));
+}
+
+fn press_key(code: KeyCode) -> KeyEvent {
+    press(code, KeyModifiers::NONE)
+}
