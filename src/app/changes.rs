@@ -86,6 +86,8 @@ impl App {
         kind: ChangeKind,
         result: Result<(Board, Vec<HistoryEntry>), StoreError>,
     ) {
+        self.saving = false;
+        let submitted = self.submitted.take();
         // Undo and redo say what they revert: the change as it was first made.
         let label = self
             .reverting
@@ -135,8 +137,30 @@ impl App {
                     other => other.to_string(),
                 };
                 self.error(format!("{}: {why}", s.save_failed));
+                // What the user typed is not lost: the dialog comes back as it was, the reason
+                // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
+                if let Some(dialog) = submitted {
+                    self.dialog = Some(dialog);
+                }
             }
         }
+    }
+
+    /// The main loop has started saving the change of the last `Effect::Apply` (off the UI
+    /// thread); until `on_applied`, keys are read but no other change is started.
+    pub fn on_save_started(&mut self) {
+        self.saving = true;
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.saving
+    }
+
+    /// The save waits for the file lock `holder` has: say so, so a long wait is not a hang.
+    pub fn on_lock_wait(&mut self, holder: &str) {
+        let text = self.lang.waiting_for_lock(&crate::text::safe(holder));
+        // The theme's ellipsis: `…` is two cells in some East Asian terminal settings.
+        self.info(text.replace('…', self.theme.ellipsis));
     }
 
     /// A change in the user's words: "#3 已移至 已完成".

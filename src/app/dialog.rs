@@ -26,7 +26,17 @@ pub enum Outcome {
     /// Close the dialog and apply this change.
     Submit(Operation),
     /// Stay open and show this problem (e.g. an empty title).
-    Invalid(String),
+    Invalid(Problem),
+}
+
+/// Why a dialog stays open after Enter or Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    NeedTitle,
+    NeedDeadline,
+    NeedLeadUnit,
+    /// Esc over typed text: a second Esc discards it.
+    ConfirmDiscard,
 }
 
 pub struct NoteDialog {
@@ -47,7 +57,7 @@ fn cancel_with_care(key: &KeyEvent, has_input: bool, armed: &mut bool) -> Option
     }
     if has_input && !*armed {
         *armed = true;
-        return Some(Outcome::Invalid("discard".into()));
+        return Some(Outcome::Invalid(Problem::ConfirmDiscard));
     }
     Some(Outcome::Cancel)
 }
@@ -279,15 +289,15 @@ impl TaskForm {
     fn submit(&self) -> Outcome {
         let title = self.value(Field::Title);
         if title.trim().is_empty() {
-            return Outcome::Invalid("title".into());
+            return Outcome::Invalid(Problem::NeedTitle);
         }
         let deadline = self.value(Field::Deadline);
         let Ok(deadline) = deadline.trim().parse::<NaiveDate>() else {
-            return Outcome::Invalid("deadline".into());
+            return Outcome::Invalid(Problem::NeedDeadline);
         };
         let leads = crate::model::parse_units(&self.value(Field::LeadUnits));
         if leads.is_empty() {
-            return Outcome::Invalid("lead_units".into());
+            return Outcome::Invalid(Problem::NeedLeadUnit);
         }
         match &self.original {
             None => {

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+use super::dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 use super::editor::Editor;
 use super::filter_form::{FilterForm, FilterOutcome};
 use super::{App, ChangeKind, Effect};
@@ -124,19 +124,21 @@ impl App {
                 self.dialog = None;
                 Effect::None
             }
-            Outcome::Invalid(field) => {
+            Outcome::Invalid(problem) => {
                 let s = self.lang.strings();
-                let text = match field.as_str() {
-                    "title" => s.need_title,
-                    "deadline" => s.need_date,
-                    "discard" => s.confirm_discard,
-                    _ => s.need_lead_unit,
+                let text = match problem {
+                    Problem::NeedTitle => s.need_title,
+                    Problem::NeedDeadline => s.need_date,
+                    Problem::NeedLeadUnit => s.need_lead_unit,
+                    Problem::ConfirmDiscard => s.confirm_discard,
                 };
                 self.error(text.to_string());
                 Effect::None
             }
             Outcome::Submit(op) => {
-                self.dialog = None;
+                // Kept until the save's outcome: a failed save gives the dialog back with what
+                // was typed in it, rather than losing it.
+                self.submitted = self.dialog.take();
                 Effect::Apply {
                     op,
                     kind: ChangeKind::New,

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-pub use dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};
@@ -100,6 +100,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A dialog taking typed input; while open it gets every key.
     pub dialog: Option<Dialog>,
+    /// The dialog whose change is being saved: given back, text and all, if the save fails.
+    submitted: Option<Dialog>,
+    /// A change is being saved (off the UI thread): no other change starts until it is done.
+    saving: bool,
     /// What the views show: search text and filter conditions. Empty shows everything.
     pub filter: Filter,
     /// Meeting review mode, when on.
@@ -139,6 +143,8 @@ impl App {
             view: View::Status,
             overlay: None,
             dialog: None,
+            submitted: None,
+            saving: false,
             filter: Filter::default(),
             review: None,
             dashboard_scroll: 0,
@@ -259,6 +265,12 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Effect {
         self.message = None;
+        // One change at a time: the next would be made on a board the saving one is changing,
+        // and quitting now would drop the change being saved without a word.
+        if self.saving && (action.changes_board() || action == Action::Quit) {
+            self.info(self.lang.strings().save_busy.to_string());
+            return Effect::None;
+        }
         if action == Action::Quit {
             return Effect::Quit;
         }

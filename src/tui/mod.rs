@@ -1,8 +1,10 @@
 //! The interactive board: terminal set-up, the event loop, carrying out effects.
 
 mod events;
+mod save;
 
 use std::io;
+use std::time::Duration;
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event as TermEvent,
@@ -10,9 +12,12 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use std::sync::mpsc::RecvTimeoutError;
+
 use crate::app::{App, Effect};
 use crate::store::{Stamp, Store};
 use events::{Event, Events};
+use save::Saving;
 
 /// What the loop needs besides the app: where to save and who is changing things.
 pub struct Session {
@@ -80,12 +85,32 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|f| crate::ui::draw(app, f))?;
-    while let Ok(first) = events.rx.recv() {
+    let mut state = LoopState::default();
+    loop {
+        // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
+        // save waits for.
+        let first = if state.saving.is_some() {
+            match events.rx.recv_timeout(save::WAIT_CHECK) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => {
+                    save::show_wait(app, &session.store);
+                    terminal.draw(|f| crate::ui::draw(app, f))?;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match events.rx.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            }
+        };
         // Handle everything already queued before drawing, so a burst of keys over a slow link
         // costs one frame, not one per key.
         let mut next = Some(first);
         while let Some(event) = next {
-            if handle(event, terminal, app, session)? == Flow::Quit {
+            if handle(event, terminal, app, session, &mut state, &events)? == Flow::Quit {
+                finish_save(&events, app, session, &mut state);
                 return Ok(());
             }
             next = events.rx.try_recv().ok();
@@ -93,6 +118,42 @@ fn event_loop(
         terminal.draw(|f| crate::ui::draw(app, f))?;
     }
     Ok(())
+}
+
+/// What the loop keeps between events: the save under way, and a reload put off until it ends
+/// (the file changing under a running save is, most likely, that save).
+#[derive(Default)]
+struct LoopState {
+    saving: Option<Saving>,
+    reload_after_save: bool,
+}
+
+/// Ending (a hang-up, a signal) while a save runs: wait for its outcome, so the change is either
+/// made and acknowledged or not made; never half-told.
+fn finish_save(events: &Events, app: &mut App, session: &mut Session, state: &mut LoopState) {
+    let deadline = std::time::Instant::now() + session.store.lock_timeout + Duration::from_secs(5);
+    while state.saving.is_some() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.rx.recv_timeout(left) {
+            Ok(Event::Saved(outcome)) => saved(app, session, state, *outcome),
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+fn saved(app: &mut App, session: &mut Session, state: &mut LoopState, outcome: save::Outcome) {
+    let Some(Saving { op, kind }) = state.saving.take() else {
+        return;
+    };
+    let result = outcome.map(|applied| {
+        session.stamp = applied.stamp;
+        (applied.board, applied.entries)
+    });
+    app.on_applied(op, kind, result);
+    if std::mem::take(&mut state.reload_after_save) {
+        reload(app, session);
+    }
 }
 
 #[derive(PartialEq, Eq)]
@@ -106,6 +167,8 @@ fn handle(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     session: &mut Session,
+    state: &mut LoopState,
+    events: &Events,
 ) -> io::Result<Flow> {
     let effect = match event {
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
@@ -131,20 +194,33 @@ fn handle(
             Effect::None
         }
         Event::Terminal(_) => Effect::None,
+        Event::FileChanged if state.saving.is_some() => {
+            state.reload_after_save = true;
+            Effect::None
+        }
         Event::FileChanged => {
             reload(app, session);
+            Effect::None
+        }
+        Event::Saved(outcome) => {
+            saved(app, session, state, *outcome);
             Effect::None
         }
         Event::Hangup | Event::InputClosed => Effect::Quit,
     };
     match effect {
         Effect::Quit => return Ok(Flow::Quit),
+        // The app starts no change while one is saved; should one come, it waits its turn.
         Effect::Apply { op, kind } => {
-            let result = session.store.apply(&op, &session.user).map(|applied| {
-                session.stamp = applied.stamp;
-                (applied.board, applied.entries)
-            });
-            app.on_applied(op, kind, result);
+            finish_save(events, app, session, state);
+            state.saving = Some(save::start(
+                &session.store,
+                &session.user,
+                op,
+                kind,
+                events.sender(),
+            ));
+            app.on_save_started();
         }
         Effect::Export => {
             let result = export(app, session);

@@ -321,3 +321,75 @@ fn looking_back_at_another_date_explains_how_to_make_changes() {
         "{text}"
     );
 }
+
+/// The screen's last row.
+fn footer(app: &App) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    let _ = ftz_board::ui::render(app, area, &mut buf);
+    crate::common::screen_rows(&buf).pop().unwrap()
+}
+
+#[test]
+fn a_note_whose_save_fails_because_the_task_went_meanwhile_is_given_back_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ftz_board::store::Store::new(dir.path().join("board.ron"));
+    store.create(&builtin_plan().unwrap()).unwrap();
+    let mut app = app();
+    app.set_board(store.load().unwrap().board);
+    app.on_key(&key(KeyCode::Char('n')));
+    type_text(&mut app, "已与市商务委对接");
+    let Effect::Apply { op, kind } = app.on_key(&key(KeyCode::Enter)) else {
+        panic!("Enter did not save the note");
+    };
+    assert!(app.dialog.is_none(), "the dialog closes while it is saved");
+    // A colleague deletes the task between the note being typed and it being saved.
+    store
+        .apply(&Operation::DeleteTask { id: 1 }, "colleague")
+        .unwrap();
+    let result = store
+        .apply(&op, "测试")
+        .map(|applied| (applied.board, applied.entries));
+    assert!(result.is_err());
+    app.on_applied(op.clone(), kind, result);
+
+    let Some(ftz_board::app::Dialog::Note(note)) = &app.dialog else {
+        panic!("the note dialog was not given back");
+    };
+    assert_eq!(note.editor.text(), "已与市商务委对接");
+    let footer = footer(&app);
+    assert!(footer.contains("保存失败"), "{footer}");
+    assert!(footer.contains("#1"), "the reason names the task: {footer}");
+    // Enter tries again with the same text.
+    assert_eq!(
+        app.on_key(&key(KeyCode::Enter)),
+        Effect::Apply {
+            op,
+            kind: ChangeKind::New
+        }
+    );
+}
+
+#[test]
+fn while_a_change_is_saved_no_other_starts_and_quitting_waits() {
+    let mut app = app();
+    let Effect::Apply { op, kind } = app.on_key(&key(KeyCode::Char('L'))) else {
+        panic!("L did not move the task");
+    };
+    app.on_save_started();
+    assert_eq!(app.on_key(&key(KeyCode::Char('L'))), Effect::None);
+    assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::None);
+    assert!(
+        footer(&app).contains("正在保存，请稍候"),
+        "{}",
+        footer(&app)
+    );
+    // Keys that change nothing still work meanwhile.
+    app.on_key(&key(KeyCode::Char('j')));
+    assert_eq!(app.selected_task(), Some(2));
+    let mut board = app.board.clone();
+    let inverse = op.apply(&mut board, &now("测试")).unwrap();
+    app.on_applied(op, kind, Ok((board, inverse)));
+    assert!(!app.is_saving());
+    assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::Quit);
+}

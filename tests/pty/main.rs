@@ -12,4 +12,5 @@ mod driver;
 mod e2e;
 mod hardening;
 mod refresh;
+mod saving;
 mod terminals;
