@@ -9,6 +9,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 44;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// The most that is drawn, whatever size the terminal reports: a terminal (or a broken pty) may say
+/// 65535x65535, and a screen buffer that size would take hundreds of gigabytes. Beyond this the
+/// rest of the window stays blank.
+pub const MAX_DRAWN_WIDTH: u16 = 1000;
+pub const MAX_DRAWN_HEIGHT: u16 = 500;
+
+/// The area drawn on a terminal of this reported size.
+pub fn drawn_area(width: u16, height: u16) -> Rect {
+    Rect::new(
+        0,
+        0,
+        width.min(MAX_DRAWN_WIDTH),
+        height.min(MAX_DRAWN_HEIGHT),
+    )
+}
+
 /// Lines one card takes in a status column, including the gap after it.
 pub const CARD_HEIGHT: u16 = 4;
 
@@ -156,6 +172,13 @@ impl Geometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_reported_terminal_is_drawn_at_the_cap_and_a_normal_one_whole() {
+        assert_eq!(drawn_area(65535, 65535), Rect::new(0, 0, 1000, 500));
+        assert_eq!(drawn_area(120, 40), Rect::new(0, 0, 120, 40));
+        assert_eq!(drawn_area(2000, 30), Rect::new(0, 0, 1000, 30));
+    }
 
     #[test]
     fn a_wide_dashboard_puts_two_sections_in_each_column_and_is_as_tall_as_the_taller() {

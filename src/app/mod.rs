@@ -232,8 +232,10 @@ impl App {
         }
     }
 
+    /// The terminal's size changed (or was first read). What is drawn is capped (see
+    /// `layout::drawn_area`), so a terminal reporting 65535x65535 costs no more than a big one.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.screen = Rect::new(0, 0, width, height);
+        self.screen = crate::layout::drawn_area(width, height);
         self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
         self.keep_cursors_in_view();
     }

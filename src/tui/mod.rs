@@ -1,6 +1,7 @@
 //! The interactive board: terminal set-up, the event loop, carrying out effects.
 
 mod events;
+mod guard;
 mod save;
 
 use std::io;
@@ -31,10 +32,10 @@ pub struct Session {
 }
 
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
-    // ratatui::try_init enters the alternate screen and raw mode and installs a panic hook that
-    // restores the terminal before the panic message is printed. Not `init`: without a terminal
-    // (stdout redirected) that panics instead of returning an error.
-    let mut terminal = match ratatui::try_init() {
+    // The terminal as it is now, for an abort (an allocation failure) to put back: no panic hook
+    // runs then.
+    guard::remember();
+    let mut terminal = match open_terminal() {
         Ok(terminal) => terminal,
         Err(e) => {
             let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -58,6 +59,35 @@ pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
     leave_modes(mouse);
     ratatui::restore();
     result
+}
+
+/// Raw mode, the alternate screen, and ratatui's panic hook that restores both before the panic
+/// message is printed; the screen buffers are as big as what is drawn (`layout::drawn_area`), not
+/// as whatever size the terminal reports. A fixed viewport, because a full-screen one sizes its
+/// buffers from the reported size before the first frame.
+fn open_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let viewport = ratatui::Viewport::Fixed(crate::layout::drawn_area(width, height));
+    let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    Ok(terminal)
+}
+
+/// The terminal changed size: draw on the new size, within the cap.
+fn resized(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> io::Result<()> {
+    app.resize(width, height);
+    // A resize may leave stale cells on some terminals: repaint everything. Not with
+    // `terminal.clear()`, which asks the terminal where its cursor is (a query that times out
+    // over some SSH links and multiplexers and would end the board).
+    terminal.resize(crate::layout::drawn_area(width, height))
 }
 
 /// Clicks and the wheel (mode 1000) in the SGR encoding (1006; 1015 for older rxvt). Not
@@ -176,16 +206,11 @@ fn handle(
         }
         Event::WindowChanged => {
             let size = terminal.size()?;
-            app.resize(size.width, size.height);
-            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            resized(terminal, app, size.width, size.height)?;
             Effect::None
         }
         Event::Terminal(TermEvent::Resize(w, h)) => {
-            app.resize(w, h);
-            // A resize may leave stale cells on some terminals: repaint everything. Not with
-            // `terminal.clear()`, which asks the terminal where its cursor is (a query that times
-            // out over some SSH links and multiplexers and would end the board).
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+            resized(terminal, app, w, h)?;
             Effect::None
         }
         Event::Terminal(TermEvent::Mouse(mouse)) => app.on_mouse(&mouse),

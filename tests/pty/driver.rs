@@ -48,6 +48,7 @@ pub struct Launch<'a> {
     only_env: Option<Vec<(String, String)>>,
     env: Vec<(String, String)>,
     frames: bool,
+    reported: Option<(u16, u16)>,
 }
 
 impl<'a> Launch<'a> {
@@ -62,6 +63,7 @@ impl<'a> Launch<'a> {
             only_env: None,
             env: Vec::new(),
             frames: false,
+            reported: None,
         }
     }
 
@@ -78,6 +80,13 @@ impl<'a> Launch<'a> {
 
     pub fn size(mut self, cols: u16, rows: u16) -> Self {
         (self.cols, self.rows) = (cols, rows);
+        self
+    }
+
+    /// The size the terminal tells the program, when it is not the size of the screen kept here
+    /// (a terminal that reports 65535x65535, say).
+    pub fn reported_size(mut self, cols: u16, rows: u16) -> Self {
+        self.reported = Some((cols, rows));
         self
     }
 
@@ -103,9 +112,8 @@ impl<'a> Launch<'a> {
     }
 
     pub fn spawn(self) -> Pty {
-        let pair = native_pty_system()
-            .openpty(size(self.cols, self.rows))
-            .unwrap();
+        let (cols, rows) = self.reported.unwrap_or((self.cols, self.rows));
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let mut cmd = CommandBuilder::from_argv(self.argv);
         cmd.cwd(self.dir);
         match &self.only_env {

@@ -198,6 +198,50 @@ fn resizing_repaints_without_asking_where_the_cursor_is() {
 }
 
 #[test]
+fn a_terminal_reporting_65535_by_65535_is_drawn_within_the_cap_and_quits_cleanly() {
+    let dir = board_dir();
+    let mut term = Launch::new(dir.path())
+        .args(&["--lang", "en"])
+        .only_env(&[("TERM", "xterm-256color")])
+        .size(100, 30)
+        .reported_size(65535, 65535)
+        .spawn();
+    term.wait_for_text("闵府发", WAIT);
+    // Keys still work: the board did not abort on a screen buffer of 4 billion cells.
+    term.send(b"2");
+    term.send(b"q");
+    let (code, raw) = term.finish();
+    assert_eq!(code, 0, "the board ended with an error:\n{}", tail(&raw));
+    assert!(
+        raw.ends_with_modes_left(),
+        "terminal not restored: {:?}",
+        tail(&raw)
+    );
+    // At most 1000x500 cells were drawn: a few megabytes at most, never gigabytes.
+    assert!(raw.len() < 64 << 20, "{} bytes written", raw.len());
+}
+
+#[test]
+fn an_abort_as_after_a_failed_allocation_restores_the_terminal() {
+    let dir = board_dir();
+    let mut term = start(dir.path(), &[], &[("TERM", "xterm-256color")]);
+    term.wait_for_text("按状态", WAIT);
+    // Rust aborts when an allocation fails: no panic hook runs, only a SIGABRT handler.
+    let status = std::process::Command::new("kill")
+        .args(["-ABRT", &term.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, raw) = term.finish();
+    assert_ne!(code, 0, "an abort must still end the board as an abort");
+    assert!(
+        raw.ends_with_modes_left(),
+        "terminal not restored: {:?}",
+        tail(&raw)
+    );
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let dir = board_dir();
     let mut term = start(dir.path(), &[], &[("TERM", "xterm-256color")]);
