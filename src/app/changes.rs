@@ -146,6 +146,27 @@ impl App {
         }
     }
 
+    /// Someone else changed the file (the main loop read it through the store): show their
+    /// version, or keep ours and warn when theirs is invalid.
+    pub fn on_file_changed(&mut self, read: Result<Board, StoreError>, path: &std::path::Path) {
+        match read {
+            Ok(board) => {
+                self.file_problem = None;
+                self.set_board(board);
+                self.info(self.lang.strings().reloaded.to_string());
+            }
+            Err(e) => {
+                // Strict UTF-8 and full validation: a colleague's broken or GBK save is never
+                // taken in and written back. Keep the last good board, which refuses to write
+                // meanwhile.
+                self.file_problem = Some(without_folder(&e.to_string(), path));
+                // A message shown earlier ("saved") takes the footer's place and would hide the
+                // warning.
+                self.message = None;
+            }
+        }
+    }
+
     /// The main loop has started saving the change of the last `Effect::Apply` (off the UI
     /// thread); until `on_applied`, keys are read but no other change is started.
     pub fn on_save_started(&mut self) {
@@ -181,7 +202,10 @@ impl App {
     }
 
     /// The outcome of an `Effect::Export`: where the reports were written.
-    pub fn on_exported(&mut self, result: Result<Vec<std::path::PathBuf>, String>) {
+    pub fn on_exported(
+        &mut self,
+        result: Result<Vec<std::path::PathBuf>, crate::report::ReportError>,
+    ) {
         let s = self.lang.strings();
         match result {
             Ok(paths) => {
@@ -190,5 +214,14 @@ impl App {
             }
             Err(e) => self.error(format!("{}: {e}", s.export_failed)),
         }
+    }
+}
+
+/// "board.ron:35:21: …" rather than the whole path, so the footer has room for the problem.
+fn without_folder(message: &str, path: &std::path::Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match message.strip_prefix(&*path.display().to_string()) {
+        Some(rest) => format!("{name}{rest}"),
+        None => message.to_string(),
     }
 }

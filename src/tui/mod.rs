@@ -258,7 +258,10 @@ fn handle(
 
 /// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and
 /// email), next to the board file, replacing a report written earlier the same day.
-fn export(app: &App, session: &Session) -> Result<Vec<std::path::PathBuf>, String> {
+fn export(
+    app: &App,
+    session: &Session,
+) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     use crate::report::{Format, default_report_path, default_since, write_report};
     let folder = crate::store::folder_of(session.store.path());
     let since = default_since(app.today);
@@ -266,41 +269,20 @@ fn export(app: &App, session: &Session) -> Result<Vec<std::path::PathBuf>, Strin
         .into_iter()
         .map(|format| {
             let path = default_report_path(&folder, app.today, format);
-            write_report(&app.board, app.today, since, format, &path, true)
-                .map(|_| path)
-                .map_err(|e| e.to_string())
+            write_report(&app.board, app.today, since, format, &path, true).map(|_| path)
         })
         .collect()
 }
 
-/// Someone changed the file: show their version, or keep ours and warn when theirs is invalid.
-/// "board.ron:35:21: …" rather than the whole path, so the footer has room for the problem.
-fn without_folder(message: &str, path: &std::path::Path) -> String {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    match message.strip_prefix(&*path.display().to_string()) {
-        Some(rest) => format!("{name}{rest}"),
-        None => message.to_string(),
-    }
-}
-
+/// Someone changed the file: read it through the store and hand it to the app, unless it is the
+/// version we have (our own save, or an event for nothing).
 fn reload(app: &mut App, session: &mut Session) {
-    let path = session.store.path().to_path_buf();
-    match session.store.load() {
-        Ok(loaded) => {
-            if loaded.stamp == session.stamp && app.file_problem.is_none() {
-                return;
-            }
-            session.stamp = loaded.stamp;
-            app.file_problem = None;
-            app.set_board(loaded.board);
-            app.info(app.lang.strings().reloaded.to_string());
+    let read = session.store.load();
+    if let Ok(loaded) = &read {
+        if loaded.stamp == session.stamp && app.file_problem.is_none() {
+            return;
         }
-        Err(e) => {
-            // Strict UTF-8 and full validation: a colleague's broken or GBK save is never taken
-            // in and written back. Keep the last good board, which refuses to write meanwhile.
-            app.file_problem = Some(without_folder(&e.to_string(), &path));
-            // A message shown earlier ("saved") takes the footer's place and would hide the warning.
-            app.message = None;
-        }
+        session.stamp = loaded.stamp;
     }
+    app.on_file_changed(read.map(|loaded| loaded.board), session.store.path());
 }

@@ -393,3 +393,37 @@ fn while_a_change_is_saved_no_other_starts_and_quitting_waits() {
     assert!(!app.is_saving());
     assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::Quit);
 }
+
+#[test]
+fn a_colleagues_save_is_read_through_the_store_and_a_broken_one_keeps_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let store = ftz_board::store::Store::new(&path);
+    store.create(&builtin_plan().unwrap()).unwrap();
+    let mut app = app();
+    store
+        .apply(
+            &Operation::SetStatus {
+                id: 1,
+                to: Status::InProgress,
+            },
+            "colleague",
+        )
+        .unwrap();
+    app.on_file_changed(store.load().map(|l| l.board), &path);
+    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert!(
+        footer(&app).contains("已载入他人的修改"),
+        "{}",
+        footer(&app)
+    );
+
+    std::fs::write(&path, "(version: 2, tasks: [").unwrap();
+    app.on_file_changed(store.load().map(|l| l.board), &path);
+    // The last good board stays, the problem is named by file and place, and changes are refused.
+    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    let footer = footer(&app);
+    assert!(footer.contains("board.ron:1:"), "{footer}");
+    assert!(!footer.contains(&*dir.path().to_string_lossy()), "{footer}");
+    assert_eq!(app.on_key(&key(KeyCode::Char('L'))), Effect::None);
+}
