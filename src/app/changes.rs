@@ -96,6 +96,7 @@ impl App {
         match result {
             Ok((board, entries)) => {
                 self.history.extend(entries.iter().cloned());
+                self.sync_detail_record();
                 let entry = Undoable {
                     entries,
                     label: label.clone(),

@@ -123,7 +123,10 @@ pub struct App {
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
     pub file_problem: Option<String>,
     /// Every change recorded, for the detail's record of a task.
-    pub history: crate::model::History,
+    history: crate::model::History,
+    /// Where the open detail's task is in `history`: found when the detail opens or the history
+    /// grows, not on every frame (the history holds every change ever made).
+    detail_record: DetailRecord,
     undo: Vec<changes::Undoable>,
     redo: Vec<changes::Undoable>,
     /// The label of the undo or redo being applied, for its message.
@@ -158,6 +161,7 @@ impl App {
             read_only: None,
             file_problem: None,
             history: crate::model::History::default(),
+            detail_record: DetailRecord::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             reverting: None,
@@ -266,6 +270,12 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.update_views(action);
+        self.sync_detail_record();
+        effect
+    }
+
+    fn update_views(&mut self, action: Action) -> Effect {
         self.message = None;
         // One change at a time: the next would be made on a board the saving one is changing,
         // and quitting now would drop the change being saved without a word.
@@ -467,6 +477,51 @@ impl App {
             self.overlay = None;
         }
         self.regroup();
+        self.sync_detail_record();
+    }
+
+    /// Every change recorded (the board's history file).
+    pub fn history(&self) -> &crate::model::History {
+        &self.history
+    }
+
+    pub fn set_history(&mut self, history: crate::model::History) {
+        self.history = history;
+        self.sync_detail_record();
+    }
+
+    /// The open detail's task's changes, oldest first.
+    pub fn detail_history(&self) -> impl DoubleEndedIterator<Item = &crate::model::HistoryEntry> {
+        let entries = self.history.entries();
+        self.detail_record
+            .indices
+            .iter()
+            .filter_map(move |&i| entries.get(i))
+    }
+
+    /// Finds the open detail's entries again when the task or the history has changed.
+    pub(super) fn sync_detail_record(&mut self) {
+        let id = match &self.overlay {
+            Some(Overlay::Detail { id, .. }) => Some(*id),
+            _ => None,
+        };
+        let seen = self.history.entries().len();
+        let record = &self.detail_record;
+        if record.id == id && record.seen == seen {
+            return;
+        }
+        let indices = match id {
+            Some(id) => self
+                .history
+                .entries()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.task == Some(id))
+                .map(|(i, _)| i)
+                .collect(),
+            None => Vec::new(),
+        };
+        self.detail_record = DetailRecord { id, seen, indices };
     }
 
     pub fn user_label(&self) -> &str {
@@ -491,6 +546,15 @@ impl App {
     pub fn column_count(&self, status: Status) -> usize {
         self.grouping.columns[status.index()].len()
     }
+}
+
+/// Which entries of the history are the open detail's task's, and for which task and history
+/// length they were found.
+#[derive(Debug, Default)]
+struct DetailRecord {
+    id: Option<TaskId>,
+    seen: usize,
+    indices: Vec<usize>,
 }
 
 /// Scrolls a free-scrolling page (dashboard, detail, help) by an action.

@@ -36,7 +36,7 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
     app.keymap = keymap;
-    app.history = history;
+    app.set_history(history);
     app.user = cli.user_name();
     app.read_only = if cli.read_only {
         Some(ReadOnly::Requested)

@@ -163,7 +163,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
         "%Y-%m-%d %H:%M %:z",
     ));
 
-    let history: Vec<_> = app.history.for_task(task.id).collect();
+    let history: Vec<_> = app.detail_history().collect();
     if !history.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(

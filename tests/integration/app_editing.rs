@@ -238,7 +238,7 @@ fn undo_and_redo_walk_back_and_forth_through_this_sessions_changes() {
     apply(&mut app, redo);
     assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
     assert_eq!(
-        app.history.len(),
+        app.history().len(),
         5,
         "undo and redo are recorded as changes too"
     );
@@ -426,4 +426,23 @@ fn a_colleagues_save_is_read_through_the_store_and_a_broken_one_keeps_the_board(
     assert!(footer.contains("board.ron:1:"), "{footer}");
     assert!(!footer.contains(&*dir.path().to_string_lossy()), "{footer}");
     assert_eq!(app.on_key(&key(KeyCode::Char('L'))), Effect::None);
+}
+
+#[test]
+fn the_detail_lists_its_tasks_changes_and_follows_a_change_made_while_it_is_open() {
+    let mut app = app();
+    app.on_key(&key(KeyCode::Char('j')));
+    app.on_key(&key(KeyCode::Enter));
+    assert_eq!(app.detail_history().count(), 0);
+    let effect = app.on_key(&key(KeyCode::Char('L')));
+    apply(&mut app, effect);
+    let record: Vec<_> = app.detail_history().collect();
+    assert_eq!(record.len(), 1, "{record:?}");
+    assert_eq!(record[0].task, Some(2));
+    // Another task's detail shows none of task 2's changes.
+    app.on_key(&key(KeyCode::Esc));
+    app.on_key(&key(KeyCode::Char('h')));
+    app.on_key(&key(KeyCode::Enter));
+    assert_ne!(app.selected_task(), Some(2));
+    assert_eq!(app.detail_history().count(), 0);
 }

@@ -212,7 +212,7 @@ fn app(lang: Lang, theme: Theme) -> App {
     );
     app.theme = theme;
     app.user = "li".into();
-    app.history = ascii_history();
+    app.set_history(ascii_history());
     app.resize(W, H);
     app
 }
