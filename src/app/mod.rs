@@ -2,6 +2,7 @@
 //! never touches the disk; the main loop carries out the [`Effect`] it returns.
 
 mod changes;
+mod detail_record;
 mod dialog;
 mod editor;
 mod filter_form;
@@ -12,11 +13,13 @@ mod input;
 mod mouse;
 mod navigation;
 mod review;
+mod update;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use detail_record::DetailRecord;
 pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
@@ -25,10 +28,9 @@ pub use hints::{Hint, all_dialog_keys, dialog_keys, joined};
 pub use navigation::{StatusCursor, UnitCursor};
 pub use review::Review;
 
-use crate::action::Action;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::layout::{DashboardPage, Geometry};
+use crate::layout::Geometry;
 use crate::model::{Board, Filter, Operation, Status, TaskId};
 use crate::theme::{Theme, ThemeName};
 
@@ -269,188 +271,6 @@ impl App {
         &self.geometry
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
-        let effect = self.update_views(action);
-        self.sync_detail_record();
-        effect
-    }
-
-    fn update_views(&mut self, action: Action) -> Effect {
-        self.message = None;
-        // One change at a time: the next would be made on a board the saving one is changing,
-        // and quitting now would drop the change being saved without a word.
-        if self.saving && (action.changes_board() || action == Action::Quit) {
-            self.info(self.lang.strings().save_busy.to_string());
-            return Effect::None;
-        }
-        if action == Action::Quit {
-            return Effect::Quit;
-        }
-        // The detail's task takes changes directly: note, status, edit, undo without leaving it.
-        if let Some(Overlay::Detail { .. }) = self.overlay
-            && action.changes_board()
-            && !matches!(action, Action::AddTask | Action::DeleteTask)
-        {
-            return match action {
-                Action::MoveNext | Action::MovePrevious => self.move_selected(action),
-                Action::Undo => self.take_undo(ChangeKind::Undo),
-                Action::Redo => self.take_undo(ChangeKind::Redo),
-                _ => {
-                    self.open_dialog(action);
-                    Effect::None
-                }
-            };
-        }
-        if let Some(overlay) = self.overlay.take() {
-            self.overlay = self.update_overlay(overlay, action);
-            return Effect::None;
-        }
-        if self.review.is_some() {
-            return self.update_review(action);
-        }
-        let body = self.body();
-        match action {
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::NextView => self.switch_view(match self.view {
-                View::Status => View::Units,
-                View::Units => View::Dashboard,
-                View::Dashboard => View::Status,
-            }),
-            Action::ShowStatusView => self.switch_view(View::Status),
-            Action::ShowUnitView => self.switch_view(View::Units),
-            Action::ShowDashboard => self.switch_view(View::Dashboard),
-            Action::OpenDetail => {
-                if let Some(id) = self.selected_task() {
-                    self.overlay = Some(Overlay::Detail { id, scroll: 0 });
-                }
-            }
-            Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
-            Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
-                self.open_dialog(action)
-            }
-            Action::Search | Action::Filter => self.open_finder(action),
-            Action::Review => self.start_review(),
-            Action::Export => return Effect::Export,
-            Action::Undo => return self.take_undo(ChangeKind::Undo),
-            Action::Redo => return self.take_undo(ChangeKind::Redo),
-            Action::Back => {
-                if !self.filter.is_empty() {
-                    self.set_filter(Filter::default());
-                }
-            }
-            Action::Quit => {}
-            navigation => match self.view {
-                View::Status => self.status_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    self.geometry.cards_per_column,
-                ),
-                View::Units => self.unit_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    self.geometry.unit_rows_visible,
-                ),
-                View::Dashboard => {
-                    let page = self.grouping.dashboard.as_ref().map_or(0, |d| {
-                        DashboardPage::arrange(body.width, &d.section_heights()).height
-                    });
-                    let last = usize::from(page.saturating_sub(body.height));
-                    self.dashboard_scroll =
-                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
-                }
-            },
-        }
-        Effect::None
-    }
-
-    /// Keys in meeting review: next/previous task, change status, add a note, leave.
-    fn update_review(&mut self, action: Action) -> Effect {
-        let Some(review) = self.review.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Down | Action::Right | Action::PageDown => review.next(),
-            Action::Up | Action::Left | Action::PageUp => review.previous(),
-            Action::First => {
-                *review = Review {
-                    index: 0,
-                    scroll: 0,
-                    ..review.clone()
-                }
-            }
-            Action::Last => {
-                review.index = review.items.len().saturating_sub(1);
-                review.scroll = 0;
-            }
-            Action::Back | Action::Review => self.review = None,
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::OpenDetail => {
-                if let Some(id) = review.current() {
-                    self.overlay = Some(Overlay::Detail { id, scroll: 0 });
-                }
-            }
-            Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
-            Action::AddNote | Action::EditTask => self.open_dialog(action),
-            Action::Undo => return self.take_undo(ChangeKind::Undo),
-            Action::Redo => return self.take_undo(ChangeKind::Redo),
-            Action::Export => return Effect::Export,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    fn start_review(&mut self) {
-        let (board, filter, today) = (&self.board, &self.filter, self.today);
-        let review = Review::start(board, today, |id| {
-            filter.is_empty()
-                || board
-                    .task(id)
-                    .is_some_and(|t| filter.matches(board, t, today))
-        });
-        if review.items.is_empty() {
-            self.info(self.lang.strings().no_tasks.to_string());
-        } else {
-            self.review = Some(review);
-        }
-    }
-
-    /// Replaces the filter and regroups, keeping the selection where the task is still shown.
-    pub fn set_filter(&mut self, filter: Filter) {
-        self.filter = filter;
-        self.regroup();
-    }
-
-    fn switch_view(&mut self, view: View) {
-        // Carry the selected task across views so switching keeps your place.
-        if let Some(id) = self.selected_task() {
-            match view {
-                View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
-                View::Units => self
-                    .unit_cursor
-                    .follow(&self.grouping, Some((id, String::new()))),
-                View::Dashboard => {}
-            }
-        }
-        self.view = view;
-        self.keep_cursors_in_view();
-    }
-
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Overlay> {
-        let scrolled = |scroll: usize| scrolled(scroll, action, 10);
-        match (overlay, action) {
-            (_, Action::Back) => None,
-            (Overlay::Help { .. }, Action::ToggleHelp) => None,
-            (Overlay::Detail { .. }, Action::OpenDetail) => None,
-            (Overlay::Help { scroll }, _) => Some(Overlay::Help {
-                scroll: scrolled(scroll),
-            }),
-            (Overlay::Detail { id, scroll }, _) => Some(Overlay::Detail {
-                id,
-                scroll: scrolled(scroll),
-            }),
-        }
-    }
-
     /// Moves the cursor of the current view onto a task (after a change moved it).
     pub(super) fn follow_task(&mut self, id: TaskId) {
         match self.view {
@@ -480,50 +300,6 @@ impl App {
         self.sync_detail_record();
     }
 
-    /// Every change recorded (the board's history file).
-    pub fn history(&self) -> &crate::model::History {
-        &self.history
-    }
-
-    pub fn set_history(&mut self, history: crate::model::History) {
-        self.history = history;
-        self.sync_detail_record();
-    }
-
-    /// The open detail's task's changes, oldest first.
-    pub fn detail_history(&self) -> impl DoubleEndedIterator<Item = &crate::model::HistoryEntry> {
-        let entries = self.history.entries();
-        self.detail_record
-            .indices
-            .iter()
-            .filter_map(move |&i| entries.get(i))
-    }
-
-    /// Finds the open detail's entries again when the task or the history has changed.
-    pub(super) fn sync_detail_record(&mut self) {
-        let id = match &self.overlay {
-            Some(Overlay::Detail { id, .. }) => Some(*id),
-            _ => None,
-        };
-        let seen = self.history.entries().len();
-        let record = &self.detail_record;
-        if record.id == id && record.seen == seen {
-            return;
-        }
-        let indices = match id {
-            Some(id) => self
-                .history
-                .entries()
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.task == Some(id))
-                .map(|(i, _)| i)
-                .collect(),
-            None => Vec::new(),
-        };
-        self.detail_record = DetailRecord { id, seen, indices };
-    }
-
     pub fn user_label(&self) -> &str {
         &self.user
     }
@@ -545,28 +321,5 @@ impl App {
     /// Tasks per status, for column headers.
     pub fn column_count(&self, status: Status) -> usize {
         self.grouping.columns[status.index()].len()
-    }
-}
-
-/// Which entries of the history are the open detail's task's, and for which task and history
-/// length they were found.
-#[derive(Debug, Default)]
-struct DetailRecord {
-    id: Option<TaskId>,
-    seen: usize,
-    indices: Vec<usize>,
-}
-
-/// Scrolls a free-scrolling page (dashboard, detail, help) by an action.
-pub(crate) fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
-    match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll.saturating_add(1),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => scroll.saturating_add(page),
-        Action::First => 0,
-        // Clamped by the view, which knows how long the page is.
-        Action::Last => usize::MAX / 2,
-        _ => scroll,
     }
 }

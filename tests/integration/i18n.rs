@@ -393,3 +393,38 @@ fn mono_screens_carry_no_colour_and_show_the_selection_in_reverse_video() {
         assert!(reversed, "{lang:?}: the selection is not in reverse video");
     }
 }
+
+/// Every label in `Strings` is shown somewhere: one place for each label, none left behind when
+/// the screen that used it changes (five were, before).
+#[test]
+fn every_label_is_used_by_the_code() {
+    let fields = std::fs::read_to_string("src/i18n/strings.rs").unwrap();
+    let names: Vec<&str> = fields
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub "))
+        .filter_map(|l| l.split_once(": &'static str").map(|(name, _)| name))
+        .collect();
+    assert!(names.len() > 100, "{names:?}");
+    let mut code = String::new();
+    let mut folders = vec![std::path::PathBuf::from("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.starts_with("src/i18n") {
+                code.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    code.push_str(&std::fs::read_to_string("src/i18n/mod.rs").unwrap());
+    let unused: Vec<&str> = names
+        .into_iter()
+        .filter(|name| {
+            !code.match_indices(&format!(".{name}")).any(|(at, m)| {
+                !code[at + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .collect();
+    assert_eq!(unused, Vec::<&str>::new(), "labels nothing shows");
+}
