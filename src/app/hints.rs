@@ -7,7 +7,7 @@
 
 use super::{App, Dialog, Overlay, View};
 use crate::action::Action;
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
 use crate::text::width;
 
 /// A key (or keys, `L/H`) and what it does.
@@ -90,10 +90,7 @@ impl App {
     }
 
     fn describe(&self, action: Action) -> &'static str {
-        match self.lang {
-            Lang::Zh => action.describe().0,
-            Lang::En => action.describe().1,
-        }
+        self.lang.action(action)
     }
 
     /// Meeting review: move through the tasks, change one, leave.

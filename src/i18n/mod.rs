@@ -5,6 +5,7 @@
 //! `Strings` is a struct rather than a map so that a label missing in one language is a compile
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
+mod actions;
 mod en;
 mod strings;
 mod zh;

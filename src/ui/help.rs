@@ -10,7 +10,7 @@ use super::layout::overlay;
 use super::text::{fit, truncate, width};
 use crate::action::Action;
 use crate::app::{App, all_dialog_keys, joined};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
 
 /// A description cut shorter than this reads badly: below it, help keeps one column and scrolls.
 const MIN_DESCRIPTION: usize = 12;
@@ -27,8 +27,7 @@ fn keymap_entries(app: &App) -> Vec<Entry> {
         .iter()
         .filter_map(|&action| {
             let keys = app.keymap.label_for(action)?;
-            let (zh, en) = action.describe();
-            Some(Entry::Key(keys, if app.lang == Lang::Zh { zh } else { en }))
+            Some(Entry::Key(keys, app.lang.action(action)))
         })
         .collect()
 }
