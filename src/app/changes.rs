@@ -28,8 +28,13 @@ impl App {
         true
     }
 
-    pub(super) fn move_selected(&mut self, action: Action) -> Effect {
-        let Some(id) = self.selected_task() else {
+    /// Moves `task` (the one the mode in use shows) to the next or previous status.
+    pub(super) fn move_task(
+        &mut self,
+        task: Option<crate::model::TaskId>,
+        action: Action,
+    ) -> Effect {
+        let Some(id) = task else {
             return Effect::None;
         };
         let Some(task) = self.board.task(id) else {
@@ -141,7 +146,7 @@ impl App {
                 // What the user typed is not lost: the dialog comes back as it was, the reason
                 // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
                 if let Some(dialog) = submitted {
-                    self.dialog = Some(dialog);
+                    self.push(super::Mode::Dialog(Box::new(dialog)));
                 }
             }
         }

@@ -35,8 +35,8 @@ impl App {
 
     /// Finds the open detail's entries again when the task or the history has changed.
     pub(super) fn sync_detail_record(&mut self) {
-        let id = match &self.overlay {
-            Some(Overlay::Detail { id, .. }) => Some(*id),
+        let id = match self.overlay() {
+            Some(Overlay::Detail { id, .. }) => Some(id),
             _ => None,
         };
         let seen = self.history.entries().len();

@@ -1,11 +1,9 @@
-//! The key hints of each screen, built from the keymap in use: the footer, the review bar and the
-//! help box's closing line all come from these lists, so no hint names a key the keymap does not
-//! bind (a keys file that moves review to `R` changes every hint that mentions it).
-//!
-//! Dialog keys are fixed (a dialog takes typed text, so the keymap does not apply to it); they are
-//! listed here once, for the footer and for help.
+//! Key hints, built from the keymap in use: each mode lists its own (`modes/`), and the footer,
+//! the review bar and help's closing line show those lists, so no hint names a key the keymap
+//! does not bind (a keys file that moves review to `v` changes every hint that mentions it).
 
-use super::{App, Dialog, Overlay, View};
+use super::modes::Mode;
+use super::{App, Dialog};
 use crate::action::Action;
 use crate::i18n::Strings;
 use crate::text::width;
@@ -17,7 +15,52 @@ pub struct Hint {
     pub label: &'static str,
 }
 
-/// The fixed keys of each dialog, in order of use.
+/// What modes build their hints from: the keymap, the language, and whether changes are refused
+/// (a read-only board offers no key that changes it).
+pub struct HintSource<'a> {
+    app: &'a App,
+}
+
+impl HintSource<'_> {
+    pub fn strings(&self) -> &'static Strings {
+        self.app.lang.strings()
+    }
+
+    /// An action's shortest key (hints are short), none when it is unbound or refused read-only.
+    pub fn key(&self, action: Action) -> Option<String> {
+        if self.app.read_only.is_some() && action.changes_board() {
+            return None;
+        }
+        self.app
+            .keymap
+            .keys_for(action)
+            .map(|k| k.label())
+            .min_by_key(|label| width(label))
+    }
+
+    /// A pair such as `L/H` for two actions, or whichever of them is bound.
+    pub fn pair(&self, a: Action, b: Action) -> Option<String> {
+        match (self.key(a), self.key(b)) {
+            (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+            (a, b) => a.or(b),
+        }
+    }
+
+    pub fn describe(&self, action: Action) -> &'static str {
+        self.app.lang.action(action)
+    }
+
+    /// The hints whose action has a key.
+    pub fn collect(&self, wanted: Vec<(Option<String>, &'static str)>) -> Vec<Hint> {
+        wanted
+            .into_iter()
+            .filter_map(|(keys, label)| Some(Hint { keys: keys?, label }))
+            .collect()
+    }
+}
+
+/// The fixed keys of each dialog, in order of use (a dialog takes typed text, so the keymap does
+/// not apply to it).
 pub fn dialog_keys(s: &'static Strings, dialog: &Dialog) -> Vec<Hint> {
     let keys: Vec<(&str, &'static str)> = match dialog {
         Dialog::Note(_) => vec![
@@ -70,102 +113,33 @@ pub fn all_dialog_keys(s: &'static Strings) -> Vec<Hint> {
 }
 
 impl App {
-    /// An action's shortest key (hints are short), none when it is unbound or refused read-only.
-    fn hint_key(&self, action: Action) -> Option<String> {
-        if self.read_only.is_some() && action.changes_board() {
-            return None;
-        }
-        self.keymap
-            .keys_for(action)
-            .map(|k| k.label())
-            .min_by_key(|label| width(label))
+    fn hint_source(&self) -> HintSource<'_> {
+        HintSource { app: self }
     }
 
-    /// A pair such as `L/H` for two actions, or whichever of them is bound.
-    fn hint_pair(&self, a: Action, b: Action) -> Option<String> {
-        match (self.hint_key(a), self.hint_key(b)) {
-            (Some(a), Some(b)) => Some(format!("{a}/{b}")),
-            (a, b) => a.or(b),
-        }
-    }
-
-    fn describe(&self, action: Action) -> &'static str {
-        self.lang.action(action)
-    }
-
-    /// Meeting review: move through the tasks, change one, leave.
-    pub fn review_hints(&self) -> Vec<Hint> {
-        let s = self.lang.strings();
-        collect(vec![
-            (self.hint_key(Action::Down), s.key_next),
-            (self.hint_key(Action::Up), s.key_previous),
-            (
-                self.hint_pair(Action::MoveNext, Action::MovePrevious),
-                s.key_status,
-            ),
-            (self.hint_key(Action::AddNote), s.key_note),
-            (self.hint_key(Action::Back), s.key_leave),
-        ])
-    }
-
-    /// Help's closing line: the keys that close it.
-    pub fn help_hints(&self) -> Vec<Hint> {
-        let s = self.lang.strings();
-        collect(vec![
-            (
-                self.hint_pair(Action::Back, Action::ToggleHelp),
-                s.key_close,
-            ),
-            (self.hint_pair(Action::Down, Action::Up), s.key_scroll),
-        ])
-    }
-
-    /// The footer's hints for what is on top: a dialog, the detail, help, review or a view.
+    /// The footer's hints: the top mode's, or the view's when none is open.
     pub fn footer_hints(&self) -> Vec<Hint> {
-        let s = self.lang.strings();
-        if let Some(dialog) = &self.dialog {
-            return dialog_keys(s, dialog);
-        }
-        match (&self.overlay, &self.review) {
-            (Some(Overlay::Detail { .. }), _) => collect(vec![
-                (self.hint_key(Action::Back), s.key_back),
-                (self.hint_pair(Action::Down, Action::Up), s.key_scroll),
-                (self.hint_key(Action::AddNote), s.key_note),
-                (
-                    self.hint_pair(Action::MoveNext, Action::MovePrevious),
-                    s.key_status,
-                ),
-                (self.hint_key(Action::Undo), self.describe(Action::Undo)),
-            ]),
-            (Some(Overlay::Help { .. }), _) => collect(vec![
-                (self.hint_key(Action::Back), s.key_close),
-                (self.hint_pair(Action::Down, Action::Up), s.key_scroll),
-            ]),
-            (None, Some(_)) => self.review_hints(),
-            (None, None) => {
-                let mut actions = vec![Action::ToggleHelp, Action::Quit];
-                // The dashboard has no task to open or move.
-                if self.view != View::Dashboard {
-                    actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
-                }
-                actions.extend([Action::NextView, Action::Undo]);
-                collect(
-                    actions
-                        .into_iter()
-                        .map(|a| (self.hint_key(a), self.describe(a)))
-                        .collect(),
-                )
-            }
+        let keys = self.hint_source();
+        match self.modes.last() {
+            Some(Mode::Dialog(dialog)) => dialog_keys(keys.strings(), dialog),
+            Some(Mode::Detail(detail)) => detail.hints(&keys),
+            Some(Mode::Help(help)) => help.hints(&keys),
+            Some(Mode::Review(review)) => review.hints(&keys),
+            None => super::modes::board_hints(self, &keys),
         }
     }
-}
 
-/// The hints whose action has a key.
-fn collect(wanted: Vec<(Option<String>, &'static str)>) -> Vec<Hint> {
-    wanted
-        .into_iter()
-        .filter_map(|(keys, label)| Some(Hint { keys: keys?, label }))
-        .collect()
+    /// The review bar's hints (none when no review is open).
+    pub fn review_hints(&self) -> Vec<Hint> {
+        self.review()
+            .map(|review| review.hints(&self.hint_source()))
+            .unwrap_or_default()
+    }
+
+    /// Help's closing line.
+    pub fn help_hints(&self) -> Vec<Hint> {
+        super::modes::Help::default().closing(&self.hint_source())
+    }
 }
 
 /// Hints as one line of text: `j 下一项  k 上一项`.

@@ -10,9 +10,9 @@ mod grouping;
 mod header;
 mod hints;
 mod input;
+mod modes;
 mod mouse;
 mod navigation;
-mod review;
 mod update;
 
 use chrono::NaiveDate;
@@ -24,9 +24,9 @@ pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};
-pub use hints::{Hint, all_dialog_keys, dialog_keys, joined};
+pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
+pub use modes::{Detail, Help, Mode, Review};
 pub use navigation::{StatusCursor, UnitCursor};
-pub use review::Review;
 
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
@@ -99,17 +99,16 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub view: View,
-    pub overlay: Option<Overlay>,
-    /// A dialog taking typed input; while open it gets every key.
-    pub dialog: Option<Dialog>,
+
+    /// The modes open above the view (review, detail, help, dialogs), bottom first: the top one
+    /// gets every action, a dialog every key.
+    modes: Vec<Mode>,
     /// The dialog whose change is being saved: given back, text and all, if the save fails.
     submitted: Option<Dialog>,
     /// A change is being saved (off the UI thread): no other change starts until it is done.
     saving: bool,
     /// What the views show: search text and filter conditions. Empty shows everything.
     pub filter: Filter,
-    /// Meeting review mode, when on.
-    pub review: Option<Review>,
     pub dashboard_scroll: usize,
     /// The widest urgency words of the tasks shown, in cells: the unit view's column width.
     pub urgency_width: usize,
@@ -146,12 +145,10 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::new(ThemeName::Default, false),
             view: View::Status,
-            overlay: None,
-            dialog: None,
+            modes: Vec::new(),
             submitted: None,
             saving: false,
             filter: Filter::default(),
-            review: None,
             dashboard_scroll: 0,
             urgency_width: 0,
             grouping: Grouping::default(),
@@ -189,8 +186,12 @@ impl App {
             |task| filter.is_empty() || filter.matches(board, task, today),
             unit.as_deref(),
         );
-        if let Some(review) = &mut self.review {
-            review.retain_existing(&self.board);
+        let board = &self.board;
+        if let Some(review) = self.modes.iter_mut().find_map(|m| match m {
+            Mode::Review(r) => Some(r),
+            _ => None,
+        }) {
+            review.retain_existing(board);
         }
         let lang = self.lang;
         self.urgency_width = self
@@ -225,11 +226,8 @@ impl App {
 
     /// The task the current view points at.
     pub fn selected_task(&self) -> Option<TaskId> {
-        if let Some(Overlay::Detail { id, .. }) = &self.overlay {
-            return Some(*id);
-        }
-        if let Some(review) = &self.review {
-            return review.current();
+        if let Some(task) = self.task_of_modes() {
+            return task;
         }
         match self.view {
             View::Status => self.selected_in_status_view(),
@@ -247,7 +245,7 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Effect {
-        if self.dialog.is_some() {
+        if self.dialog().is_some() {
             return self.on_dialog_key(key);
         }
         match self.keymap.action_for(key) {
@@ -291,11 +289,7 @@ impl App {
     /// and scroll position on the same tasks.
     pub fn set_board(&mut self, board: Board) {
         self.board = board;
-        if let Some(Overlay::Detail { id, .. }) = &self.overlay
-            && self.board.task(*id).is_none()
-        {
-            self.overlay = None;
-        }
+        self.close_details_without_task();
         self.regroup();
         self.sync_detail_record();
     }

@@ -17,7 +17,7 @@ const WHEEL_ROWS: usize = 3;
 
 pub(super) fn on_mouse(app: &mut App, event: &MouseEvent) -> Effect {
     // A dialog takes typed input only; the screen may be too small to show anything clickable.
-    if app.dialog.is_some() || app.geometry.too_small {
+    if app.dialog().is_some() || app.geometry.too_small {
         return Effect::None;
     }
     let at = Position::new(event.column, event.row);
@@ -33,20 +33,20 @@ fn click(app: &mut App, at: Position) -> Effect {
     if at.y == app.screen.y {
         return match tab_at(app, at.x) {
             Some(action) => {
-                app.overlay = None;
+                app.close_overlays();
                 app.update(action)
             }
             None => Effect::None,
         };
     }
-    if app.overlay.is_some() {
+    if app.overlay().is_some() {
         if !app.geometry.overlay.contains(at) {
             return app.update(Action::Back);
         }
         return Effect::None;
     }
     let body = app.body();
-    if app.review.is_some() || !body.contains(at) {
+    if app.review().is_some() || !body.contains(at) {
         return Effect::None;
     }
     match app.view {
@@ -127,7 +127,7 @@ fn click_units(app: &mut App, body: Rect, at: Position) -> Effect {
 }
 
 fn wheel(app: &mut App, at: Position, down: bool) -> Effect {
-    if app.overlay.is_some() {
+    if app.overlay().is_some() {
         let step = if down { Action::Down } else { Action::Up };
         for _ in 0..WHEEL_ROWS {
             app.update(step);
@@ -135,7 +135,7 @@ fn wheel(app: &mut App, at: Position, down: bool) -> Effect {
         return Effect::None;
     }
     let body = app.body();
-    if app.review.is_some() || !body.contains(at) {
+    if app.review().is_some() || !body.contains(at) {
         return Effect::None;
     }
     match app.view {

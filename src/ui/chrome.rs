@@ -20,7 +20,7 @@ fn trailing(app: &App) -> Vec<Span<'static>> {
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.header);
-    let current = if app.review.is_some() {
+    let current = if app.review().is_some() {
         None
     } else {
         Some(app.view)

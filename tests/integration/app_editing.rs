@@ -72,7 +72,7 @@ fn a_chinese_note_typed_in_the_editor_becomes_a_note_change_on_enter() {
             kind: ChangeKind::New
         }
     );
-    assert!(app.dialog.is_none());
+    assert!(app.dialog().is_none());
 }
 
 #[test]
@@ -112,16 +112,16 @@ fn escape_over_typed_text_asks_once_then_cancels_without_a_change() {
     app.on_key(&key(KeyCode::Char('n')));
     type_text(&mut app, "草稿");
     assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
-    assert!(app.dialog.is_some(), "the first Esc only warns");
+    assert!(app.dialog().is_some(), "the first Esc only warns");
     assert_eq!(
         app.message.clone().unwrap().text,
         "再按 Esc 放弃已输入的内容"
     );
     type_text(&mut app, "续");
     app.on_key(&key(KeyCode::Esc));
-    assert!(app.dialog.is_some(), "typing in between disarms");
+    assert!(app.dialog().is_some(), "typing in between disarms");
     assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
-    assert!(app.dialog.is_none());
+    assert!(app.dialog().is_none());
     assert_eq!(app.on_key(&key(KeyCode::Char('q'))), Effect::Quit);
 }
 
@@ -130,7 +130,7 @@ fn escape_on_an_empty_note_closes_at_once() {
     let mut app = app();
     app.on_key(&key(KeyCode::Char('n')));
     app.on_key(&key(KeyCode::Esc));
-    assert!(app.dialog.is_none());
+    assert!(app.dialog().is_none());
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn an_empty_title_keeps_the_form_open_with_a_message() {
         app.on_key(&key(KeyCode::Backspace));
     }
     assert_eq!(app.on_key(&key(KeyCode::Enter)), Effect::None);
-    assert!(app.dialog.is_some());
+    assert!(app.dialog().is_some());
     let message = app.message.clone().expect("a message");
     assert!(message.is_error);
     assert_eq!(message.text, "标题不能为空");
@@ -200,7 +200,7 @@ fn deleting_asks_first_and_only_y_deletes() {
     let mut app = app();
     app.on_key(&key(KeyCode::Char('d')));
     assert_eq!(app.on_key(&key(KeyCode::Char('n'))), Effect::None);
-    assert!(app.dialog.is_none(), "any other key cancels");
+    assert!(app.dialog().is_none(), "any other key cancels");
     app.on_key(&key(KeyCode::Char('d')));
     assert_eq!(
         app.on_key(&key(KeyCode::Char('y'))),
@@ -250,7 +250,7 @@ fn a_read_only_board_explains_instead_of_opening_an_editor() {
     app.read_only = Some(ReadOnly::Requested);
     for k in ['n', 'c', 'a', 'd', 'L', 'u'] {
         assert_eq!(app.on_key(&key(KeyCode::Char(k))), Effect::None, "key {k}");
-        assert!(app.dialog.is_none());
+        assert!(app.dialog().is_none());
         assert_eq!(
             app.message.clone().unwrap().text,
             "只读模式，不能修改",
@@ -342,7 +342,10 @@ fn a_note_whose_save_fails_because_the_task_went_meanwhile_is_given_back_with_th
     let Effect::Apply { op, kind } = app.on_key(&key(KeyCode::Enter)) else {
         panic!("Enter did not save the note");
     };
-    assert!(app.dialog.is_none(), "the dialog closes while it is saved");
+    assert!(
+        app.dialog().is_none(),
+        "the dialog closes while it is saved"
+    );
     // A colleague deletes the task between the note being typed and it being saved.
     store
         .apply(&Operation::DeleteTask { id: 1 }, "colleague")
@@ -353,7 +356,7 @@ fn a_note_whose_save_fails_because_the_task_went_meanwhile_is_given_back_with_th
     assert!(result.is_err());
     app.on_applied(op.clone(), kind, result);
 
-    let Some(ftz_board::app::Dialog::Note(note)) = &app.dialog else {
+    let Some(ftz_board::app::Dialog::Note(note)) = app.dialog() else {
         panic!("the note dialog was not given back");
     };
     assert_eq!(note.editor.text(), "已与市商务委对接");

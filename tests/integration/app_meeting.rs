@@ -156,7 +156,7 @@ fn a_unit_filter_keeps_the_unit_view_to_that_units_lane() {
 fn review_starts_with_overdue_and_blocked_tasks_and_counts_through_all() {
     let mut app = app_at(120, 40);
     app.on_key(&key('r'));
-    let review = app.review.clone().expect("review mode");
+    let review = app.review().cloned().expect("review mode");
     assert_eq!(review.items.len(), 19);
     let first_ids: Vec<u32> = review.items.iter().take(11).map(|(id, _)| *id).collect();
     // On 2025-06-01 the 2024 tasks not done are 152 days overdue; blocked task 5 joins them.
@@ -171,7 +171,7 @@ fn review_starts_with_overdue_and_blocked_tasks_and_counts_through_all() {
 fn status_changes_in_review_keep_the_meeting_order() {
     let mut app = app_at(120, 40);
     app.on_key(&key('r'));
-    let order = app.review.clone().unwrap().items;
+    let order = app.review().cloned().unwrap().items;
     let current = app.selected_task().unwrap();
     let Effect::Apply { op, kind } = app.on_key(&key('L')) else {
         panic!("a status change")
@@ -184,7 +184,7 @@ fn status_changes_in_review_keep_the_meeting_order() {
     };
     let entries = op.apply(&mut board, &ctx).unwrap();
     app.on_applied(op, kind, Ok((board, entries)));
-    assert_eq!(app.review.clone().unwrap().items, order);
+    assert_eq!(app.review().cloned().unwrap().items, order);
     assert_eq!(app.selected_task(), Some(current));
 }
 
@@ -193,7 +193,7 @@ fn escape_leaves_review_and_e_asks_for_an_export() {
     let mut app = app_at(120, 40);
     app.on_key(&key('r'));
     press(&mut app, KeyCode::Esc);
-    assert!(app.review.is_none());
+    assert!(app.review().is_none());
     assert_eq!(app.on_key(&key('e')), Effect::Export);
     app.on_exported(Ok(vec!["/srv/ftz-report-2025-06-01.xlsx".into()]));
     assert!(
@@ -268,7 +268,7 @@ fn searching_a_number_finds_that_task() {
 fn a_new_task_is_offered_a_deadline_that_is_not_already_past() {
     let mut app = app_at(120, 40);
     app.on_key(&key('a'));
-    let Some(ftz_board::app::Dialog::Task(form)) = &app.dialog else {
+    let Some(ftz_board::app::Dialog::Task(form)) = app.dialog() else {
         panic!("the task form")
     };
     let deadline = &form

@@ -110,9 +110,9 @@ fn each_view_handles_the_key_and_draws_a_frame_that_changes_with_it() {
         match view {
             ViewCase::Status => assert_eq!(app.view, View::Status),
             ViewCase::Units => assert_eq!(app.view, View::Units),
-            ViewCase::Detail => assert!(matches!(app.overlay, Some(Overlay::Detail { .. }))),
+            ViewCase::Detail => assert!(matches!(app.overlay(), Some(Overlay::Detail { .. }))),
             ViewCase::Dashboard => assert_eq!(app.view, View::Dashboard),
-            ViewCase::Review => assert!(app.review.is_some()),
+            ViewCase::Review => assert!(app.review().is_some()),
         }
         let mut buf = Buffer::empty(SCREEN);
         // Compared as buffers: moving the selection may change only styles, not text.

@@ -344,9 +344,9 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
 
     // The old review key does nothing; the new one starts the review.
     press(&mut app, char_key('r'));
-    assert!(app.review.is_none());
+    assert!(app.review().is_none());
     press(&mut app, char_key('v'));
-    assert!(app.review.is_some());
+    assert!(app.review().is_some());
     let review = rows(&app);
     let bar = &review[review.len() - 2];
     let footer = review.last().unwrap();

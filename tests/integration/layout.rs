@@ -331,7 +331,7 @@ fn footer_keys_follow_the_open_dialog() {
         // Tall enough that the task form leaves the footer in sight.
         let mut app = app(Lang::Zh, 100, 40);
         app.update(action);
-        assert!(app.dialog.is_some(), "{action:?}");
+        assert!(app.dialog().is_some(), "{action:?}");
         let shown = footer(&app);
         assert!(shown.starts_with(keys), "{action:?}: {shown}");
     }

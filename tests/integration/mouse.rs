@@ -96,7 +96,7 @@ fn clicking_a_card_selects_it_in_its_column() {
     click(&mut app, (at.0 + 4, at.1 + 2));
     assert_eq!(app.selected_task(), Some(14));
     assert_eq!(app.status_cursor.column, Status::InProgress.index());
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -104,12 +104,12 @@ fn clicking_the_selected_card_or_double_clicking_opens_its_detail() {
     let mut app = app(Lang::Zh);
     let at = on_screen(&app, &card_text(&app, 16));
     click(&mut app, at);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     click(&mut app, at);
-    assert_eq!(app.overlay, Some(Overlay::Detail { id: 16, scroll: 0 }));
+    assert_eq!(app.overlay(), Some(Overlay::Detail { id: 16, scroll: 0 }));
     // A click beside the detail closes it; the header stays clickable.
     click(&mut app, (0, H - 1));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn clicking_the_gap_between_cards_selects_nothing_new() {
         Some(15),
         "the gap line selected a card"
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn in_the_unit_view_a_click_selects_a_row_and_a_second_click_opens_it() {
     assert_ne!(before, Some(target));
     click(&mut app, at);
     assert_eq!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Detail {
             id: target,
             scroll: 0
@@ -260,13 +260,13 @@ fn the_wheel_scrolls_help_and_clicks_wait_while_a_dialog_is_open() {
     let mut app = app(Lang::Zh);
     app.update(Action::ToggleHelp);
     mouse(&mut app, MouseEventKind::ScrollDown, (10, 5));
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 3 }));
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 3 }));
     app.update(Action::Back);
 
     app.update(Action::AddNote);
-    assert!(app.dialog.is_some());
+    assert!(app.dialog().is_some());
     let at = on_screen(&app, "按单位");
     click(&mut app, at);
     assert_eq!(app.view, View::Status, "a click went past the open dialog");
-    assert!(app.dialog.is_some());
+    assert!(app.dialog().is_some());
 }

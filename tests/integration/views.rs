@@ -258,7 +258,7 @@ fn detail_shows_the_whole_task_with_its_text_wrapped() {
         app.board.task(1).unwrap().text
     );
     app.update(Action::Back);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]

@@ -203,10 +203,15 @@ fn a_terminal_reporting_65535_by_65535_is_drawn_within_the_cap_and_quits_cleanly
     let mut term = Launch::new(dir.path())
         .args(&["--lang", "en"])
         .only_env(&[("TERM", "xterm-256color")])
-        .size(100, 30)
+        // The screen kept here is the cap's size: what is drawn must fit it exactly.
+        .size(1000, 500)
         .reported_size(65535, 65535)
         .spawn();
-    term.wait_for_text("闵府发", WAIT);
+    // The header's right end (the date) is within the 1000 columns drawn.
+    term.wait_screen("the header drawn 1000 columns wide", |s| {
+        let header = s.contents_between(0, 0, 0, 1000);
+        header.contains("闵府发") && header.contains("Today")
+    });
     // Keys still work: the board did not abort on a screen buffer of 4 billion cells.
     term.send(b"2");
     term.send(b"q");
