@@ -1,6 +1,7 @@
 //! The interactive board's state and its `update`: actions in, effects out. `update` never draws and
 //! never touches the disk; the main loop carries out the [`Effect`] it returns.
 
+mod access;
 mod changes;
 mod detail_record;
 mod dialog;
@@ -89,16 +90,16 @@ pub struct Message {
 }
 
 pub struct App {
-    pub board: Board,
+    board: Board,
     /// The file path as shown in the footer.
-    pub file_label: String,
+    file_label: String,
     /// Who is making changes (shown in the note editor; recorded by the store).
-    pub user: String,
-    pub today: NaiveDate,
-    pub lang: Lang,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub view: View,
+    user: String,
+    today: NaiveDate,
+    lang: Lang,
+    keymap: Keymap,
+    theme: Theme,
+    view: View,
 
     /// The modes open above the view (review, detail, help, dialogs), bottom first: the top one
     /// gets every action, a dialog every key.
@@ -108,21 +109,21 @@ pub struct App {
     /// A change is being saved (off the UI thread): no other change starts until it is done.
     saving: bool,
     /// What the views show: search text and filter conditions. Empty shows everything.
-    pub filter: Filter,
-    pub dashboard_scroll: usize,
+    filter: Filter,
+    dashboard_scroll: usize,
     /// The widest urgency words of the tasks shown, in cells: the unit view's column width.
-    pub urgency_width: usize,
-    pub grouping: Grouping,
-    pub status_cursor: StatusCursor,
-    pub unit_cursor: UnitCursor,
+    urgency_width: usize,
+    grouping: Grouping,
+    status_cursor: StatusCursor,
+    unit_cursor: UnitCursor,
     /// The terminal's size, kept from resize events so scrolling knows what fits.
-    pub screen: Rect,
+    screen: Rect,
     /// The areas of that screen, worked out once per resize (and when the filter bar changes).
     geometry: Geometry,
-    pub message: Option<Message>,
-    pub read_only: Option<ReadOnly>,
+    message: Option<Message>,
+    read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
-    pub file_problem: Option<String>,
+    file_problem: Option<String>,
     /// Every change recorded, for the detail's record of a task.
     history: crate::model::History,
     /// Where the open detail's task is in `history`: found when the detail opens or the history

@@ -110,7 +110,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut events = Events::start();
     if let Err(e) = events.watch(session.store.path()) {
-        app.error(format!("{}: {e}", app.lang.strings().live_refresh_off));
+        app.error(format!("{}: {e}", app.lang().strings().live_refresh_off));
     }
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -264,12 +264,12 @@ fn export(
 ) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     use crate::report::{Format, default_report_path, default_since, write_report};
     let folder = crate::store::folder_of(session.store.path());
-    let since = default_since(app.today);
+    let since = default_since(app.today());
     [Format::Xlsx, Format::Markdown]
         .into_iter()
         .map(|format| {
-            let path = default_report_path(&folder, app.today, format);
-            write_report(&app.board, app.today, since, format, &path, true).map(|_| path)
+            let path = default_report_path(&folder, app.today(), format);
+            write_report(app.board(), app.today(), since, format, &path, true).map(|_| path)
         })
         .collect()
 }
@@ -279,7 +279,7 @@ fn export(
 fn reload(app: &mut App, session: &mut Session) {
     let read = session.store.load();
     if let Ok(loaded) = &read {
-        if loaded.stamp == session.stamp && app.file_problem.is_none() {
+        if loaded.stamp == session.stamp && app.file_problem().is_none() {
             return;
         }
         session.stamp = loaded.stamp;

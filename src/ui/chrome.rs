@@ -12,18 +12,18 @@ use crate::app::{App, Hint};
 /// What follows the tabs at the right of the header, styled: the date and the read-only mark.
 fn trailing(app: &App) -> Vec<Span<'static>> {
     let (date, mark) = app.header_trailing();
-    let mut spans = vec![Span::styled(date, app.theme.header)];
-    spans.extend(mark.map(|mark| Span::styled(mark, app.theme.error)));
+    let mut spans = vec![Span::styled(date, app.theme().header)];
+    spans.extend(mark.map(|mark| Span::styled(mark, app.theme().error)));
     spans
 }
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     buf.set_style(area, theme.header);
     let current = if app.review().is_some() {
         None
     } else {
-        Some(app.view)
+        Some(app.view())
     };
     let mut right: Vec<Span> = app
         .header_tabs()
@@ -41,7 +41,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     right.extend(trailing(app));
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let plan = &app.board.plan;
+    let plan = &app.board().plan;
     let left_room = usize::from(area.width).saturating_sub(right_width + 1);
     let left = format!(" {} {}", safe(&plan.document_number), safe(&plan.title));
     let left = truncate(&left, left_room, theme.ellipsis);
@@ -58,10 +58,10 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 const MIN_FILE_ROOM: usize = 12;
 
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let s = app.lang.strings();
+    let theme = &app.theme();
+    let s = app.lang().strings();
     let w = usize::from(area.width);
-    let notice = if let Some(message) = &app.message {
+    let notice = if let Some(message) = &app.message() {
         let style = if message.is_error {
             theme.error
         } else {
@@ -69,7 +69,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Some((safe(&message.text).into_owned(), style))
     } else {
-        app.file_problem.as_ref().map(|problem| {
+        app.file_problem().as_ref().map(|problem| {
             (
                 format!("{}: {}", s.file_invalid, safe(problem)),
                 theme.error,
@@ -100,18 +100,18 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn file_width(app: &App) -> usize {
-    width(app.lang.strings().file) + width(&safe(&app.file_label)) + 2
+    width(app.lang().strings().file) + width(&safe(app.file_label())) + 2
 }
 
 /// ` 文件 PATH` in at most `room` cells. A long path loses its beginning, not the file's name.
 fn file_label(app: &App, room: usize) -> String {
-    let prefix = format!(" {} ", app.lang.strings().file);
-    let path = safe(&app.file_label);
+    let prefix = format!(" {} ", app.lang().strings().file);
+    let path = safe(app.file_label());
     let path_room = room.saturating_sub(width(&prefix));
     if width(&path) <= path_room {
         return format!("{prefix}{path}");
     }
-    let ellipsis = app.theme.ellipsis;
+    let ellipsis = app.theme().ellipsis;
     let mut tail: Vec<char> = Vec::new();
     let mut used = width(ellipsis);
     for c in path.chars().rev() {
@@ -130,7 +130,7 @@ fn file_label(app: &App, room: usize) -> String {
 /// open, the overlay's or the review's, else the board's. Keys of actions come from the keymap;
 /// editing keys are left out when changes are refused.
 fn key_hints(app: &App, room: usize) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let mut spans = Vec::new();
     let mut used = 0;
     for Hint { keys: key, label } in app.footer_hints() {

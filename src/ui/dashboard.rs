@@ -25,7 +25,7 @@ type Draw = fn(&App, &Dashboard, Rect, &mut Buffer);
 const SECTIONS: [Draw; 4] = [summary, timeline, units, ranking];
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let Some(dash) = app.grouping.dashboard.as_ref() else {
+    let Some(dash) = app.grouping().dashboard.as_ref() else {
         return;
     };
     let layout = DashboardPage::arrange(body.width, &dash.section_heights());
@@ -40,7 +40,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
     // Copy the visible rows (the app keeps the scroll within the page; clamp again to be safe).
     let max_scroll = page_height.saturating_sub(body.height);
-    let scroll = (app.dashboard_scroll.min(usize::from(max_scroll))) as u16;
+    let scroll = (app.dashboard_scroll().min(usize::from(max_scroll))) as u16;
     let copy_rows = body.height.min(page_height - scroll);
     for row in 0..copy_rows {
         for col in 0..body.width {
@@ -51,27 +51,27 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if max_scroll > 0 && body.width > 20 {
         let marker = format!(" [{}-{}/{}] ", scroll + 1, scroll + copy_rows, page_height);
         let x = body.right().saturating_sub(width(&marker) as u16 + 1);
-        buf.set_string(x, body.y, marker, app.theme.key);
+        buf.set_string(x, body.y, marker, app.theme().key);
     }
 }
 
 fn section<'a>(app: &App, title: &'a str) -> Block<'a> {
     Block::bordered()
-        .border_set(app.theme.border_set)
-        .border_style(app.theme.border)
-        .title(Line::styled(format!(" {title} "), app.theme.title))
+        .border_set(app.theme().border_set)
+        .border_style(app.theme().border)
+        .title(Line::styled(format!(" {title} "), app.theme().title))
 }
 
 fn percent(share: Option<f64>, app: &App) -> String {
     share.map_or_else(
-        || app.lang.strings().not_applicable.to_string(),
+        || app.lang().strings().not_applicable.to_string(),
         |s| format!("{:.0}%", s * 100.0),
     )
 }
 
 fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_summary);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -95,7 +95,7 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             theme.text,
         ),
         Span::styled(
-            format!("{} {}", s.total, app.lang.count_tasks(sum.total)),
+            format!("{} {}", s.total, app.lang().count_tasks(sum.total)),
             theme.dim,
         ),
     ]);
@@ -132,7 +132,7 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             let n = sum.count(*status) as u64;
             Bar::default()
                 .value(n)
-                .label(Line::from(app.lang.status(*status)))
+                .label(Line::from(app.lang().status(*status)))
                 .text_value(n.to_string())
         })
         .collect();
@@ -161,20 +161,20 @@ fn gauge(app: &App, ratio: f64, label: &str, area: Rect, buf: &mut Buffer) {
     let filled = ((ratio.clamp(0.0, 1.0) * f64::from(area.width)).round()) as usize;
     let label_width = width(label);
     let bar_room = usize::from(area.width).saturating_sub(label_width + 1);
-    let bar = app.theme.bar.repeat(filled.min(bar_room));
+    let bar = app.theme().bar.repeat(filled.min(bar_room));
     let rest = " ".repeat(bar_room - filled.min(bar_room));
     Line::from(vec![
-        Span::styled(bar, app.theme.done),
+        Span::styled(bar, app.theme().done),
         Span::raw(rest),
         Span::raw(" "),
-        Span::styled(label.to_string(), app.theme.title),
+        Span::styled(label.to_string(), app.theme().title),
     ])
     .render(area, buf);
 }
 
 /// Bar chart glyphs: block elements, or `#` throughout with `--ascii`.
 fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
-    if app.theme.bar == "#" {
+    if app.theme().bar == "#" {
         ratatui::symbols::bar::Set {
             full: "#",
             seven_eighths: "#",
@@ -194,13 +194,13 @@ fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
 /// The deadlines on a line from the plan's start to the last deadline, with today marked; then one
 /// line per deadline with its tasks' standing.
 fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_timeline);
     let inner = block.inner(area);
     block.render(area, buf);
     let tl = &dash.timeline;
-    let start = app.board.plan.issued_on;
+    let start = app.board().plan.issued_on;
     let end = tl
         .milestones
         .last()
@@ -245,12 +245,12 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         }
         let passed = m.deadline < tl.today;
         let mut spans = vec![Span::styled(format!("{}  ", m.deadline), theme.title)];
-        spans.push(Span::raw(app.lang.count_tasks(m.tasks.len())));
+        spans.push(Span::raw(app.lang().count_tasks(m.tasks.len())));
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
             format!(
                 "{} {}",
-                app.lang.status(Status::Done),
+                app.lang().status(Status::Done),
                 m.count(Status::Done)
             ),
             theme.done,
@@ -275,8 +275,8 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 }
 
 fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let headers = [
         s.col_lead,
         s.col_coop,
@@ -337,8 +337,8 @@ fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 }
 
 fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_ranking);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -363,7 +363,7 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let totals: Vec<String> = dash
         .ranking
         .iter()
-        .map(|r| app.lang.overdue_total(r.tasks.len(), r.days(), widths))
+        .map(|r| app.lang().overdue_total(r.tasks.len(), r.days(), widths))
         .collect();
     let total_width = totals.iter().map(|t| width(t)).max().unwrap_or(0);
     // A line is `NN. NAME TOTAL BAR` after a one-cell margin. The names are whole, as the table

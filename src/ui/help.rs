@@ -26,8 +26,8 @@ fn keymap_entries(app: &App) -> Vec<Entry> {
     Action::ALL
         .iter()
         .filter_map(|&action| {
-            let keys = app.keymap.label_for(action)?;
-            Some(Entry::Key(keys, app.lang.action(action)))
+            let keys = app.keymap().label_for(action)?;
+            Some(Entry::Key(keys, app.lang().action(action)))
         })
         .collect()
 }
@@ -58,7 +58,7 @@ fn mouse_entries(s: &'static Strings) -> Vec<Entry> {
 /// The rows of the page: one entry each in one column; in two, the keymap split in halves side
 /// by side, then the dialog keys beside the mouse, so every keymap line comes first.
 fn page(app: &App, columns: usize) -> Vec<[Option<Entry>; 2]> {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let keymap = keymap_entries(app);
     let (dialogs, mouse) = (dialog_entries(s), mouse_entries(s));
     if columns == 1 {
@@ -96,7 +96,7 @@ fn side_by_side(entries: Vec<Entry>, left: impl Fn(usize) -> usize) -> Vec<[Opti
 
 /// The widest key of all sections, so keys and descriptions line up throughout.
 fn key_width(app: &App) -> usize {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     keymap_entries(app)
         .into_iter()
         .chain(dialog_entries(s))
@@ -111,7 +111,7 @@ fn key_width(app: &App) -> usize {
 }
 
 fn line(app: &App, entry: &Entry, key_width: usize, room: usize) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     match entry {
         Entry::Key(keys, what) => {
             let what = truncate(what, room.saturating_sub(key_width + 2), theme.ellipsis);
@@ -130,8 +130,8 @@ fn line(app: &App, entry: &Entry, key_width: usize, room: usize) -> Line<'static
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let s = app.lang.strings();
+    let theme = &app.theme();
+    let s = app.lang().strings();
     let area = overlay(area);
     super::clear_box(area, buf);
     let block = Block::bordered()

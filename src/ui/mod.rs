@@ -30,25 +30,25 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Draws the whole screen. Returns where the text cursor belongs when a text input is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if layout::too_small(area) {
-        let s = app.lang.strings();
+        let s = app.lang().strings();
         let text = format!(
             "{} ({}x{})",
             s.too_small,
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         );
-        Paragraph::new(Line::styled(text, app.theme.text))
+        Paragraph::new(Line::styled(text, app.theme().text))
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return None;
     }
-    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter.is_empty());
+    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter().is_empty());
     chrome::header(app, header, buf);
     filter_bar::render(app, filter, buf);
     // The view, then the modes open above it, bottom to top; the footer goes with the view (it
     // shows the top mode's hints) and is covered by nothing but a dialog.
     // Review takes the body's place (it is drawn with the modes).
-    match app.view {
+    match app.view() {
         _ if app.review().is_some() => {}
         View::Status => status_board::render(app, body, buf),
         View::Units => unit_board::render(app, body, buf),

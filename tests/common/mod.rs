@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// A row as written in the tests, with `…` standing for the theme's ellipsis, whichever glyph that
 /// is.
 pub fn row(app: &ftz_board::app::App, text: &str) -> String {
-    text.replace('…', app.theme.ellipsis)
+    text.replace('…', app.theme().ellipsis)
 }
 
 /// The first row that shows `text`; fails with the whole screen when none does.

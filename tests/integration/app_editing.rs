@@ -42,7 +42,7 @@ fn apply(app: &mut App, effect: Effect) {
     let Effect::Apply { op, kind } = effect else {
         panic!("expected a change, got {effect:?}");
     };
-    let mut board = app.board.clone();
+    let mut board = app.board().clone();
     let ctx = now("测试");
     let result = op
         .apply(&mut board, &ctx)
@@ -113,10 +113,7 @@ fn escape_over_typed_text_asks_once_then_cancels_without_a_change() {
     type_text(&mut app, "草稿");
     assert_eq!(app.on_key(&key(KeyCode::Esc)), Effect::None);
     assert!(app.dialog().is_some(), "the first Esc only warns");
-    assert_eq!(
-        app.message.clone().unwrap().text,
-        "再按 Esc 放弃已输入的内容"
-    );
+    assert_eq!(app.message().unwrap().text, "再按 Esc 放弃已输入的内容");
     type_text(&mut app, "续");
     app.on_key(&key(KeyCode::Esc));
     assert!(app.dialog().is_some(), "typing in between disarms");
@@ -166,7 +163,7 @@ fn an_empty_title_keeps_the_form_open_with_a_message() {
     }
     assert_eq!(app.on_key(&key(KeyCode::Enter)), Effect::None);
     assert!(app.dialog().is_some());
-    let message = app.message.clone().expect("a message");
+    let message = app.message().expect("a message");
     assert!(message.is_error);
     assert_eq!(message.text, "标题不能为空");
 }
@@ -191,7 +188,7 @@ fn known_units_are_offered_and_picked_in_the_unit_fields() {
             assert_eq!(field, Field::CooperatingUnits);
             assert_eq!(value, "区数据局、");
         }
-        other => panic!("{other:?} {:?}", app.message),
+        other => panic!("{other:?} {:?}", app.message()),
     }
 }
 
@@ -216,27 +213,27 @@ fn undo_and_redo_walk_back_and_forth_through_this_sessions_changes() {
     let mut app = app();
     let effect = app.on_key(&key(KeyCode::Char('L')));
     apply(&mut app, effect);
-    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(app.board().task(1).unwrap().status, Status::InProgress);
     let effect = app.on_key(&key(KeyCode::Char('L')));
     apply(&mut app, effect);
-    assert_eq!(app.board.task(1).unwrap().status, Status::Blocked);
+    assert_eq!(app.board().task(1).unwrap().status, Status::Blocked);
 
     let undo = app.on_key(&key(KeyCode::Char('u')));
     apply(&mut app, undo);
-    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(app.board().task(1).unwrap().status, Status::InProgress);
     let undo = app.on_key(&key(KeyCode::Char('u')));
     apply(&mut app, undo);
-    assert_eq!(app.board.task(1).unwrap().status, Status::NotStarted);
+    assert_eq!(app.board().task(1).unwrap().status, Status::NotStarted);
     assert_eq!(
         app.on_key(&key(KeyCode::Char('u'))),
         Effect::None,
         "nothing left to undo"
     );
-    assert_eq!(app.message.clone().unwrap().text, "没有可撤销的修改");
+    assert_eq!(app.message().unwrap().text, "没有可撤销的修改");
 
     let redo = app.on_key(&ctrl('r'));
     apply(&mut app, redo);
-    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(app.board().task(1).unwrap().status, Status::InProgress);
     assert_eq!(
         app.history().len(),
         5,
@@ -247,15 +244,11 @@ fn undo_and_redo_walk_back_and_forth_through_this_sessions_changes() {
 #[test]
 fn a_read_only_board_explains_instead_of_opening_an_editor() {
     let mut app = app();
-    app.read_only = Some(ReadOnly::Requested);
+    app.set_read_only(Some(ReadOnly::Requested));
     for k in ['n', 'c', 'a', 'd', 'L', 'u'] {
         assert_eq!(app.on_key(&key(KeyCode::Char(k))), Effect::None, "key {k}");
         assert!(app.dialog().is_none());
-        assert_eq!(
-            app.message.clone().unwrap().text,
-            "只读模式，不能修改",
-            "key {k}"
-        );
+        assert_eq!(app.message().unwrap().text, "只读模式，不能修改", "key {k}");
     }
 }
 
@@ -265,7 +258,7 @@ fn undo_after_a_colleague_changed_the_task_refuses_and_says_why() {
     let effect = app.on_key(&key(KeyCode::Char('L')));
     apply(&mut app, effect);
     // A colleague moves task 1 on to done; the board reloads their version.
-    let mut theirs = app.board.clone();
+    let mut theirs = app.board().clone();
     let ctx = now("李四");
     Operation::SetStatus {
         id: 1,
@@ -278,11 +271,11 @@ fn undo_after_a_colleague_changed_the_task_refuses_and_says_why() {
     let undo = app.on_key(&key(KeyCode::Char('u')));
     apply(&mut app, undo);
     assert_eq!(
-        app.board.task(1).unwrap().status,
+        app.board().task(1).unwrap().status,
         Status::Done,
         "their change stands"
     );
-    let message = app.message.clone().unwrap();
+    let message = app.message().unwrap();
     assert!(message.is_error);
     assert!(
         message.text.contains("任务 #1 此后已被他人修改"),
@@ -298,24 +291,18 @@ fn undo_says_what_it_undid_in_the_words_of_the_original_change() {
     apply(&mut app, effect);
     let undo = app.on_key(&key(KeyCode::Char('u')));
     apply(&mut app, undo);
-    assert_eq!(
-        app.message.clone().unwrap().text,
-        "已撤销: #1 已移至 推进中"
-    );
+    assert_eq!(app.message().unwrap().text, "已撤销: #1 已移至 推进中");
     let redo = app.on_key(&ctrl('r'));
     apply(&mut app, redo);
-    assert_eq!(
-        app.message.clone().unwrap().text,
-        "已重做: #1 已移至 推进中"
-    );
+    assert_eq!(app.message().unwrap().text, "已重做: #1 已移至 推进中");
 }
 
 #[test]
 fn looking_back_at_another_date_explains_how_to_make_changes() {
     let mut app = app();
-    app.read_only = Some(ReadOnly::LookingBack);
+    app.set_read_only(Some(ReadOnly::LookingBack));
     assert_eq!(app.on_key(&key(KeyCode::Char('L'))), Effect::None);
-    let text = app.message.clone().unwrap().text;
+    let text = app.message().unwrap().text.clone();
     assert!(
         text.contains("回顾模式") && text.contains("不带 --today"),
         "{text}"
@@ -390,7 +377,7 @@ fn while_a_change_is_saved_no_other_starts_and_quitting_waits() {
     // Keys that change nothing still work meanwhile.
     app.on_key(&key(KeyCode::Char('j')));
     assert_eq!(app.selected_task(), Some(2));
-    let mut board = app.board.clone();
+    let mut board = app.board().clone();
     let inverse = op.apply(&mut board, &now("测试")).unwrap();
     app.on_applied(op, kind, Ok((board, inverse)));
     assert!(!app.is_saving());
@@ -414,7 +401,7 @@ fn a_colleagues_save_is_read_through_the_store_and_a_broken_one_keeps_the_board(
         )
         .unwrap();
     app.on_file_changed(store.load().map(|l| l.board), &path);
-    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(app.board().task(1).unwrap().status, Status::InProgress);
     assert!(
         footer(&app).contains("已载入他人的修改"),
         "{}",
@@ -424,7 +411,7 @@ fn a_colleagues_save_is_read_through_the_store_and_a_broken_one_keeps_the_board(
     std::fs::write(&path, "(version: 2, tasks: [").unwrap();
     app.on_file_changed(store.load().map(|l| l.board), &path);
     // The last good board stays, the problem is named by file and place, and changes are refused.
-    assert_eq!(app.board.task(1).unwrap().status, Status::InProgress);
+    assert_eq!(app.board().task(1).unwrap().status, Status::InProgress);
     let footer = footer(&app);
     assert!(footer.contains("board.ron:1:"), "{footer}");
     assert!(!footer.contains(&*dir.path().to_string_lossy()), "{footer}");

@@ -62,13 +62,13 @@ fn press(app: &mut App, code: KeyCode) -> Effect {
 }
 
 fn screen(app: &App) -> Vec<String> {
-    let mut buf = Buffer::empty(app.screen);
-    ftz_board::ui::render(app, app.screen, &mut buf);
+    let mut buf = Buffer::empty(app.screen());
+    ftz_board::ui::render(app, app.screen(), &mut buf);
     common::screen_rows(&buf)
 }
 
 fn shown_ids(app: &App) -> Vec<u32> {
-    let mut ids: Vec<u32> = app.grouping.columns.iter().flatten().copied().collect();
+    let mut ids: Vec<u32> = app.grouping().columns.iter().flatten().copied().collect();
     ids.sort_unstable();
     ids
 }
@@ -125,7 +125,7 @@ fn the_filter_dialog_narrows_by_unit_role_and_status() {
     press(&mut app, KeyCode::Right); // lead
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.filter.unit,
+        app.filter().unit,
         Some(("区商务委".to_string(), RoleFilter::Lead))
     );
     assert_eq!(shown_ids(&app), [3, 4]);
@@ -145,8 +145,8 @@ fn a_unit_filter_keeps_the_unit_view_to_that_units_lane() {
         ..Filter::default()
     });
     app.update(Action::ShowUnitView);
-    assert_eq!(app.grouping.lanes.len(), 1);
-    assert_eq!(app.grouping.lanes[0].unit, "区科委");
+    assert_eq!(app.grouping().lanes.len(), 1);
+    assert_eq!(app.grouping().lanes[0].unit, "区科委");
     let rows = screen(&app);
     assert!(rows.iter().any(|r| r.contains("[牵头]  6")), "{rows:#?}");
     assert!(rows.iter().any(|r| r.contains("[配合]  9")));
@@ -177,7 +177,7 @@ fn status_changes_in_review_keep_the_meeting_order() {
         panic!("a status change")
     };
     assert_eq!(op.task_id(), Some(current));
-    let mut board = app.board.clone();
+    let mut board = app.board().clone();
     let ctx = Context {
         user: "x".into(),
         now: board.settings.local_time(chrono::Utc::now()),
@@ -197,8 +197,7 @@ fn escape_leaves_review_and_e_asks_for_an_export() {
     assert_eq!(app.on_key(&key('e')), Effect::Export);
     app.on_exported(Ok(vec!["/srv/ftz-report-2025-06-01.xlsx".into()]));
     assert!(
-        app.message
-            .clone()
+        app.message()
             .unwrap()
             .text
             .contains("ftz-report-2025-06-01.xlsx")
@@ -209,7 +208,7 @@ fn escape_leaves_review_and_e_asks_for_an_export() {
 fn the_dashboard_shows_counts_timeline_units_and_ranking_at_160x48() {
     let mut app = app_at(160, 48);
     app.update(Action::ShowDashboard);
-    assert_eq!(app.view, View::Dashboard);
+    assert_eq!(app.view(), View::Dashboard);
     let text = screen(&app).join("\n");
     // 11 tasks due 2024-12-31: 3 done, 10 overdue on 2025-06-01.
     assert!(text.contains("逾期 10"), "{text}");
@@ -286,15 +285,15 @@ fn the_dashboard_scrolls_back_up_at_once_after_jumping_to_the_end() {
     let mut app = app_at(80, 24);
     app.update(Action::ShowDashboard);
     app.update(Action::Last);
-    let bottom = app.dashboard_scroll;
+    let bottom = app.dashboard_scroll();
     assert!(bottom > 0);
     for _ in 0..5 {
         app.update(Action::Down);
     }
-    assert_eq!(app.dashboard_scroll, bottom, "no scrolling past the end");
+    assert_eq!(app.dashboard_scroll(), bottom, "no scrolling past the end");
     app.update(Action::Up);
     assert_eq!(
-        app.dashboard_scroll,
+        app.dashboard_scroll(),
         bottom - 1,
         "one key up moves up at once"
     );

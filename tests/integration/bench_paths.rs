@@ -82,7 +82,7 @@ fn apply_under_lock_writes_the_change_and_its_inverse_on_the_next_call() {
 fn first_frame_shows_the_plan_in_the_status_view() {
     let mut buf = Buffer::empty(SCREEN);
     let app = support::first_frame(&to_text(&board_of(PLAN_SIZE)), &mut buf);
-    assert_eq!(app.view, View::Status);
+    assert_eq!(app.view(), View::Status);
     let text = screen_text(&buf);
     assert!(text.contains("提升虹桥"), "{text}");
     assert!(text.contains(ftz_board::i18n::Lang::Zh.status(Status::NotStarted)));
@@ -108,10 +108,10 @@ fn each_view_handles_the_key_and_draws_a_frame_that_changes_with_it() {
     for view in ViewCase::ALL {
         let mut app = app_in(board.clone(), view);
         match view {
-            ViewCase::Status => assert_eq!(app.view, View::Status),
-            ViewCase::Units => assert_eq!(app.view, View::Units),
+            ViewCase::Status => assert_eq!(app.view(), View::Status),
+            ViewCase::Units => assert_eq!(app.view(), View::Units),
             ViewCase::Detail => assert!(matches!(app.overlay(), Some(Overlay::Detail { .. }))),
-            ViewCase::Dashboard => assert_eq!(app.view, View::Dashboard),
+            ViewCase::Dashboard => assert_eq!(app.view(), View::Dashboard),
             ViewCase::Review => assert!(app.review().is_some()),
         }
         let mut buf = Buffer::empty(SCREEN);

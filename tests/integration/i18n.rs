@@ -210,8 +210,8 @@ fn app(lang: Lang, theme: Theme) -> App {
         "2025-06-01".parse().unwrap(),
         lang,
     );
-    app.theme = theme;
-    app.user = "li".into();
+    app.set_theme(theme);
+    app.set_user("li".into());
     app.set_history(ascii_history());
     app.resize(W, H);
     app
@@ -240,7 +240,15 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
     for (name, actions) in steps {
         let mut app = app(lang, theme.clone());
         if name == "detail of a task with history" {
-            app.status_cursor.follow(&app.grouping, Some(1));
+            // Onto task 1 with the keys: the first card of its column.
+            for _ in 0..4 {
+                app.update(Action::First);
+                if app.selected_task() == Some(1) {
+                    break;
+                }
+                app.update(Action::Right);
+            }
+            assert_eq!(app.selected_task(), Some(1));
         }
         for action in actions {
             app.update(action);
@@ -248,7 +256,7 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
         out.push((name, draw(&app)));
     }
     let mut saved = app(lang, theme.clone());
-    let mut board = saved.board.clone();
+    let mut board = saved.board().clone();
     let task = board.tasks.iter_mut().find(|t| t.id == 2).unwrap();
     let to = task.status.next().unwrap_or(Status::NotStarted);
     task.status = to;
@@ -259,7 +267,7 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
     );
     out.push(("message after a change", draw(&saved)));
     let mut read_only = app(lang, theme.clone());
-    read_only.read_only = Some(ftz_board::app::ReadOnly::Requested);
+    read_only.set_read_only(Some(ftz_board::app::ReadOnly::Requested));
     read_only.update(Action::AddNote);
     out.push(("read-only refusal", draw(&read_only)));
     let mut small = app(lang, theme);

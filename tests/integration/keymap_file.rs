@@ -76,7 +76,7 @@ fn help_and_footer_show_the_keys_from_the_file() {
         "2025-06-01".parse().unwrap(),
         Lang::En,
     );
-    app.keymap = keys(VALID).unwrap();
+    app.set_keymap(keys(VALID).unwrap());
     app.resize(120, 40);
     let footer = screen(&app, 120, 40).lines().last().unwrap().to_string();
     assert!(footer.contains(" x quit"), "footer: {footer}");
@@ -324,7 +324,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
         "2025-06-01".parse().unwrap(),
         Lang::Zh,
     );
-    app.keymap = keys(REBOUND).unwrap();
+    app.set_keymap(keys(REBOUND).unwrap());
     app.resize(120, 30);
     let rows = |app: &App| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 120, 30));

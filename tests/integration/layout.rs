@@ -6,7 +6,7 @@ use crate::common;
 
 use common::{assert_rows_aligned, find_row, row, screen_rows};
 use ftz_board::action::Action;
-use ftz_board::app::{App, Message, ReadOnly};
+use ftz_board::app::{App, ReadOnly};
 use ftz_board::i18n::Lang;
 use ftz_board::keymap::{Key, Keymap};
 use ftz_board::model::{Board, Note, Status};
@@ -41,8 +41,8 @@ fn app(lang: Lang, width: u16, height: u16) -> App {
 
 /// The screen as rows of text, after checking that each row fills the terminal exactly.
 fn rows(app: &App) -> Vec<String> {
-    let mut buf = Buffer::empty(app.screen);
-    let _cursor = ftz_board::ui::render(app, app.screen, &mut buf);
+    let mut buf = Buffer::empty(app.screen());
+    let _cursor = ftz_board::ui::render(app, app.screen(), &mut buf);
     assert_rows_aligned(&buf);
     screen_rows(&buf)
 }
@@ -82,7 +82,7 @@ fn status_column_titles_never_cut_the_count() {
         for width in 44..=120 {
             let app = app(lang, width, 24);
             let title_row = &rows(&app)[1];
-            for (column, ids) in app.grouping.columns.iter().enumerate() {
+            for (column, ids) in app.grouping().columns.iter().enumerate() {
                 let title = title_row.split('┌').nth(column + 1).unwrap();
                 let n = ids.len();
                 let whole = title.contains(&format!(" {n} ")) || title.contains(&format!(" {n}┐"));
@@ -258,28 +258,39 @@ fn timeline_today_label_points_at_the_today_tick() {
 fn a_message_gets_the_footer_before_the_file_path() {
     let text = "已导出: /long/path/ftz-report-2026-11-26.xlsx, /long/path/ftz-report-2026-11-26.md";
     let mut wide = app(Lang::Zh, 120, 24);
-    wide.file_label = "/srv/ftz/board.ron".into();
-    wide.message = Some(Message {
-        text: text.into(),
-        is_error: false,
-    });
+    wide.set_file_label("/srv/ftz/board.ron".into());
+    wide.info(text.into());
     let shown = footer(&wide);
     assert!(shown.starts_with(text), "{shown}");
     assert!(shown.ends_with(" 文件 /srv/ftz/board.ron"), "{shown}");
     // At 80 columns the message takes the whole line and the path waits.
     let mut narrow = app(Lang::Zh, 80, 24);
-    narrow.message = wide.message.clone();
+    narrow.info(text.into());
     let shown = footer(&narrow);
     assert!(shown.starts_with("已导出: /long/path/ftz-report-2026-11-26.xlsx, /long/path/ftz"));
-    assert!(shown.ends_with(narrow.theme.ellipsis), "{shown}");
+    assert!(shown.ends_with(narrow.theme().ellipsis), "{shown}");
     assert!(!shown.contains("board.ron"), "{shown}");
+}
+
+/// A colleague's save the store refused, at `b.ron:42:21`.
+fn problem(message: &str) -> ftz_board::store::StoreError {
+    ftz_board::store::StoreError::Parse {
+        path: path().to_path_buf(),
+        line: 42,
+        column: 21,
+        message: message.into(),
+    }
+}
+
+fn path() -> &'static std::path::Path {
+    std::path::Path::new("b.ron")
 }
 
 #[test]
 fn the_file_problem_gets_the_footer_before_the_file_path() {
     let short = "b.ron:42:21: unknown status `doingg` (expected …)";
     let mut at120 = app(Lang::Zh, 120, 24);
-    at120.file_problem = Some(short.into());
+    at120.on_file_changed(Err(problem("unknown status `doingg` (expected …)")), path());
     let shown = footer(&at120);
     assert!(
         shown.starts_with(&format!("文件有误，暂停保存: {short}"))
@@ -291,18 +302,19 @@ fn the_file_problem_gets_the_footer_before_the_file_path() {
     let full = "b.ron:42:21: unknown status `doingg` (expected one of `not_started`, \
                 `in_progress`, `blocked`, `done`)";
     let mut wide = app(Lang::Zh, 130, 24);
-    wide.file_problem = Some(full.into());
+    let message = full.strip_prefix("b.ron:42:21: ").unwrap();
+    wide.on_file_changed(Err(problem(message)), path());
     assert!(footer(&wide).starts_with(&format!("文件有误，暂停保存: {full}")));
     wide.resize(80, 24);
     let shown = footer(&wide);
     assert!(shown.starts_with("文件有误，暂停保存: b.ron:42:21: unknown status `doingg` (expe"));
-    assert!(shown.ends_with(wide.theme.ellipsis), "{shown}");
+    assert!(shown.ends_with(wide.theme().ellipsis), "{shown}");
 }
 
 #[test]
 fn a_long_file_path_keeps_the_file_name() {
     let mut app = app(Lang::Zh, 80, 24);
-    app.file_label = "/srv/ftz/boards/board.ron".into();
+    app.set_file_label("/srv/ftz/boards/board.ron".into());
     let shown = footer(&app);
     assert!(
         shown.ends_with(&row(&app, " 文件 …tz/boards/board.ron")),
@@ -359,7 +371,7 @@ fn footer_keys_follow_the_detail_and_the_review() {
 #[test]
 fn read_only_footer_leaves_out_the_editing_keys() {
     let mut app = app(Lang::Zh, 120, 24);
-    app.read_only = Some(ReadOnly::Requested);
+    app.set_read_only(Some(ReadOnly::Requested));
     let shown = footer(&app);
     assert!(
         shown.starts_with(" ? 帮助  q 退出  Enter 查看任务详情  Tab 切换视图 "),
@@ -390,7 +402,7 @@ fn footer_keys_come_from_the_keymap() {
             _ => (key, action),
         })
         .collect();
-    app.keymap = Keymap::from_bindings(bindings);
+    app.set_keymap(Keymap::from_bindings(bindings));
     app.update(Action::OpenDetail);
     assert!(footer(&app).starts_with(" x 返回  j/k 滚动  w 写进展 "));
 }
@@ -432,7 +444,7 @@ fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
         let mut app = app(lang, 80, 24);
         app.update(Action::ToggleHelp);
         let first = rows(&app);
-        let labels = Action::ALL.map(|a| app.keymap.label_for(a).unwrap());
+        let labels = Action::ALL.map(|a| app.keymap().label_for(a).unwrap());
         let key_width = labels.iter().map(|l| l.width()).max().unwrap();
         for (action, keys) in Action::ALL.iter().zip(&labels) {
             // The key and the start of what it does (a long English description may be cut).
@@ -472,10 +484,7 @@ fn dashboard_review_and_dialogs_fill_every_row_at_every_width() {
                 // `rows` checks each row is exactly `width` cells and no wide character is split,
                 // with and without a message in the footer.
                 rows(&app);
-                app.message = Some(Message {
-                    text: "已导出: /long/path/ftz-report-2026-11-26.xlsx".into(),
-                    is_error: false,
-                });
+                app.info("已导出: /long/path/ftz-report-2026-11-26.xlsx".into());
                 rows(&app);
             }
         }

@@ -66,7 +66,14 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 
 /// The first line of a card: number and the title's first characters.
 fn card_text(app: &App, id: TaskId) -> String {
-    let title: String = app.board.task(id).unwrap().title.chars().take(3).collect();
+    let title: String = app
+        .board()
+        .task(id)
+        .unwrap()
+        .title
+        .chars()
+        .take(3)
+        .collect();
     format!("{id:>2} {title}")
 }
 
@@ -95,7 +102,7 @@ fn clicking_a_card_selects_it_in_its_column() {
     // Anywhere on the card's three lines.
     click(&mut app, (at.0 + 4, at.1 + 2));
     assert_eq!(app.selected_task(), Some(14));
-    assert_eq!(app.status_cursor.column, Status::InProgress.index());
+    assert_eq!(app.status_cursor().column, Status::InProgress.index());
     assert_eq!(app.overlay(), None);
 }
 
@@ -169,28 +176,28 @@ fn clicking_a_header_tab_switches_views_in_either_language() {
         let (x, y) = on_screen(&app, units);
         assert_eq!(y, 0);
         click(&mut app, (x, y));
-        assert_eq!(app.view, View::Units, "{lang:?}");
+        assert_eq!(app.view(), View::Units, "{lang:?}");
         // The key label before the label belongs to the tab too.
         let (x, y) = on_screen(&app, status);
         click(&mut app, (x - 2, y));
-        assert_eq!(app.view, View::Status, "{lang:?}");
+        assert_eq!(app.view(), View::Status, "{lang:?}");
         // The plan title is not a tab.
         click(&mut app, (3, 0));
-        assert_eq!(app.view, View::Status);
+        assert_eq!(app.view(), View::Status);
     }
 }
 
 #[test]
 fn header_tabs_are_found_with_a_read_only_mark_and_on_a_narrow_screen() {
     let mut app = app(Lang::En);
-    app.read_only = Some(ftz_board::app::ReadOnly::Requested);
+    app.set_read_only(Some(ftz_board::app::ReadOnly::Requested));
     app.resize(60, 20);
     let area = Rect::new(0, 0, 60, 20);
     let mut buf = Buffer::empty(area);
     let _ = ftz_board::ui::render(&app, area, &mut buf);
     let (x, y) = find(&buf, "By unit").unwrap();
     click(&mut app, (x + 3, y));
-    assert_eq!(app.view, View::Units);
+    assert_eq!(app.view(), View::Units);
 }
 
 #[test]
@@ -200,17 +207,17 @@ fn in_the_unit_view_a_click_selects_a_row_and_a_second_click_opens_it() {
     let before = app.selected_task();
     // A task row further down the list.
     let target = app
-        .grouping
+        .grouping()
         .unit_rows
         .iter()
-        .skip(app.unit_cursor.row + 3)
+        .skip(app.unit_cursor().row + 3)
         .find_map(|row| match row {
             ftz_board::app::UnitRow::Task { id, .. } => Some(*id),
             _ => None,
         })
         .unwrap();
     let title: String = app
-        .board
+        .board()
         .task(target)
         .unwrap()
         .title
@@ -247,7 +254,7 @@ fn the_wheel_scrolls_the_unit_list_and_the_selection_stays_visible() {
     mouse(&mut app, MouseEventKind::ScrollDown, body_top);
     assert_ne!(first_row(&app), before, "the list did not move");
     assert!(
-        app.unit_cursor.row >= app.unit_cursor.scroll,
+        app.unit_cursor().row >= app.unit_cursor().scroll,
         "selection scrolled out of view"
     );
     mouse(&mut app, MouseEventKind::ScrollUp, body_top);
@@ -267,6 +274,10 @@ fn the_wheel_scrolls_help_and_clicks_wait_while_a_dialog_is_open() {
     assert!(app.dialog().is_some());
     let at = on_screen(&app, "按单位");
     click(&mut app, at);
-    assert_eq!(app.view, View::Status, "a click went past the open dialog");
+    assert_eq!(
+        app.view(),
+        View::Status,
+        "a click went past the open dialog"
+    );
     assert!(app.dialog().is_some());
 }

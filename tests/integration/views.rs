@@ -38,7 +38,7 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> Buffer {
-    let area = app.screen;
+    let area = app.screen();
     let mut buf = Buffer::empty(area);
     let _cursor = ftz_board::ui::render(app, area, &mut buf);
     buf
@@ -113,7 +113,7 @@ fn card_titles_are_cut_with_an_ellipsis_between_whole_characters_at_any_width() 
         let row = &screen_rows(&buf)[2];
         let first_card = row.split('│').nth(1).unwrap();
         let title = first_card.trim().trim_start_matches("1 ");
-        let kept = title.trim_end().strip_suffix(app.theme.ellipsis).unwrap();
+        let kept = title.trim_end().strip_suffix(app.theme().ellipsis).unwrap();
         assert!(
             "提升虹桥商务区保税物流中心（B 型）能级".starts_with(kept),
             "width {width}: {first_card:?}"
@@ -166,7 +166,7 @@ fn urgency_is_in_words_as_well_as_colour() {
     assert_eq!(buf[(1, 4)].symbol(), "逾");
     assert_eq!(buf[(1, 4)].fg, Color::Red);
     // A monochrome terminal gets the same words and no colour at all.
-    app.theme = Theme::new(ThemeName::Mono, false);
+    app.set_theme(Theme::new(ThemeName::Mono, false));
     let mono = draw(&app);
     assert_eq!(screen_rows(&mono), screen_rows(&buf));
     assert!(
@@ -198,7 +198,7 @@ fn unit_view_lists_each_unit_once_with_its_role_in_each_task() {
         .map(|r| row(&app, r))
     );
     // 区商务委 leads two tasks and cooperates on three: one lane, not two.
-    let lanes = app.grouping.lanes.iter().filter(|l| l.unit == "区商务委");
+    let lanes = app.grouping().lanes.iter().filter(|l| l.unit == "区商务委");
     assert_eq!(lanes.count(), 1);
 }
 
@@ -255,7 +255,7 @@ fn detail_shows_the_whole_task_with_its_text_wrapped() {
     );
     assert_eq!(
         inner[text_at..text_end].concat(),
-        app.board.task(1).unwrap().text
+        app.board().task(1).unwrap().text
     );
     app.update(Action::Back);
     assert_eq!(app.overlay(), None);
@@ -286,7 +286,7 @@ fn help_lists_every_bound_key_from_the_keymap() {
     // Keys in one aligned column, what they do in the next.
     let labels: Vec<String> = Action::ALL
         .iter()
-        .map(|&a| app.keymap.label_for(a).unwrap())
+        .map(|&a| app.keymap().label_for(a).unwrap())
         .collect();
     let key_width = labels.iter().map(|l| l.chars().count()).max().unwrap();
     for (action, keys) in Action::ALL.iter().zip(&labels) {
@@ -303,7 +303,7 @@ fn help_at_80x24_shows_every_bound_key_at_once_in_two_columns() {
     app.update(Action::ToggleHelp);
     let seen = rows(&app);
     for action in Action::ALL {
-        let keys = app.keymap.label_for(action).unwrap();
+        let keys = app.keymap().label_for(action).unwrap();
         let (zh, _) = action.describe();
         let shown = seen
             .iter()
@@ -328,7 +328,7 @@ fn help_that_does_not_fit_says_where_you_are_and_scrolls() {
         seen.extend(rows(&app));
     }
     for action in Action::ALL {
-        let keys = app.keymap.label_for(action).unwrap();
+        let keys = app.keymap().label_for(action).unwrap();
         find_row(&seen, &format!(" {keys} "));
     }
 }
