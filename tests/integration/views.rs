@@ -37,11 +37,15 @@ fn app(width: u16, height: u16) -> App {
     app_on(board(), TODAY, Lang::Zh, width, height)
 }
 
+/// The screen as the board's loop draws it (`ui::draw` on a frame), on ratatui's TestBackend.
 fn draw(app: &App) -> Buffer {
     let area = app.screen();
-    let mut buf = Buffer::empty(area);
-    let _cursor = ftz_board::ui::render(app, area, &mut buf);
-    buf
+    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| ftz_board::ui::draw(app, frame))
+        .unwrap();
+    terminal.backend().buffer().clone()
 }
 
 fn rows(app: &App) -> Vec<String> {
