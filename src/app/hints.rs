@@ -59,38 +59,10 @@ impl HintSource<'_> {
     }
 }
 
-/// The fixed keys of each dialog, in order of use (a dialog takes typed text, so the keymap does
-/// not apply to it).
+/// The fixed keys of a dialog, in order of use (a dialog takes typed text, so the keymap does not
+/// apply to it); each dialog lists its own.
 pub fn dialog_keys(s: &'static Strings, dialog: &Dialog) -> Vec<Hint> {
-    let keys: Vec<(&str, &'static str)> = match dialog {
-        Dialog::Note(_) => vec![
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Alt-Enter", s.key_new_line),
-            ("Ctrl-T", s.key_decision),
-        ],
-        Dialog::Task(_) => vec![
-            ("Tab", s.key_next_field),
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Up/Down", s.key_pick_unit),
-        ],
-        Dialog::Search(_) => vec![("Enter", s.key_keep), ("Esc", s.key_clear)],
-        Dialog::Filter(_) => vec![
-            ("Up/Down", s.key_row),
-            ("Left/Right", s.key_change),
-            ("Enter", s.key_apply),
-            ("x", s.key_clear_all),
-            ("Esc", s.key_cancel),
-        ],
-        Dialog::ConfirmDelete { .. } => vec![("y", s.key_delete), (s.key_other_keys, s.key_cancel)],
-    };
-    keys.into_iter()
-        .map(|(k, label)| Hint {
-            keys: k.to_string(),
-            label,
-        })
-        .collect()
+    dialog.hints(s)
 }
 
 /// Every dialog key once, for help: the keys of the note and task dialogs and the delete prompt.

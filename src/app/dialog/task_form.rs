@@ -1,66 +1,14 @@
-//! Dialogs that take typed input: the note editor, the task form, the delete confirmation.
-//! While one is open it receives keys directly (typing `q` into a note must not quit).
+//! The task form (`c` edits a task, `a` adds one): each field in an editor, units completed from
+//! those the board knows.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::editor::Editor;
+use super::{Outcome, Problem, cancel_with_care, hint, is_enter, is_new_line};
+use crate::app::editor::Editor;
+use crate::app::hints::Hint;
+use crate::i18n::Strings;
 use crate::model::{Field, Operation, Task, TaskId, join_units};
-
-pub enum Dialog {
-    Note(NoteDialog),
-    Task(TaskForm),
-    ConfirmDelete {
-        id: TaskId,
-        title: String,
-    },
-    /// The search line (`/`): narrows the views as you type.
-    Search(Editor),
-    Filter(super::filter_form::FilterForm),
-}
-
-/// What a key in a dialog led to.
-pub enum Outcome {
-    Stay,
-    Cancel,
-    /// Close the dialog and apply this change.
-    Submit(Operation),
-    /// Stay open and show this problem (e.g. an empty title).
-    Invalid(Problem),
-}
-
-/// Why a dialog stays open after Enter or Esc.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
-    NeedTitle,
-    NeedDeadline,
-    NeedLeadUnit,
-    /// Esc over typed text: a second Esc discards it.
-    ConfirmDiscard,
-}
-
-pub struct NoteDialog {
-    pub id: TaskId,
-    pub editor: Editor,
-    /// Record as a decision of a coordination meeting (会议决定).
-    pub decision: bool,
-    /// Esc was pressed once over typed text: a second Esc discards it.
-    discard_armed: bool,
-}
-
-/// Esc (or Ctrl-C) over typed text asks first: the first press arms, the second discards; any
-/// other key disarms. Returns the outcome when the key was a cancel key.
-fn cancel_with_care(key: &KeyEvent, has_input: bool, armed: &mut bool) -> Option<Outcome> {
-    if !is_cancel(key) {
-        *armed = false;
-        return None;
-    }
-    if has_input && !*armed {
-        *armed = true;
-        return Some(Outcome::Invalid(Problem::ConfirmDiscard));
-    }
-    Some(Outcome::Cancel)
-}
 
 /// Editing a task's fields, or a new task (`id` is the number it will get).
 pub struct TaskForm {
@@ -75,59 +23,6 @@ pub struct TaskForm {
     /// Esc was pressed once over edits: a second Esc discards them.
     discard_armed: bool,
     original: Option<Task>,
-}
-
-fn is_enter(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Enter && !key.modifiers.contains(KeyModifiers::ALT)
-}
-
-fn is_new_line(key: &KeyEvent) -> bool {
-    (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::ALT))
-        || (key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL))
-}
-
-fn is_cancel(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Esc
-        || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
-}
-
-impl NoteDialog {
-    pub fn new(id: TaskId) -> NoteDialog {
-        NoteDialog {
-            id,
-            editor: Editor::new("", true),
-            decision: false,
-            discard_armed: false,
-        }
-    }
-
-    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
-        let typed = !self.editor.text().trim().is_empty();
-        if let Some(outcome) = cancel_with_care(key, typed, &mut self.discard_armed) {
-            return outcome;
-        }
-        if is_new_line(key) {
-            self.editor.new_line();
-            return Outcome::Stay;
-        }
-        if key.code == KeyCode::Char('t') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.decision = !self.decision;
-            return Outcome::Stay;
-        }
-        if is_enter(key) {
-            let text = self.editor.text();
-            if text.trim().is_empty() {
-                return Outcome::Cancel;
-            }
-            return Outcome::Submit(Operation::AddNote {
-                id: self.id,
-                text: text.trim().to_string(),
-                decision: self.decision,
-            });
-        }
-        self.editor.input(key);
-        Outcome::Stay
-    }
 }
 
 impl TaskForm {
@@ -160,6 +55,15 @@ impl TaskForm {
         form.is_new = true;
         form.original = None;
         form
+    }
+
+    pub fn hints(s: &'static Strings) -> Vec<Hint> {
+        vec![
+            hint("Tab", s.key_next_field),
+            hint("Enter", s.key_save),
+            hint("Esc", s.key_cancel),
+            hint("Up/Down", s.key_pick_unit),
+        ]
     }
 
     pub fn focused_field(&self) -> Field {
