@@ -93,37 +93,12 @@ impl Action {
         )
     }
 
-    /// (Chinese, English) description for help.
+    /// (Chinese, English) description for help; the words live in `i18n::actions` with every
+    /// other label.
     pub fn describe(self) -> (&'static str, &'static str) {
-        match self {
-            Action::Up => ("上移", "move up"),
-            Action::Down => ("下移", "move down"),
-            Action::Left => ("左移 / 上一单位", "move left / previous unit"),
-            Action::Right => ("右移 / 下一单位", "move right / next unit"),
-            Action::PageUp => ("上翻页", "page up"),
-            Action::PageDown => ("下翻页", "page down"),
-            Action::First => ("到第一项", "go to first"),
-            Action::Last => ("到最后一项", "go to last"),
-            Action::NextView => ("切换视图", "switch view"),
-            Action::ShowStatusView => ("按状态视图", "view by status"),
-            Action::ShowUnitView => ("按单位视图", "view by unit"),
-            Action::ShowDashboard => ("总览视图", "dashboard"),
-            Action::Search => ("搜索", "search"),
-            Action::Filter => ("筛选", "filter"),
-            Action::Review => ("会议审阅模式", "meeting review"),
-            Action::Export => ("导出进展报告", "export progress report"),
-            Action::OpenDetail => ("查看任务详情", "open task detail"),
-            Action::Back => ("返回 / 关闭 / 清除筛选", "back / close / clear filter"),
-            Action::MoveNext => ("移到下一状态", "move task to next status"),
-            Action::MovePrevious => ("移到上一状态", "move task to previous status"),
-            Action::ToggleHelp => ("帮助", "help"),
-            Action::AddNote => ("写进展", "add a progress note"),
-            Action::EditTask => ("修改任务", "edit task"),
-            Action::AddTask => ("新增任务", "add a task"),
-            Action::DeleteTask => ("删除任务", "delete task"),
-            Action::Undo => ("撤销", "undo"),
-            Action::Redo => ("重做", "redo"),
-            Action::Quit => ("退出", "quit"),
-        }
+        (
+            crate::i18n::Lang::Zh.action(self),
+            crate::i18n::Lang::En.action(self),
+        )
     }
 }

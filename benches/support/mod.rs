@@ -1,5 +1,5 @@
-//! The benchmarked paths, shared by `benches/board.rs` (which times them) and `tests/bench_paths.rs`
-//! (which runs each once at a small size), so a bench cannot silently stop compiling or working.
+//! The benchmarked paths, shared by `benches/board.rs` (which times them) and
+//! `tests/integration/bench_paths.rs` (which runs each once at a small size), so a bench cannot silently stop compiling or working.
 //!
 //! Lives in a folder so that cargo does not take it for a bench target of its own.
 

@@ -28,8 +28,13 @@ impl App {
         true
     }
 
-    pub(super) fn move_selected(&mut self, action: Action) -> Effect {
-        let Some(id) = self.selected_task() else {
+    /// Moves `task` (the one the mode in use shows) to the next or previous status.
+    pub(super) fn move_task(
+        &mut self,
+        task: Option<crate::model::TaskId>,
+        action: Action,
+    ) -> Effect {
+        let Some(id) = task else {
             return Effect::None;
         };
         let Some(task) = self.board.task(id) else {
@@ -86,6 +91,8 @@ impl App {
         kind: ChangeKind,
         result: Result<(Board, Vec<HistoryEntry>), StoreError>,
     ) {
+        self.saving = false;
+        let submitted = self.submitted.take();
         // Undo and redo say what they revert: the change as it was first made.
         let label = self
             .reverting
@@ -94,6 +101,7 @@ impl App {
         match result {
             Ok((board, entries)) => {
                 self.history.extend(entries.iter().cloned());
+                self.sync_detail_record();
                 let entry = Undoable {
                     entries,
                     label: label.clone(),
@@ -135,8 +143,51 @@ impl App {
                     other => other.to_string(),
                 };
                 self.error(format!("{}: {why}", s.save_failed));
+                // What the user typed is not lost: the dialog comes back as it was, the reason
+                // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
+                if let Some(dialog) = submitted {
+                    self.push(super::Mode::Dialog(Box::new(dialog)));
+                }
             }
         }
+    }
+
+    /// Someone else changed the file (the main loop read it through the store): show their
+    /// version, or keep ours and warn when theirs is invalid.
+    pub fn on_file_changed(&mut self, read: Result<Board, StoreError>, path: &std::path::Path) {
+        match read {
+            Ok(board) => {
+                self.file_problem = None;
+                self.set_board(board);
+                self.info(self.lang.strings().reloaded.to_string());
+            }
+            Err(e) => {
+                // Strict UTF-8 and full validation: a colleague's broken or GBK save is never
+                // taken in and written back. Keep the last good board, which refuses to write
+                // meanwhile.
+                self.file_problem = Some(without_folder(&e.to_string(), path));
+                // A message shown earlier ("saved") takes the footer's place and would hide the
+                // warning.
+                self.message = None;
+            }
+        }
+    }
+
+    /// The main loop has started saving the change of the last `Effect::Apply` (off the UI
+    /// thread); until `on_applied`, keys are read but no other change is started.
+    pub fn on_save_started(&mut self) {
+        self.saving = true;
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.saving
+    }
+
+    /// The save waits for the file lock `holder` has: say so, so a long wait is not a hang.
+    pub fn on_lock_wait(&mut self, holder: &str) {
+        let text = self.lang.waiting_for_lock(&crate::text::safe(holder));
+        // The theme's ellipsis: `…` is two cells in some East Asian terminal settings.
+        self.info(text.replace('…', self.theme.ellipsis));
     }
 
     /// A change in the user's words: "#3 已移至 已完成".
@@ -157,7 +208,10 @@ impl App {
     }
 
     /// The outcome of an `Effect::Export`: where the reports were written.
-    pub fn on_exported(&mut self, result: Result<Vec<std::path::PathBuf>, String>) {
+    pub fn on_exported(
+        &mut self,
+        result: Result<Vec<std::path::PathBuf>, crate::report::ReportError>,
+    ) {
         let s = self.lang.strings();
         match result {
             Ok(paths) => {
@@ -166,5 +220,14 @@ impl App {
             }
             Err(e) => self.error(format!("{}: {e}", s.export_failed)),
         }
+    }
+}
+
+/// "board.ron:35:21: …" rather than the whole path, so the footer has room for the problem.
+fn without_folder(message: &str, path: &std::path::Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match message.strip_prefix(&*path.display().to_string()) {
+        Some(rest) => format!("{name}{rest}"),
+        None => message.to_string(),
     }
 }

@@ -67,6 +67,23 @@ fn cycle<T: Clone + PartialEq>(current: &Option<T>, values: &[T], forward: bool)
 }
 
 impl FilterForm {
+    /// Its fixed keys, for the footer.
+    pub fn hints(s: &'static crate::i18n::Strings) -> Vec<crate::app::Hint> {
+        [
+            ("Up/Down", s.key_row),
+            ("Left/Right", s.key_change),
+            ("Enter", s.key_apply),
+            ("x", s.key_clear_all),
+            ("Esc", s.key_cancel),
+        ]
+        .into_iter()
+        .map(|(keys, label)| crate::app::Hint {
+            keys: keys.to_string(),
+            label,
+        })
+        .collect()
+    }
+
     pub fn new(current: &Filter, units: Vec<String>, years: Vec<i32>) -> FilterForm {
         FilterForm {
             draft: current.clone(),

@@ -38,6 +38,17 @@ impl Dashboard {
             timeline: stats::timeline(board, today),
         }
     }
+
+    /// The height each section of the page wants: summary, timeline, units, ranking (the order
+    /// `ui::dashboard` draws them in).
+    pub fn section_heights(&self) -> [u16; 4] {
+        [
+            12,
+            self.timeline.milestones.len() as u16 + 5,
+            self.units.len() as u16 + 3,
+            (self.ranking.len().max(1) as u16) + 3,
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -2,16 +2,16 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+use super::dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 use super::editor::Editor;
 use super::filter_form::{FilterForm, FilterOutcome};
-use super::{App, ChangeKind, Effect};
+use super::{App, ChangeKind, Effect, Mode};
 use crate::action::Action;
 use crate::model::Filter;
 
 impl App {
     pub(super) fn on_dialog_key(&mut self, key: &KeyEvent) -> Effect {
-        let Some(dialog) = self.dialog.as_mut() else {
+        let Some(dialog) = self.dialog_mut() else {
             return Effect::None;
         };
         let outcome = match dialog {
@@ -28,7 +28,7 @@ impl App {
                 FilterOutcome::Stay => Outcome::Stay,
                 FilterOutcome::Cancel => Outcome::Cancel,
                 FilterOutcome::Apply(filter) => {
-                    self.dialog = None;
+                    self.take_dialog();
                     self.set_filter(filter);
                     return Effect::None;
                 }
@@ -39,7 +39,7 @@ impl App {
 
     /// Search narrows the view with every key; Enter keeps the search, Esc drops it.
     fn on_search_key(&mut self, key: &KeyEvent) -> Effect {
-        let Some(Dialog::Search(editor)) = self.dialog.as_mut() else {
+        let Some(Dialog::Search(editor)) = self.dialog_mut() else {
             return Effect::None;
         };
         let keep = match key.code {
@@ -52,7 +52,7 @@ impl App {
         };
         let text = editor.text();
         if let Some(keep) = keep {
-            self.dialog = None;
+            self.take_dialog();
             if !keep {
                 let filter = Filter {
                     text: None,
@@ -74,7 +74,7 @@ impl App {
     }
 
     pub(super) fn open_finder(&mut self, action: Action) {
-        self.dialog = Some(match action {
+        let dialog = match action {
             Action::Search => Dialog::Search(Editor::new(
                 self.filter.text.as_deref().unwrap_or(""),
                 false,
@@ -96,12 +96,13 @@ impl App {
                 years.dedup();
                 Dialog::Filter(FilterForm::new(&self.filter, units, years))
             }
-        });
+        };
+        self.push(Mode::Dialog(Box::new(dialog)));
     }
 
     /// Bracketed paste goes to the open text input, cleaned there; elsewhere it is ignored.
     pub fn on_paste(&mut self, text: &str) {
-        match self.dialog.as_mut() {
+        match self.dialog_mut() {
             Some(Dialog::Note(note)) => note.editor.paste(text),
             Some(Dialog::Task(form)) => form.paste(text),
             Some(Dialog::Search(editor)) => {
@@ -121,22 +122,24 @@ impl App {
         match outcome {
             Outcome::Stay => Effect::None,
             Outcome::Cancel => {
-                self.dialog = None;
+                self.take_dialog();
                 Effect::None
             }
-            Outcome::Invalid(field) => {
+            Outcome::Invalid(problem) => {
                 let s = self.lang.strings();
-                let text = match field.as_str() {
-                    "title" => s.need_title,
-                    "deadline" => s.need_date,
-                    "discard" => s.confirm_discard,
-                    _ => s.need_lead_unit,
+                let text = match problem {
+                    Problem::NeedTitle => s.need_title,
+                    Problem::NeedDeadline => s.need_date,
+                    Problem::NeedLeadUnit => s.need_lead_unit,
+                    Problem::ConfirmDiscard => s.confirm_discard,
                 };
                 self.error(text.to_string());
                 Effect::None
             }
             Outcome::Submit(op) => {
-                self.dialog = None;
+                // Kept until the save's outcome: a failed save gives the dialog back with what
+                // was typed in it, rather than losing it.
+                self.submitted = self.take_dialog();
                 Effect::Apply {
                     op,
                     kind: ChangeKind::New,
@@ -145,7 +148,8 @@ impl App {
         }
     }
 
-    pub(super) fn open_dialog(&mut self, action: Action) {
+    /// Opens the dialog of a change action, on `task` where it needs one.
+    pub(super) fn open_dialog(&mut self, action: Action, task: Option<crate::model::TaskId>) {
         if self.refuse_changes() {
             return;
         }
@@ -156,8 +160,8 @@ impl App {
                 .map(str::to_string)
                 .collect()
         };
-        let selected = self.selected_task().and_then(|id| self.board.task(id));
-        self.dialog = match (action, selected) {
+        let selected = task.and_then(|id| self.board.task(id));
+        let dialog = match (action, selected) {
             (Action::AddNote, Some(task)) => Some(Dialog::Note(NoteDialog::new(task.id))),
             (Action::EditTask, Some(task)) => {
                 Some(Dialog::Task(TaskForm::edit(task, known_units())))
@@ -184,5 +188,8 @@ impl App {
             }
             _ => None,
         };
+        if let Some(dialog) = dialog {
+            self.push(Mode::Dialog(Box::new(dialog)));
+        }
     }
 }

@@ -1,32 +1,39 @@
 //! The interactive board's state and its `update`: actions in, effects out. `update` never draws and
 //! never touches the disk; the main loop carries out the [`Effect`] it returns.
 
+mod access;
 mod changes;
+mod detail_record;
 mod dialog;
 mod editor;
 mod filter_form;
 mod grouping;
+mod header;
+mod hints;
 mod input;
+mod modes;
 mod mouse;
 mod navigation;
-mod review;
+mod update;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-pub use dialog::{Dialog, NoteDialog, Outcome, TaskForm};
+use detail_record::DetailRecord;
+pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};
+pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
+pub use modes::{Detail, Help, Mode, Review};
 pub use navigation::{StatusCursor, UnitCursor};
-pub use review::Review;
 
-use crate::action::Action;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
+use crate::layout::Geometry;
 use crate::model::{Board, Filter, Operation, Status, TaskId};
-use crate::ui::theme::{Theme, ThemeName};
+use crate::theme::{Theme, ThemeName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -83,37 +90,45 @@ pub struct Message {
 }
 
 pub struct App {
-    pub board: Board,
+    board: Board,
     /// The file path as shown in the footer.
-    pub file_label: String,
+    file_label: String,
     /// Who is making changes (shown in the note editor; recorded by the store).
-    pub user: String,
-    pub today: NaiveDate,
-    pub lang: Lang,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub view: View,
-    pub overlay: Option<Overlay>,
-    /// A dialog taking typed input; while open it gets every key.
-    pub dialog: Option<Dialog>,
+    user: String,
+    today: NaiveDate,
+    lang: Lang,
+    keymap: Keymap,
+    theme: Theme,
+    view: View,
+
+    /// The modes open above the view (review, detail, help, dialogs), bottom first: the top one
+    /// gets every action, a dialog every key.
+    modes: Vec<Mode>,
+    /// The dialog whose change is being saved: given back, text and all, if the save fails.
+    submitted: Option<Dialog>,
+    /// A change is being saved (off the UI thread): no other change starts until it is done.
+    saving: bool,
     /// What the views show: search text and filter conditions. Empty shows everything.
-    pub filter: Filter,
-    /// Meeting review mode, when on.
-    pub review: Option<Review>,
-    pub dashboard_scroll: usize,
+    filter: Filter,
+    dashboard_scroll: usize,
     /// The widest urgency words of the tasks shown, in cells: the unit view's column width.
-    pub urgency_width: usize,
-    pub grouping: Grouping,
-    pub status_cursor: StatusCursor,
-    pub unit_cursor: UnitCursor,
+    urgency_width: usize,
+    grouping: Grouping,
+    status_cursor: StatusCursor,
+    unit_cursor: UnitCursor,
     /// The terminal's size, kept from resize events so scrolling knows what fits.
-    pub screen: Rect,
-    pub message: Option<Message>,
-    pub read_only: Option<ReadOnly>,
+    screen: Rect,
+    /// The areas of that screen, worked out once per resize (and when the filter bar changes).
+    geometry: Geometry,
+    message: Option<Message>,
+    read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
-    pub file_problem: Option<String>,
+    file_problem: Option<String>,
     /// Every change recorded, for the detail's record of a task.
-    pub history: crate::model::History,
+    history: crate::model::History,
+    /// Where the open detail's task is in `history`: found when the detail opens or the history
+    /// grows, not on every frame (the history holds every change ever made).
+    detail_record: DetailRecord,
     undo: Vec<changes::Undoable>,
     redo: Vec<changes::Undoable>,
     /// The label of the undo or redo being applied, for its message.
@@ -131,20 +146,22 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::new(ThemeName::Default, false),
             view: View::Status,
-            overlay: None,
-            dialog: None,
+            modes: Vec::new(),
+            submitted: None,
+            saving: false,
             filter: Filter::default(),
-            review: None,
             dashboard_scroll: 0,
             urgency_width: 0,
             grouping: Grouping::default(),
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
             screen: Rect::new(0, 0, 80, 24),
+            geometry: Geometry::new(Rect::new(0, 0, 80, 24), false),
             message: None,
             read_only: None,
             file_problem: None,
             history: crate::model::History::default(),
+            detail_record: DetailRecord::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             reverting: None,
@@ -155,6 +172,8 @@ impl App {
 
     /// Recomputes the cached groupings and keeps the cursors on the tasks they were on.
     fn regroup(&mut self) {
+        // The filter may have come or gone, and with it the filter bar.
+        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
         let selected_status = self.selected_in_status_view();
         let selected_unit = self.selected_in_unit_view();
         let (board, filter, today) = (&self.board, &self.filter, self.today);
@@ -168,8 +187,12 @@ impl App {
             |task| filter.is_empty() || filter.matches(board, task, today),
             unit.as_deref(),
         );
-        if let Some(review) = &mut self.review {
-            review.retain_existing(&self.board);
+        let board = &self.board;
+        if let Some(review) = self.modes.iter_mut().find_map(|m| match m {
+            Mode::Review(r) => Some(r),
+            _ => None,
+        }) {
+            review.retain_existing(board);
         }
         let lang = self.lang;
         self.urgency_width = self
@@ -178,7 +201,7 @@ impl App {
             .iter()
             .flatten()
             .filter_map(|id| self.board.task(*id))
-            .map(|t| crate::ui::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
+            .map(|t| crate::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
             .max()
             .unwrap_or(0);
         self.status_cursor.follow(&self.grouping, selected_status);
@@ -187,11 +210,11 @@ impl App {
     }
 
     fn keep_cursors_in_view(&mut self) {
-        let body = self.body();
+        let geometry = self.geometry;
         self.status_cursor
-            .scroll_into_view(&self.grouping, crate::ui::layout::cards_per_column(body));
+            .scroll_into_view(&self.grouping, geometry.cards_per_column);
         self.unit_cursor
-            .scroll_into_view(&self.grouping, crate::ui::layout::unit_rows_visible(body));
+            .scroll_into_view(&self.grouping, geometry.unit_rows_visible);
     }
 
     pub fn selected_in_status_view(&self) -> Option<TaskId> {
@@ -204,11 +227,8 @@ impl App {
 
     /// The task the current view points at.
     pub fn selected_task(&self) -> Option<TaskId> {
-        if let Some(Overlay::Detail { id, .. }) = &self.overlay {
-            return Some(*id);
-        }
-        if let Some(review) = &self.review {
-            return review.current();
+        if let Some(task) = self.task_of_modes() {
+            return task;
         }
         match self.view {
             View::Status => self.selected_in_status_view(),
@@ -217,13 +237,16 @@ impl App {
         }
     }
 
+    /// The terminal's size changed (or was first read). What is drawn is capped (see
+    /// `layout::drawn_area`), so a terminal reporting 65535x65535 costs no more than a big one.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.screen = Rect::new(0, 0, width, height);
+        self.screen = crate::layout::drawn_area(width, height);
+        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
         self.keep_cursors_in_view();
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Effect {
-        if self.dialog.is_some() {
+        if self.dialog().is_some() {
             return self.on_dialog_key(key);
         }
         match self.keymap.action_for(key) {
@@ -239,179 +262,12 @@ impl App {
 
     /// The body area (between header, filter bar and footer) of the current screen.
     pub fn body(&self) -> Rect {
-        crate::ui::layout::body(self.screen, !self.filter.is_empty())
+        self.geometry.body
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
-        self.message = None;
-        if action == Action::Quit {
-            return Effect::Quit;
-        }
-        // The detail's task takes changes directly: note, status, edit, undo without leaving it.
-        if let Some(Overlay::Detail { .. }) = self.overlay
-            && action.changes_board()
-            && !matches!(action, Action::AddTask | Action::DeleteTask)
-        {
-            return match action {
-                Action::MoveNext | Action::MovePrevious => self.move_selected(action),
-                Action::Undo => self.take_undo(ChangeKind::Undo),
-                Action::Redo => self.take_undo(ChangeKind::Redo),
-                _ => {
-                    self.open_dialog(action);
-                    Effect::None
-                }
-            };
-        }
-        if let Some(overlay) = self.overlay.take() {
-            self.overlay = self.update_overlay(overlay, action);
-            return Effect::None;
-        }
-        if self.review.is_some() {
-            return self.update_review(action);
-        }
-        let body = self.body();
-        match action {
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::NextView => self.switch_view(match self.view {
-                View::Status => View::Units,
-                View::Units => View::Dashboard,
-                View::Dashboard => View::Status,
-            }),
-            Action::ShowStatusView => self.switch_view(View::Status),
-            Action::ShowUnitView => self.switch_view(View::Units),
-            Action::ShowDashboard => self.switch_view(View::Dashboard),
-            Action::OpenDetail => {
-                if let Some(id) = self.selected_task() {
-                    self.overlay = Some(Overlay::Detail { id, scroll: 0 });
-                }
-            }
-            Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
-            Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
-                self.open_dialog(action)
-            }
-            Action::Search | Action::Filter => self.open_finder(action),
-            Action::Review => self.start_review(),
-            Action::Export => return Effect::Export,
-            Action::Undo => return self.take_undo(ChangeKind::Undo),
-            Action::Redo => return self.take_undo(ChangeKind::Redo),
-            Action::Back => {
-                if !self.filter.is_empty() {
-                    self.set_filter(Filter::default());
-                }
-            }
-            Action::Quit => {}
-            navigation => match self.view {
-                View::Status => self.status_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    crate::ui::layout::cards_per_column(body),
-                ),
-                View::Units => self.unit_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    crate::ui::layout::unit_rows_visible(body),
-                ),
-                View::Dashboard => {
-                    let page = self
-                        .grouping
-                        .dashboard
-                        .as_ref()
-                        .map_or(0, |d| crate::ui::dashboard::page_height(d, body.width));
-                    let last = usize::from(page.saturating_sub(body.height));
-                    self.dashboard_scroll =
-                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
-                }
-            },
-        }
-        Effect::None
-    }
-
-    /// Keys in meeting review: next/previous task, change status, add a note, leave.
-    fn update_review(&mut self, action: Action) -> Effect {
-        let Some(review) = self.review.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Down | Action::Right | Action::PageDown => review.next(),
-            Action::Up | Action::Left | Action::PageUp => review.previous(),
-            Action::First => {
-                *review = Review {
-                    index: 0,
-                    scroll: 0,
-                    ..review.clone()
-                }
-            }
-            Action::Last => {
-                review.index = review.items.len().saturating_sub(1);
-                review.scroll = 0;
-            }
-            Action::Back | Action::Review => self.review = None,
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::OpenDetail => {
-                if let Some(id) = review.current() {
-                    self.overlay = Some(Overlay::Detail { id, scroll: 0 });
-                }
-            }
-            Action::MoveNext | Action::MovePrevious => return self.move_selected(action),
-            Action::AddNote | Action::EditTask => self.open_dialog(action),
-            Action::Undo => return self.take_undo(ChangeKind::Undo),
-            Action::Redo => return self.take_undo(ChangeKind::Redo),
-            Action::Export => return Effect::Export,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    fn start_review(&mut self) {
-        let (board, filter, today) = (&self.board, &self.filter, self.today);
-        let review = Review::start(board, today, |id| {
-            filter.is_empty()
-                || board
-                    .task(id)
-                    .is_some_and(|t| filter.matches(board, t, today))
-        });
-        if review.items.is_empty() {
-            self.info(self.lang.strings().no_tasks.to_string());
-        } else {
-            self.review = Some(review);
-        }
-    }
-
-    /// Replaces the filter and regroups, keeping the selection where the task is still shown.
-    pub fn set_filter(&mut self, filter: Filter) {
-        self.filter = filter;
-        self.regroup();
-    }
-
-    fn switch_view(&mut self, view: View) {
-        // Carry the selected task across views so switching keeps your place.
-        if let Some(id) = self.selected_task() {
-            match view {
-                View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
-                View::Units => self
-                    .unit_cursor
-                    .follow(&self.grouping, Some((id, String::new()))),
-                View::Dashboard => {}
-            }
-        }
-        self.view = view;
-        self.keep_cursors_in_view();
-    }
-
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Overlay> {
-        let scrolled = |scroll: usize| scrolled(scroll, action, 10);
-        match (overlay, action) {
-            (_, Action::Back) => None,
-            (Overlay::Help { .. }, Action::ToggleHelp) => None,
-            (Overlay::Detail { .. }, Action::OpenDetail) => None,
-            (Overlay::Help { scroll }, _) => Some(Overlay::Help {
-                scroll: scrolled(scroll),
-            }),
-            (Overlay::Detail { id, scroll }, _) => Some(Overlay::Detail {
-                id,
-                scroll: scrolled(scroll),
-            }),
-        }
+    /// The areas of the current screen.
+    pub fn geometry(&self) -> &Geometry {
+        &self.geometry
     }
 
     /// Moves the cursor of the current view onto a task (after a change moved it).
@@ -434,12 +290,9 @@ impl App {
     /// and scroll position on the same tasks.
     pub fn set_board(&mut self, board: Board) {
         self.board = board;
-        if let Some(Overlay::Detail { id, .. }) = &self.overlay
-            && self.board.task(*id).is_none()
-        {
-            self.overlay = None;
-        }
+        self.close_details_without_task();
         self.regroup();
+        self.sync_detail_record();
     }
 
     pub fn user_label(&self) -> &str {
@@ -463,19 +316,5 @@ impl App {
     /// Tasks per status, for column headers.
     pub fn column_count(&self, status: Status) -> usize {
         self.grouping.columns[status.index()].len()
-    }
-}
-
-/// Scrolls a free-scrolling page (dashboard, detail, help) by an action.
-pub(crate) fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
-    match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll.saturating_add(1),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => scroll.saturating_add(page),
-        Action::First => 0,
-        // Clamped by the view, which knows how long the page is.
-        Action::Last => usize::MAX / 2,
-        _ => scroll,
     }
 }

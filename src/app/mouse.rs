@@ -2,7 +2,7 @@
 //! selected one opens it (so a double-click opens a card), the wheel scrolls the column or list
 //! under the pointer, a click on a header tab switches views, a click beside an overlay closes it.
 //!
-//! Positions are worked out with the same layout functions the drawing uses, and whatever a key
+//! Positions come from the app's `Geometry`, worked out by the same layout functions the drawing uses, and whatever a key
 //! can do goes through `update` as that key's action, so the mouse never behaves differently.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -10,16 +10,14 @@ use ratatui::layout::{Position, Rect};
 
 use super::{App, Effect, UnitRow, View};
 use crate::action::Action;
-use crate::ui::layout::{
-    CARD_HEIGHT, cards_per_column, overlay, status_columns, too_small, unit_rows_visible,
-};
+use crate::layout::CARD_HEIGHT;
 
 /// Rows of the unit list one wheel notch scrolls (cards in a column scroll one at a time).
 const WHEEL_ROWS: usize = 3;
 
 pub(super) fn on_mouse(app: &mut App, event: &MouseEvent) -> Effect {
     // A dialog takes typed input only; the screen may be too small to show anything clickable.
-    if app.dialog.is_some() || too_small(app.screen) {
+    if app.dialog().is_some() || app.geometry.too_small {
         return Effect::None;
     }
     let at = Position::new(event.column, event.row);
@@ -35,24 +33,24 @@ fn click(app: &mut App, at: Position) -> Effect {
     if at.y == app.screen.y {
         return match tab_at(app, at.x) {
             Some(action) => {
-                app.overlay = None;
+                app.close_overlays();
                 app.update(action)
             }
             None => Effect::None,
         };
     }
-    if app.overlay.is_some() {
-        if !overlay(app.screen).contains(at) {
+    if app.overlay().is_some() {
+        if !app.geometry.overlay.contains(at) {
             return app.update(Action::Back);
         }
         return Effect::None;
     }
     let body = app.body();
-    if app.review.is_some() || !body.contains(at) {
+    if app.review().is_some() || !body.contains(at) {
         return Effect::None;
     }
     match app.view {
-        View::Status => click_status(app, body, at),
+        View::Status => click_status(app, at),
         View::Units => click_units(app, body, at),
         _ => Effect::None,
     }
@@ -60,11 +58,8 @@ fn click(app: &mut App, at: Position) -> Effect {
 
 /// The action of the header tab under column `x`, from the tab list the header is drawn with.
 fn tab_at(app: &App, x: u16) -> Option<Action> {
-    let header = Rect {
-        height: 1,
-        ..app.screen
-    };
-    crate::ui::chrome::tab_areas(app, header)
+    let header = app.geometry.header;
+    app.header_tab_areas(header)
         .into_iter()
         .find(|(_, area)| area.contains(Position::new(x, header.y)))
         .map(|(action, _)| action)
@@ -72,11 +67,10 @@ fn tab_at(app: &App, x: u16) -> Option<Action> {
 
 /// A card under the pointer, as (column, row in that column), or just the column when the
 /// pointer is on a column but not on a card.
-fn card_at(app: &App, body: Rect, at: Position) -> Option<(usize, Option<usize>)> {
-    let column = status_columns(body)
-        .iter()
-        .position(|area| area.contains(at))?;
-    let area = status_columns(body)[column];
+fn card_at(app: &App, at: Position) -> Option<(usize, Option<usize>)> {
+    let columns = app.geometry.status_columns;
+    let column = columns.iter().position(|area| area.contains(at))?;
+    let area = columns[column];
     let inner = Rect::new(
         area.x + 1,
         area.y + 1,
@@ -96,8 +90,8 @@ fn card_at(app: &App, body: Rect, at: Position) -> Option<(usize, Option<usize>)
     Some((column, (on_card && row < ids.len()).then_some(row)))
 }
 
-fn click_status(app: &mut App, body: Rect, at: Position) -> Effect {
-    let Some((column, row)) = card_at(app, body, at) else {
+fn click_status(app: &mut App, at: Position) -> Effect {
+    let Some((column, row)) = card_at(app, at) else {
         return Effect::None;
     };
     let cursor = &mut app.status_cursor;
@@ -117,7 +111,7 @@ fn click_units(app: &mut App, body: Rect, at: Position) -> Effect {
     let scroll = app.unit_cursor.scroll.min(rows.len().saturating_sub(1));
     let offset = at.y.checked_sub(body.y + 1);
     let row = offset.map(|o| scroll + usize::from(o));
-    let visible = unit_rows_visible(body);
+    let visible = app.geometry.unit_rows_visible;
     let Some(row) = row.filter(|r| r - scroll < visible) else {
         return Effect::None;
     };
@@ -133,7 +127,7 @@ fn click_units(app: &mut App, body: Rect, at: Position) -> Effect {
 }
 
 fn wheel(app: &mut App, at: Position, down: bool) -> Effect {
-    if app.overlay.is_some() {
+    if app.overlay().is_some() {
         let step = if down { Action::Down } else { Action::Up };
         for _ in 0..WHEEL_ROWS {
             app.update(step);
@@ -141,23 +135,23 @@ fn wheel(app: &mut App, at: Position, down: bool) -> Effect {
         return Effect::None;
     }
     let body = app.body();
-    if app.review.is_some() || !body.contains(at) {
+    if app.review().is_some() || !body.contains(at) {
         return Effect::None;
     }
     match app.view {
-        View::Status => wheel_column(app, body, at, down),
-        View::Units => wheel_units(app, body, down),
+        View::Status => wheel_column(app, at, down),
+        View::Units => wheel_units(app, down),
         _ => {}
     }
     Effect::None
 }
 
 /// Scrolls the column under the pointer by one card; that column's selection stays in view.
-fn wheel_column(app: &mut App, body: Rect, at: Position, down: bool) {
-    let Some((column, _)) = card_at(app, body, at) else {
+fn wheel_column(app: &mut App, at: Position, down: bool) {
+    let Some((column, _)) = card_at(app, at) else {
         return;
     };
-    let visible = cards_per_column(body);
+    let visible = app.geometry.cards_per_column;
     let len = app.grouping.columns[column].len();
     let cursor = &mut app.status_cursor;
     let scroll = step(cursor.scroll[column], down, 1, len.saturating_sub(visible));
@@ -167,8 +161,8 @@ fn wheel_column(app: &mut App, body: Rect, at: Position, down: bool) {
 }
 
 /// Scrolls the unit list; the selection moves to the nearest task still in view.
-fn wheel_units(app: &mut App, body: Rect, down: bool) {
-    let visible = unit_rows_visible(body);
+fn wheel_units(app: &mut App, down: bool) {
+    let visible = app.geometry.unit_rows_visible;
     let rows = &app.grouping.unit_rows;
     let cursor = &mut app.unit_cursor;
     let scroll = step(
@@ -202,6 +196,3 @@ fn step(value: usize, down: bool, by: usize, max: usize) -> usize {
         value.saturating_sub(by).min(max)
     }
 }
-
-#[cfg(test)]
-mod tests;

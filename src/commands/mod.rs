@@ -36,6 +36,13 @@ impl From<StoreError> for Failure {
     }
 }
 
+// Here rather than in `report`, which must not know the command line that uses it.
+impl From<crate::report::ReportError> for Failure {
+    fn from(e: crate::report::ReportError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let lang = language(&cli)?;
     let paths = cli.board_paths().map_err(Failure)?;

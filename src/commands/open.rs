@@ -31,19 +31,23 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     let history = store.load_history()?;
     let today = today(cli, &board);
     let mut app = App::new(board, store.path().display().to_string(), today, lang);
-    app.theme = Theme::for_terminal(theme_name, cli.ascii, ColorDepth::from_env());
+    app.set_theme(Theme::for_terminal(
+        theme_name,
+        cli.ascii,
+        ColorDepth::from_env(),
+    ));
     // Mono means no colour sequences at all (not even "default colour" resets); any other theme
     // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
-    app.keymap = keymap;
-    app.history = history;
-    let user = shown_user(cli, &store, &app.board);
-    app.user = user.clone();
-    app.read_only = if cli.read_only {
+    app.set_keymap(keymap);
+    app.set_history(history);
+    let user = shown_user(cli, &store, app.board());
+    app.set_user(user.clone());
+    let read_only = if cli.read_only {
         Some(ReadOnly::Requested)
     } else if cli
         .today
-        .is_some_and(|d| d != app.board.settings.today_at(crate::clock::system_now()))
+        .is_some_and(|d| d != app.board().settings.today_at(crate::clock::system_now()))
     {
         Some(ReadOnly::LookingBack)
     } else if !writable(&store) {
@@ -51,8 +55,9 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     } else {
         None
     };
+    app.set_read_only(read_only);
     if let Some(unit) = &cli.unit {
-        let unit = resolve_unit(&app.board, unit)?;
+        let unit = resolve_unit(app.board(), unit)?;
         app.set_filter(crate::model::Filter {
             unit: Some((unit, crate::model::RoleFilter::Either)),
             ..Default::default()

@@ -200,12 +200,6 @@ impl std::fmt::Display for ReportError {
 
 impl std::error::Error for ReportError {}
 
-impl From<ReportError> for crate::commands::Failure {
-    fn from(e: ReportError) -> Self {
-        crate::commands::Failure(e.to_string())
-    }
-}
-
 /// The report's title: "闵府发〔2024〕17号 区商务委 推进情况报告（2025-06-30）", or for a stage
 /// evaluation "… 阶段性评估报告（2025-01-01 至 2025-06-30）".
 pub fn report_title(r: &Report) -> String {

@@ -270,6 +270,17 @@ impl Drop for BoardLock {
     }
 }
 
+/// Who holds `board`'s lock now, by the note in the lock file: the name and the process id, for a
+/// board that waits to say whom it waits for. None when nobody has left a note.
+pub fn lock_holder(board: &Path) -> Option<(String, Option<u32>)> {
+    let note = read_holder(&lock_path(board))?;
+    let parsed = note.strip_suffix(')').and_then(|rest| {
+        let (name, pid) = rest.rsplit_once(" (pid ")?;
+        Some((name.to_string(), pid.parse().ok()))
+    });
+    Some(parsed.unwrap_or((note, None)))
+}
+
 /// The holder's note, read as untrusted as the lock file is opened: no link followed, no FIFO
 /// waited on, no more than a note's length read.
 fn read_holder(path: &Path) -> Option<String> {
@@ -329,6 +340,18 @@ mod tests {
             message.contains("board.ron: the board is locked by"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn the_holder_is_read_back_as_a_name_and_a_pid() {
+        let dir = tempfile::tempdir().unwrap();
+        let board = board_in(&dir);
+        std::fs::write(&board, "").unwrap();
+        let lock = BoardLock::acquire(&board, Duration::from_secs(1), "alice").unwrap();
+        let me = std::process::id();
+        assert_eq!(lock_holder(&board), Some(("alice".to_string(), Some(me))));
+        drop(lock);
+        assert_eq!(lock_holder(&board), None);
     }
 
     #[test]

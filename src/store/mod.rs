@@ -37,7 +37,7 @@ pub use codec::{Parsed, decode, parse, parse_bytes, parse_file};
 pub use error::StoreError;
 pub(crate) use error::describe_ron_syntax;
 pub use lines::{history_path, journal_path};
-pub use lock::lock_path;
+pub use lock::{lock_holder, lock_path};
 pub use regular::{BOARD_LIMIT, KEYS_LIMIT, read_regular};
 
 use crate::clock::Clock;

@@ -24,6 +24,8 @@ pub enum Event {
     Hangup,
     /// The terminal stopped delivering input (it is gone).
     InputClosed,
+    /// A save started by the loop has ended (see `save.rs`).
+    Saved(Box<super::save::Outcome>),
     /// SIGWINCH: the window changed size. crossterm reports resizes too, but only once its input
     /// thread has started reading; this handler is in place before the first frame, so a resize
     /// right after start-up is never missed.
@@ -47,6 +49,11 @@ impl Events {
             tx,
             _watcher: None,
         }
+    }
+
+    /// For threads that report back into the loop.
+    pub fn sender(&self) -> Sender<Event> {
+        self.tx.clone()
     }
 
     /// Watches the board file's folder (the file itself is replaced by each save, which would end a

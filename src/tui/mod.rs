@@ -1,8 +1,11 @@
 //! The interactive board: terminal set-up, the event loop, carrying out effects.
 
 mod events;
+mod guard;
+mod save;
 
 use std::io;
+use std::time::Duration;
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event as TermEvent,
@@ -10,9 +13,12 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use std::sync::mpsc::RecvTimeoutError;
+
 use crate::app::{App, Effect};
 use crate::store::{Stamp, Store};
 use events::{Event, Events};
+use save::Saving;
 
 /// What the loop needs besides the app: where to save and who is changing things.
 pub struct Session {
@@ -26,10 +32,10 @@ pub struct Session {
 }
 
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
-    // ratatui::try_init enters the alternate screen and raw mode and installs a panic hook that
-    // restores the terminal before the panic message is printed. Not `init`: without a terminal
-    // (stdout redirected) that panics instead of returning an error.
-    let mut terminal = match ratatui::try_init() {
+    // The terminal as it is now, for an abort (an allocation failure) to put back: no panic hook
+    // runs then.
+    guard::remember();
+    let mut terminal = match open_terminal() {
         Ok(terminal) => terminal,
         Err(e) => {
             let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -55,6 +61,35 @@ pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
     result
 }
 
+/// Raw mode, the alternate screen, and ratatui's panic hook that restores both before the panic
+/// message is printed; the screen buffers are as big as what is drawn (`layout::drawn_area`), not
+/// as whatever size the terminal reports. A fixed viewport, because a full-screen one sizes its
+/// buffers from the reported size before the first frame.
+fn open_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let viewport = ratatui::Viewport::Fixed(crate::layout::drawn_area(width, height));
+    let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    Ok(terminal)
+}
+
+/// The terminal changed size: draw on the new size, within the cap.
+fn resized(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> io::Result<()> {
+    app.resize(width, height);
+    // A resize may leave stale cells on some terminals: repaint everything. Not with
+    // `terminal.clear()`, which asks the terminal where its cursor is (a query that times out
+    // over some SSH links and multiplexers and would end the board).
+    terminal.resize(crate::layout::drawn_area(width, height))
+}
+
 /// Clicks and the wheel (mode 1000) in the SGR encoding (1006; 1015 for older rxvt). Not
 /// crossterm's `EnableMouseCapture`: its any-motion mode (1003) sends an event for every mouse
 /// move, which over SSH is traffic and a wake-up each time for nothing the board uses.
@@ -75,17 +110,37 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut events = Events::start();
     if let Err(e) = events.watch(session.store.path()) {
-        app.error(format!("{}: {e}", app.lang.strings().live_refresh_off));
+        app.error(format!("{}: {e}", app.lang().strings().live_refresh_off));
     }
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|f| crate::ui::draw(app, f))?;
-    while let Ok(first) = events.rx.recv() {
+    let mut state = LoopState::default();
+    loop {
+        // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
+        // save waits for.
+        let first = if state.saving.is_some() {
+            match events.rx.recv_timeout(save::WAIT_CHECK) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => {
+                    save::show_wait(app, &session.store);
+                    terminal.draw(|f| crate::ui::draw(app, f))?;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match events.rx.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            }
+        };
         // Handle everything already queued before drawing, so a burst of keys over a slow link
         // costs one frame, not one per key.
         let mut next = Some(first);
         while let Some(event) = next {
-            if handle(event, terminal, app, session)? == Flow::Quit {
+            if handle(event, terminal, app, session, &mut state, &events)? == Flow::Quit {
+                finish_save(&events, app, session, &mut state);
                 return Ok(());
             }
             next = events.rx.try_recv().ok();
@@ -93,6 +148,42 @@ fn event_loop(
         terminal.draw(|f| crate::ui::draw(app, f))?;
     }
     Ok(())
+}
+
+/// What the loop keeps between events: the save under way, and a reload put off until it ends
+/// (the file changing under a running save is, most likely, that save).
+#[derive(Default)]
+struct LoopState {
+    saving: Option<Saving>,
+    reload_after_save: bool,
+}
+
+/// Ending (a hang-up, a signal) while a save runs: wait for its outcome, so the change is either
+/// made and acknowledged or not made; never half-told.
+fn finish_save(events: &Events, app: &mut App, session: &mut Session, state: &mut LoopState) {
+    let deadline = std::time::Instant::now() + session.store.lock_timeout + Duration::from_secs(5);
+    while state.saving.is_some() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.rx.recv_timeout(left) {
+            Ok(Event::Saved(outcome)) => saved(app, session, state, *outcome),
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+fn saved(app: &mut App, session: &mut Session, state: &mut LoopState, outcome: save::Outcome) {
+    let Some(Saving { op, kind }) = state.saving.take() else {
+        return;
+    };
+    let result = outcome.map(|applied| {
+        session.stamp = applied.stamp;
+        (applied.board, applied.entries)
+    });
+    app.on_applied(op, kind, result);
+    if std::mem::take(&mut state.reload_after_save) {
+        reload(app, session);
+    }
 }
 
 #[derive(PartialEq, Eq)]
@@ -106,6 +197,8 @@ fn handle(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     session: &mut Session,
+    state: &mut LoopState,
+    events: &Events,
 ) -> io::Result<Flow> {
     let effect = match event {
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
@@ -113,16 +206,11 @@ fn handle(
         }
         Event::WindowChanged => {
             let size = terminal.size()?;
-            app.resize(size.width, size.height);
-            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            resized(terminal, app, size.width, size.height)?;
             Effect::None
         }
         Event::Terminal(TermEvent::Resize(w, h)) => {
-            app.resize(w, h);
-            // A resize may leave stale cells on some terminals: repaint everything. Not with
-            // `terminal.clear()`, which asks the terminal where its cursor is (a query that times
-            // out over some SSH links and multiplexers and would end the board).
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+            resized(terminal, app, w, h)?;
             Effect::None
         }
         Event::Terminal(TermEvent::Mouse(mouse)) => app.on_mouse(&mouse),
@@ -131,20 +219,33 @@ fn handle(
             Effect::None
         }
         Event::Terminal(_) => Effect::None,
+        Event::FileChanged if state.saving.is_some() => {
+            state.reload_after_save = true;
+            Effect::None
+        }
         Event::FileChanged => {
             reload(app, session);
+            Effect::None
+        }
+        Event::Saved(outcome) => {
+            saved(app, session, state, *outcome);
             Effect::None
         }
         Event::Hangup | Event::InputClosed => Effect::Quit,
     };
     match effect {
         Effect::Quit => return Ok(Flow::Quit),
+        // The app starts no change while one is saved; should one come, it waits its turn.
         Effect::Apply { op, kind } => {
-            let result = session.store.apply(&op, &session.user).map(|applied| {
-                session.stamp = applied.stamp;
-                (applied.board, applied.entries)
-            });
-            app.on_applied(op, kind, result);
+            finish_save(events, app, session, state);
+            state.saving = Some(save::start(
+                &session.store,
+                &session.user,
+                op,
+                kind,
+                events.sender(),
+            ));
+            app.on_save_started();
         }
         Effect::Export => {
             let result = export(app, session);
@@ -157,49 +258,31 @@ fn handle(
 
 /// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and
 /// email), next to the board file, replacing a report written earlier the same day.
-fn export(app: &App, session: &Session) -> Result<Vec<std::path::PathBuf>, String> {
+fn export(
+    app: &App,
+    session: &Session,
+) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     use crate::report::{Format, default_report_path, default_since, write_report};
     let folder = crate::store::folder_of(session.store.path());
-    let since = default_since(app.today);
+    let since = default_since(app.today());
     [Format::Xlsx, Format::Markdown]
         .into_iter()
         .map(|format| {
-            let path = default_report_path(&folder, app.today, format);
-            write_report(&app.board, app.today, since, format, &path, true)
-                .map(|_| path)
-                .map_err(|e| e.to_string())
+            let path = default_report_path(&folder, app.today(), format);
+            write_report(app.board(), app.today(), since, format, &path, true).map(|_| path)
         })
         .collect()
 }
 
-/// Someone changed the file: show their version, or keep ours and warn when theirs is invalid.
-/// "board.ron:35:21: …" rather than the whole path, so the footer has room for the problem.
-fn without_folder(message: &str, path: &std::path::Path) -> String {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    match message.strip_prefix(&*path.display().to_string()) {
-        Some(rest) => format!("{name}{rest}"),
-        None => message.to_string(),
-    }
-}
-
+/// Someone changed the file: read it through the store and hand it to the app, unless it is the
+/// version we have (our own save, or an event for nothing).
 fn reload(app: &mut App, session: &mut Session) {
-    let path = session.store.path().to_path_buf();
-    match session.store.load() {
-        Ok(loaded) => {
-            if loaded.stamp == session.stamp && app.file_problem.is_none() {
-                return;
-            }
-            session.stamp = loaded.stamp;
-            app.file_problem = None;
-            app.set_board(loaded.board);
-            app.info(app.lang.strings().reloaded.to_string());
+    let read = session.store.load();
+    if let Ok(loaded) = &read {
+        if loaded.stamp == session.stamp && app.file_problem().is_none() {
+            return;
         }
-        Err(e) => {
-            // Strict UTF-8 and full validation: a colleague's broken or GBK save is never taken
-            // in and written back. Keep the last good board, which refuses to write meanwhile.
-            app.file_problem = Some(without_folder(&e.to_string(), &path));
-            // A message shown earlier ("saved") takes the footer's place and would hide the warning.
-            app.message = None;
-        }
+        session.stamp = loaded.stamp;
     }
+    app.on_file_changed(read.map(|loaded| loaded.board), session.store.path());
 }

@@ -7,65 +7,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::text::{safe, truncate, width};
-use crate::action::Action;
-use crate::app::{App, Dialog, Overlay, View};
-use crate::i18n::Lang;
+use crate::app::{App, Hint};
 
-/// The view tabs in the header: which view, the action that shows it, and the text drawn.
-/// The mouse finds the tabs with this same list, so clicks land where the tabs are drawn.
-pub(crate) fn tabs(app: &App) -> [(View, Action, String); 3] {
-    let s = app.lang.strings();
-    let tab = |view, action, label: &str| {
-        let key = app.keymap.label_for(action).unwrap_or_default();
-        (view, action, format!(" {key} {label} "))
-    };
-    [
-        tab(View::Status, Action::ShowStatusView, s.view_status),
-        tab(View::Units, Action::ShowUnitView, s.view_units),
-        tab(View::Dashboard, Action::ShowDashboard, s.view_dashboard),
-    ]
-}
-
-/// What follows the tabs at the right of the header: the date in use and the read-only mark.
+/// What follows the tabs at the right of the header, styled: the date and the read-only mark.
 fn trailing(app: &App) -> Vec<Span<'static>> {
-    let s = app.lang.strings();
-    // Looking back (--today) says so: the date shown is not today.
-    let label = if app.read_only == Some(crate::app::ReadOnly::LookingBack) {
-        s.as_of
-    } else {
-        s.today
-    };
-    let mut spans = vec![Span::styled(
-        format!(" {label} {} ", app.today),
-        app.theme.header,
-    )];
-    if app.read_only.is_some() {
-        spans.push(Span::styled(format!("[{}]", s.read_only), app.theme.error));
-    }
+    let (date, mark) = app.header_trailing();
+    let mut spans = vec![Span::styled(date, app.theme().header)];
+    spans.extend(mark.map(|mark| Span::styled(mark, app.theme().error)));
     spans
 }
 
-/// Where each tab is drawn in a header area.
-pub(crate) fn tab_areas(app: &App, header: Rect) -> Vec<(Action, Rect)> {
-    let tabs = tabs(app);
-    let widths: Vec<usize> = tabs.iter().map(|(_, _, text)| width(text)).collect();
-    let trailing: usize = trailing(app).iter().map(|s| width(&s.content)).sum();
-    super::layout::header_tab_areas(header, &widths, trailing)
-        .into_iter()
-        .zip(tabs)
-        .map(|(area, (_, action, _))| (action, area))
-        .collect()
-}
-
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     buf.set_style(area, theme.header);
-    let current = if app.review.is_some() {
+    let current = if app.review().is_some() {
         None
     } else {
-        Some(app.view)
+        Some(app.view())
     };
-    let mut right: Vec<Span> = tabs(app)
+    let mut right: Vec<Span> = app
+        .header_tabs()
         .into_iter()
         .map(|(view, _, text)| {
             let style = if current == Some(view) {
@@ -80,7 +41,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     right.extend(trailing(app));
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let plan = &app.board.plan;
+    let plan = &app.board().plan;
     let left_room = usize::from(area.width).saturating_sub(right_width + 1);
     let left = format!(" {} {}", safe(&plan.document_number), safe(&plan.title));
     let left = truncate(&left, left_room, theme.ellipsis);
@@ -97,10 +58,10 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 const MIN_FILE_ROOM: usize = 12;
 
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let s = app.lang.strings();
+    let theme = &app.theme();
+    let s = app.lang().strings();
     let w = usize::from(area.width);
-    let notice = if let Some(message) = &app.message {
+    let notice = if let Some(message) = &app.message() {
         let style = if message.is_error {
             theme.error
         } else {
@@ -108,7 +69,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Some((safe(&message.text).into_owned(), style))
     } else {
-        app.file_problem.as_ref().map(|problem| {
+        app.file_problem().as_ref().map(|problem| {
             (
                 format!("{}: {}", s.file_invalid, safe(problem)),
                 theme.error,
@@ -139,18 +100,18 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn file_width(app: &App) -> usize {
-    width(app.lang.strings().file) + width(&safe(&app.file_label)) + 2
+    width(app.lang().strings().file) + width(&safe(app.file_label())) + 2
 }
 
 /// ` 文件 PATH` in at most `room` cells. A long path loses its beginning, not the file's name.
 fn file_label(app: &App, room: usize) -> String {
-    let prefix = format!(" {} ", app.lang.strings().file);
-    let path = safe(&app.file_label);
+    let prefix = format!(" {} ", app.lang().strings().file);
+    let path = safe(app.file_label());
     let path_room = room.saturating_sub(width(&prefix));
     if width(&path) <= path_room {
         return format!("{prefix}{path}");
     }
-    let ellipsis = app.theme.ellipsis;
+    let ellipsis = app.theme().ellipsis;
     let mut tail: Vec<char> = Vec::new();
     let mut used = width(ellipsis);
     for c in path.chars().rev() {
@@ -169,10 +130,10 @@ fn file_label(app: &App, room: usize) -> String {
 /// open, the overlay's or the review's, else the board's. Keys of actions come from the keymap;
 /// editing keys are left out when changes are refused.
 fn key_hints(app: &App, room: usize) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label) in hints(app) {
+    for Hint { keys: key, label } in app.footer_hints() {
         let cost = width(&key) + width(label) + 3;
         if used + cost > room {
             break;
@@ -182,93 +143,4 @@ fn key_hints(app: &App, room: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" {label} "), Style::new()));
     }
     Line::from(spans)
-}
-
-/// (key, what it does) for the footer, in order of use.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let s = app.lang.strings();
-    if let Some(dialog) = &app.dialog {
-        return dialog_hints(app, dialog);
-    }
-    let read_only = app.read_only.is_some();
-    // An action's shortest key (the footer is short), and a pair such as `L/H` for two actions.
-    let key = |action: Action| {
-        if read_only && action.changes_board() {
-            return None;
-        }
-        app.keymap
-            .keys_for(action)
-            .map(|k| k.label())
-            .min_by_key(|label| width(label))
-    };
-    let pair = |a: Action, b: Action| match (key(a), key(b)) {
-        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
-        (a, b) => a.or(b),
-    };
-    let describe = |action: Action| match app.lang {
-        Lang::Zh => action.describe().0,
-        Lang::En => action.describe().1,
-    };
-    let wanted: Vec<(Option<String>, &'static str)> = match (&app.overlay, &app.review) {
-        (Some(Overlay::Detail { .. }), _) => vec![
-            (key(Action::Back), s.key_back),
-            (pair(Action::Down, Action::Up), s.key_scroll),
-            (key(Action::AddNote), s.key_note),
-            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
-            (key(Action::Undo), describe(Action::Undo)),
-        ],
-        (Some(Overlay::Help { .. }), _) => vec![
-            (key(Action::Back), s.key_close),
-            (pair(Action::Down, Action::Up), s.key_scroll),
-        ],
-        (None, Some(_)) => vec![
-            (key(Action::Down), s.key_next),
-            (key(Action::Up), s.key_previous),
-            (pair(Action::MoveNext, Action::MovePrevious), s.key_status),
-            (key(Action::AddNote), s.key_note),
-            (key(Action::Back), s.key_leave),
-        ],
-        (None, None) => {
-            let mut actions = vec![Action::ToggleHelp, Action::Quit];
-            // The dashboard has no task to open or move.
-            if app.view != View::Dashboard {
-                actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
-            }
-            actions.extend([Action::NextView, Action::Undo]);
-            actions.into_iter().map(|a| (key(a), describe(a))).collect()
-        }
-    };
-    wanted
-        .into_iter()
-        .filter_map(|(key, label)| Some((key?, label)))
-        .collect()
-}
-
-/// The fixed keys of each dialog (they are not in the keymap: a dialog takes typed text).
-fn dialog_hints(app: &App, dialog: &Dialog) -> Vec<(String, &'static str)> {
-    let s = app.lang.strings();
-    let keys: Vec<(&str, &'static str)> = match dialog {
-        Dialog::Note(_) => vec![
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Alt-Enter", s.key_new_line),
-            ("Ctrl-T", s.key_decision),
-        ],
-        Dialog::Task(_) => vec![
-            ("Tab", s.key_next_field),
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Up/Down", s.key_pick_unit),
-        ],
-        Dialog::Search(_) => vec![("Enter", s.key_keep), ("Esc", s.key_clear)],
-        Dialog::Filter(_) => vec![
-            ("Up/Down", s.key_row),
-            ("Left/Right", s.key_change),
-            ("Enter", s.key_apply),
-            ("x", s.key_clear_all),
-            ("Esc", s.key_cancel),
-        ],
-        Dialog::ConfirmDelete { .. } => vec![("y", s.key_delete), (s.key_other_keys, s.key_cancel)],
-    };
-    keys.into_iter().map(|(k, l)| (k.to_string(), l)).collect()
 }

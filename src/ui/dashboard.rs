@@ -13,60 +13,34 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Row, Table, Widget}
 
 use super::text::{fit, safe, width};
 use crate::app::{App, Dashboard};
+use crate::layout::DashboardPage;
 use crate::model::Status;
 
 /// Cells a unit's name keeps in the overdue ranking however narrow the screen (most names are
 /// six characters): on a narrow English screen the words after the figures give way instead.
 const MIN_RANKED_NAME: usize = 12;
 
-/// Width from which the sections sit in two columns.
-const TWO_COLUMNS: u16 = 120;
-
-/// A section of the page and the height it wants.
-type Section = (fn(&App, &Dashboard, Rect, &mut Buffer), u16);
-
-/// The sections in their columns for a body this wide: (left, right, column width).
-fn arrange(dash: &Dashboard, width: u16) -> (Vec<Section>, Vec<Section>, u16) {
-    let two = width >= TWO_COLUMNS;
-    let column_width = if two { width / 2 } else { width };
-    let sections: [Section; 4] = [
-        (summary, 12),
-        (timeline, timeline_height(dash)),
-        (units, dash.units.len() as u16 + 3),
-        (ranking, (dash.ranking.len().max(1) as u16) + 3),
-    ];
-    let (left, right) = if two {
-        (sections[..2].to_vec(), sections[2..].to_vec())
-    } else {
-        (sections.to_vec(), Vec::new())
-    };
-    (left, right, column_width)
-}
-
-/// How tall the whole dashboard page is at this width (the app clamps its scrolling with it).
-pub fn page_height(dash: &Dashboard, width: u16) -> u16 {
-    let (left, right, _) = arrange(dash, width);
-    let height_of = |list: &[Section]| list.iter().map(|(_, h)| *h).sum::<u16>();
-    height_of(&left).max(height_of(&right)).max(1)
-}
+/// How each section draws itself, in the order of `Dashboard::section_heights`.
+type Draw = fn(&App, &Dashboard, Rect, &mut Buffer);
+const SECTIONS: [Draw; 4] = [summary, timeline, units, ranking];
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let Some(dash) = app.grouping.dashboard.as_ref() else {
+    let Some(dash) = app.grouping().dashboard.as_ref() else {
         return;
     };
-    let (left, right, column_width) = arrange(dash, body.width);
-    let page_height = page_height(dash, body.width);
+    let layout = DashboardPage::arrange(body.width, &dash.section_heights());
+    let (column_width, page_height) = (layout.column_width, layout.height);
     let mut page = Buffer::empty(Rect::new(0, 0, body.width, page_height));
-    for (x, list) in [(0, &left), (column_width, &right)] {
+    for (x, list) in [(0, &layout.left), (column_width, &layout.right)] {
         let mut y = 0;
-        for (draw, h) in list.iter() {
-            draw(app, dash, Rect::new(x, y, column_width, *h), &mut page);
+        for (section, h) in list.iter() {
+            SECTIONS[*section](app, dash, Rect::new(x, y, column_width, *h), &mut page);
             y += h;
         }
     }
     // Copy the visible rows (the app keeps the scroll within the page; clamp again to be safe).
     let max_scroll = page_height.saturating_sub(body.height);
-    let scroll = (app.dashboard_scroll.min(usize::from(max_scroll))) as u16;
+    let scroll = (app.dashboard_scroll().min(usize::from(max_scroll))) as u16;
     let copy_rows = body.height.min(page_height - scroll);
     for row in 0..copy_rows {
         for col in 0..body.width {
@@ -77,27 +51,27 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if max_scroll > 0 && body.width > 20 {
         let marker = format!(" [{}-{}/{}] ", scroll + 1, scroll + copy_rows, page_height);
         let x = body.right().saturating_sub(width(&marker) as u16 + 1);
-        buf.set_string(x, body.y, marker, app.theme.key);
+        buf.set_string(x, body.y, marker, app.theme().key);
     }
 }
 
 fn section<'a>(app: &App, title: &'a str) -> Block<'a> {
     Block::bordered()
-        .border_set(app.theme.border_set)
-        .border_style(app.theme.border)
-        .title(Line::styled(format!(" {title} "), app.theme.title))
+        .border_set(app.theme().border_set)
+        .border_style(app.theme().border)
+        .title(Line::styled(format!(" {title} "), app.theme().title))
 }
 
 fn percent(share: Option<f64>, app: &App) -> String {
     share.map_or_else(
-        || app.lang.strings().not_applicable.to_string(),
+        || app.lang().strings().not_applicable.to_string(),
         |s| format!("{:.0}%", s * 100.0),
     )
 }
 
 fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_summary);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -121,7 +95,7 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             theme.text,
         ),
         Span::styled(
-            format!("{} {}", s.total, app.lang.count_tasks(sum.total)),
+            format!("{} {}", s.total, app.lang().count_tasks(sum.total)),
             theme.dim,
         ),
     ]);
@@ -158,7 +132,7 @@ fn summary(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
             let n = sum.count(*status) as u64;
             Bar::default()
                 .value(n)
-                .label(Line::from(app.lang.status(*status)))
+                .label(Line::from(app.lang().status(*status)))
                 .text_value(n.to_string())
         })
         .collect();
@@ -187,20 +161,20 @@ fn gauge(app: &App, ratio: f64, label: &str, area: Rect, buf: &mut Buffer) {
     let filled = ((ratio.clamp(0.0, 1.0) * f64::from(area.width)).round()) as usize;
     let label_width = width(label);
     let bar_room = usize::from(area.width).saturating_sub(label_width + 1);
-    let bar = app.theme.bar.repeat(filled.min(bar_room));
+    let bar = app.theme().bar.repeat(filled.min(bar_room));
     let rest = " ".repeat(bar_room - filled.min(bar_room));
     Line::from(vec![
-        Span::styled(bar, app.theme.done),
+        Span::styled(bar, app.theme().done),
         Span::raw(rest),
         Span::raw(" "),
-        Span::styled(label.to_string(), app.theme.title),
+        Span::styled(label.to_string(), app.theme().title),
     ])
     .render(area, buf);
 }
 
 /// Bar chart glyphs: block elements, or `#` throughout with `--ascii`.
 fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
-    if app.theme.bar == "#" {
+    if app.theme().bar == "#" {
         ratatui::symbols::bar::Set {
             full: "#",
             seven_eighths: "#",
@@ -217,20 +191,16 @@ fn bar_set(app: &App) -> ratatui::symbols::bar::Set<'static> {
     }
 }
 
-fn timeline_height(dash: &Dashboard) -> u16 {
-    dash.timeline.milestones.len() as u16 + 5
-}
-
 /// The deadlines on a line from the plan's start to the last deadline, with today marked; then one
 /// line per deadline with its tasks' standing.
 fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_timeline);
     let inner = block.inner(area);
     block.render(area, buf);
     let tl = &dash.timeline;
-    let start = app.board.plan.issued_on;
+    let start = app.board().plan.issued_on;
     let end = tl
         .milestones
         .last()
@@ -275,12 +245,12 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         }
         let passed = m.deadline < tl.today;
         let mut spans = vec![Span::styled(format!("{}  ", m.deadline), theme.title)];
-        spans.push(Span::raw(app.lang.count_tasks(m.tasks.len())));
+        spans.push(Span::raw(app.lang().count_tasks(m.tasks.len())));
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
             format!(
                 "{} {}",
-                app.lang.status(Status::Done),
+                app.lang().status(Status::Done),
                 m.count(Status::Done)
             ),
             theme.done,
@@ -305,8 +275,8 @@ fn timeline(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 }
 
 fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let headers = [
         s.col_lead,
         s.col_coop,
@@ -367,8 +337,8 @@ fn units(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
 }
 
 fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let block = section(app, s.dash_ranking);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -393,7 +363,7 @@ fn ranking(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let totals: Vec<String> = dash
         .ranking
         .iter()
-        .map(|r| app.lang.overdue_total(r.tasks.len(), r.days(), widths))
+        .map(|r| app.lang().overdue_total(r.tasks.len(), r.days(), widths))
         .collect();
     let total_width = totals.iter().map(|t| width(t)).max().unwrap_or(0);
     // A line is `NN. NAME TOTAL BAR` after a one-cell margin. The names are whole, as the table

@@ -12,13 +12,13 @@ use crate::app::App;
 use crate::model::{Change, LegacyChange, Task, TaskId, Via, join_units};
 
 pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let Some(task) = app.board.task(id) else {
+    let Some(task) = app.board().task(id) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = &app.theme();
     let area = overlay(area);
     super::clear_box(area, buf);
-    let title = format!(" {} #{} ", app.lang.strings().detail_title, task.id);
+    let title = format!(" {} #{} ", app.lang().strings().detail_title, task.id);
     let block = Block::bordered()
         .border_set(theme.border_set)
         .border_style(theme.border_focus)
@@ -45,7 +45,7 @@ pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer
 /// All lines of the detail, wrapped to `w` cells.
 /// Lead and cooperating units, each as "label: a、b" wrapped to `w` (shared with meeting review).
 pub fn unit_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let mut lines = Vec::new();
     for (label, list) in [
         (s.lead_units, &task.lead_units),
@@ -57,7 +57,7 @@ pub fn unit_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
             safe(&join_units(list)).into_owned()
         };
         for part in wrap(&format!("{label}: {value}"), w) {
-            lines.push(Line::styled(part, app.theme.text));
+            lines.push(Line::styled(part, app.theme().text));
         }
     }
     lines
@@ -73,10 +73,10 @@ pub fn notes_section(
     limit: usize,
     time_format: &str,
 ) -> Vec<Line<'static>> {
-    let s = app.lang.strings();
-    let mut lines = vec![Line::styled(heading, app.theme.dim)];
+    let s = app.lang().strings();
+    let mut lines = vec![Line::styled(heading, app.theme().dim)];
     if task.notes.is_empty() {
-        lines.push(Line::styled(s.no_notes.to_string(), app.theme.dim));
+        lines.push(Line::styled(s.no_notes.to_string(), app.theme().dim));
     }
     lines.extend(note_lines(app, task, w, limit, time_format));
     lines
@@ -91,8 +91,8 @@ pub fn note_lines(
     limit: usize,
     time_format: &str,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let s = app.lang.strings();
+    let theme = &app.theme();
+    let s = app.lang().strings();
     let mut notes: Vec<_> = task.notes.iter().collect();
     notes.sort_by_key(|n| std::cmp::Reverse(n.at));
     let mut lines = Vec::new();
@@ -113,10 +113,10 @@ pub fn note_lines(
 }
 
 pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let lang = app.lang;
+    let theme = &app.theme();
+    let lang = app.lang();
     let s = lang.strings();
-    let urgency = app.board.urgency(task, app.today);
+    let urgency = app.board().urgency(task, app.today());
     let mut lines: Vec<Line> = Vec::new();
     let field = |label: &str, value: String, style: Style| {
         Line::from(vec![
@@ -151,7 +151,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
 
     lines.push(Line::raw(""));
     let mut heading = format!("{} ({})", s.notes, task.notes.len());
-    if let Some(days) = crate::model::stats::stale_days(&app.board, task, app.today) {
+    if let Some(days) = crate::model::stats::stale_days(app.board(), task, app.today()) {
         heading.push_str(&format!("  [{}: {days} {}]", s.stale, s.days_unit));
     }
     lines.extend(notes_section(
@@ -163,7 +163,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
         "%Y-%m-%d %H:%M %:z",
     ));
 
-    let history: Vec<_> = app.history.for_task(task.id).collect();
+    let history: Vec<_> = app.detail_history().collect();
     if !history.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -194,7 +194,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
 }
 
 fn describe_change(app: &App, change: &Change) -> String {
-    let lang = app.lang;
+    let lang = app.lang();
     let s = lang.strings();
     match change {
         Change::Status { from, to, .. } => format!(

@@ -42,10 +42,10 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
     Block::bordered()
-        .border_set(app.theme.border_set)
-        .border_style(app.theme.border_focus)
-        .title(Line::styled(title, app.theme.title))
-        .title_bottom(Line::styled(format!(" {hint} "), app.theme.dim))
+        .border_set(app.theme().border_set)
+        .border_style(app.theme().border_focus)
+        .title(Line::styled(title, app.theme().title))
+        .title_bottom(Line::styled(format!(" {hint} "), app.theme().dim))
 }
 
 /// Draws an editor and returns the screen position of its cursor.
@@ -60,12 +60,12 @@ fn editor(editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
 }
 
 fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let boxed = centred(area, 90.min(area.width.saturating_sub(4)).max(30), 12);
     super::clear_box(boxed, buf);
     let task_title = app
-        .board
+        .board()
         .task(note.id)
         .map(|t| safe(&t.title).into_owned())
         .unwrap_or_default();
@@ -88,7 +88,7 @@ fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Op
             format!("{flag} {}", s.decision),
             if note.decision { theme.key } else { theme.dim },
         ),
-        Span::styled(format!("  {} {}", app.user_label(), app.today), theme.dim),
+        Span::styled(format!("  {} {}", app.user_label(), app.today()), theme.dim),
     ]);
     flag_line.render(Rect { height: 1, ..inner }, buf);
     let text_area = Rect {
@@ -100,12 +100,12 @@ fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Op
 }
 
 fn field_label(app: &App, field: Field) -> &'static str {
-    app.lang.field(field)
+    app.lang().field(field)
 }
 
 fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let suggestions = form.suggestions();
     let boxed = centred(area, 100.min(area.width), 24.min(area.height));
     super::clear_box(boxed, buf);
@@ -169,7 +169,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option
             }
         }
     }
-    if let Some(message) = &app.message
+    if let Some(message) = &app.message()
         && message.is_error
         && bottom > inner.y
     {
@@ -179,8 +179,8 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option
 }
 
 fn confirm(app: &App, id: u32, title: &str, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let boxed = centred(area, 60.min(area.width), 5);
     super::clear_box(boxed, buf);
     let block = frame(
@@ -205,8 +205,8 @@ fn confirm(app: &App, id: u32, title: &str, area: Rect, buf: &mut Buffer) {
 
 /// The search line sits over the footer, like a shell prompt.
 fn search_line(app: &App, search: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let line = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
     super::clear_box(line, buf);
     buf.set_style(line, theme.header);
@@ -226,8 +226,8 @@ fn search_line(app: &App, search: &Editor, area: Rect, buf: &mut Buffer) -> Opti
 }
 
 fn filter_form(app: &App, form: &FilterForm, area: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = app.lang().strings();
+    let theme = &app.theme();
     let boxed = centred(area, 64.min(area.width), 9);
     super::clear_box(boxed, buf);
     let block = frame(app, format!(" {} ", s.filter_label), s.filter_hint);
@@ -246,18 +246,18 @@ fn filter_form(app: &App, form: &FilterForm, area: Rect, buf: &mut Buffer) {
             FilterRow::Role => (
                 s.role_label,
                 d.unit.as_ref().map_or(all.clone(), |(_, r)| {
-                    filter_bar::role_label(*r, app.lang).to_string()
+                    filter_bar::role_label(*r, app.lang()).to_string()
                 }),
             ),
             FilterRow::Status => (
                 s.status,
                 d.status
-                    .map_or(all.clone(), |st| app.lang.status(st).to_string()),
+                    .map_or(all.clone(), |st| app.lang().status(st).to_string()),
             ),
             FilterRow::Urgency => (
                 s.urgency,
                 d.urgency.map_or(all.clone(), |u| {
-                    filter_bar::urgency_label(u, app.lang).to_string()
+                    filter_bar::urgency_label(u, app.lang()).to_string()
                 }),
             ),
             FilterRow::Year => (s.year_label, d.year.map_or(all.clone(), |y| y.to_string())),

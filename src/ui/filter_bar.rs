@@ -59,18 +59,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let s = app.lang.strings();
-    let theme = &app.theme;
-    let shown: usize = app.grouping.columns.iter().map(Vec::len).sum();
+    let s = app.lang().strings();
+    let theme = &app.theme();
+    let shown: usize = app.grouping().columns.iter().map(Vec::len).sum();
     let tail = format!(
         "  {} {shown}/{}  {} ",
         s.shown_of,
-        app.board.tasks.len(),
+        app.board().tasks.len(),
         s.esc_clears
     );
     let head = format!(" {}: ", s.filter_label);
     let room = usize::from(area.width).saturating_sub(width(&head) + width(&tail));
-    let conditions = describe(&app.filter, app.lang);
+    let conditions = describe(app.filter(), app.lang());
     buf.set_style(area, theme.info);
     Line::from(vec![
         Span::styled(head, theme.key),

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::overlay;
 use super::text::{fit, truncate, width};
 use crate::action::Action;
-use crate::app::App;
-use crate::i18n::{Lang, Strings};
+use crate::app::{App, all_dialog_keys, joined};
+use crate::i18n::Strings;
 
 /// A description cut shorter than this reads badly: below it, help keeps one column and scrolls.
 const MIN_DESCRIPTION: usize = 12;
@@ -26,26 +26,20 @@ fn keymap_entries(app: &App) -> Vec<Entry> {
     Action::ALL
         .iter()
         .filter_map(|&action| {
-            let keys = app.keymap.label_for(action)?;
-            let (zh, en) = action.describe();
-            Some(Entry::Key(keys, if app.lang == Lang::Zh { zh } else { en }))
+            let keys = app.keymap().label_for(action)?;
+            Some(Entry::Key(keys, app.lang().action(action)))
         })
         .collect()
 }
 
 /// Keys that dialogs read directly (a dialog takes typed text, so the keymap does not apply).
 fn dialog_entries(s: &'static Strings) -> Vec<Entry> {
-    let keys = [
-        ("Enter", s.key_save),
-        ("Esc", s.key_cancel),
-        ("Alt-Enter", s.key_new_line),
-        ("Ctrl-T", s.key_decision),
-        ("Tab", s.key_next_field),
-        ("Up/Down", s.key_pick_unit),
-        ("y", s.key_confirm_delete),
-    ];
     let mut entries = vec![Entry::Heading(s.help_dialog_keys)];
-    entries.extend(keys.map(|(k, what)| Entry::Key(k.to_string(), what)));
+    entries.extend(
+        all_dialog_keys(s)
+            .into_iter()
+            .map(|hint| Entry::Key(hint.keys, hint.label)),
+    );
     entries
 }
 
@@ -64,7 +58,7 @@ fn mouse_entries(s: &'static Strings) -> Vec<Entry> {
 /// The rows of the page: one entry each in one column; in two, the keymap split in halves side
 /// by side, then the dialog keys beside the mouse, so every keymap line comes first.
 fn page(app: &App, columns: usize) -> Vec<[Option<Entry>; 2]> {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let keymap = keymap_entries(app);
     let (dialogs, mouse) = (dialog_entries(s), mouse_entries(s));
     if columns == 1 {
@@ -102,7 +96,7 @@ fn side_by_side(entries: Vec<Entry>, left: impl Fn(usize) -> usize) -> Vec<[Opti
 
 /// The widest key of all sections, so keys and descriptions line up throughout.
 fn key_width(app: &App) -> usize {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     keymap_entries(app)
         .into_iter()
         .chain(dialog_entries(s))
@@ -117,7 +111,7 @@ fn key_width(app: &App) -> usize {
 }
 
 fn line(app: &App, entry: &Entry, key_width: usize, room: usize) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     match entry {
         Entry::Key(keys, what) => {
             let what = truncate(what, room.saturating_sub(key_width + 2), theme.ellipsis);
@@ -136,15 +130,18 @@ fn line(app: &App, entry: &Entry, key_width: usize, room: usize) -> Line<'static
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let s = app.lang.strings();
+    let theme = &app.theme();
+    let s = app.lang().strings();
     let area = overlay(area);
     super::clear_box(area, buf);
     let block = Block::bordered()
         .border_set(theme.border_set)
         .border_style(theme.border_focus)
         .title(Line::styled(format!(" {} ", s.help_title), theme.title))
-        .title_bottom(Line::styled(format!(" {} ", s.help_close), theme.dim));
+        .title_bottom(Line::styled(
+            format!(" {} ", joined(&app.help_hints())),
+            theme.dim,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let height = usize::from(inner.height).max(1);

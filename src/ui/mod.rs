@@ -6,12 +6,12 @@ mod detail;
 mod dialogs;
 pub mod filter_bar;
 mod help;
-pub mod layout;
 mod review;
 mod status_board;
-pub mod text;
-pub mod theme;
 mod unit_board;
+
+// Shared with the app; re-exported so that drawing code (and older paths) find them here too.
+pub use crate::{layout, text, theme};
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -19,7 +19,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, Overlay, View};
+use crate::app::{App, Mode, View};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(cursor) = render(app, frame.area(), frame.buffer_mut()) {
@@ -30,36 +30,50 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Draws the whole screen. Returns where the text cursor belongs when a text input is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if layout::too_small(area) {
-        let s = app.lang.strings();
+        let s = app.lang().strings();
         let text = format!(
             "{} ({}x{})",
             s.too_small,
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         );
-        Paragraph::new(Line::styled(text, app.theme.text))
+        Paragraph::new(Line::styled(text, app.theme().text))
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return None;
     }
-    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter.is_empty());
+    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter().is_empty());
     chrome::header(app, header, buf);
     filter_bar::render(app, filter, buf);
-    match (&app.review, app.view) {
-        (Some(review), _) => review::render(app, review, body, buf),
-        (None, View::Status) => status_board::render(app, body, buf),
-        (None, View::Units) => unit_board::render(app, body, buf),
-        (None, View::Dashboard) => dashboard::render(app, body, buf),
+    // The view, then the modes open above it, bottom to top; the footer goes with the view (it
+    // shows the top mode's hints) and is covered by nothing but a dialog.
+    // Review takes the body's place (it is drawn with the modes).
+    match app.view() {
+        _ if app.review().is_some() => {}
+        View::Status => status_board::render(app, body, buf),
+        View::Units => unit_board::render(app, body, buf),
+        View::Dashboard => dashboard::render(app, body, buf),
     }
     chrome::footer(app, footer, buf);
-    match &app.overlay {
-        Some(Overlay::Detail { id, scroll }) => detail::render(app, *id, *scroll, area, buf),
-        Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
-        None => {}
+    let mut cursor = None;
+    for mode in app.modes() {
+        cursor = match mode {
+            Mode::Review(review) => {
+                review::render(app, review, body, buf);
+                None
+            }
+            Mode::Detail(detail) => {
+                detail::render(app, detail.id, detail.scroll, area, buf);
+                None
+            }
+            Mode::Help(help) => {
+                help::render(app, help.scroll, area, buf);
+                None
+            }
+            Mode::Dialog(dialog) => dialogs::render(app, dialog, area, buf),
+        };
     }
-    app.dialog
-        .as_ref()
-        .and_then(|dialog| dialogs::render(app, dialog, area, buf))
+    cursor
 }
 
 /// Clears a box for an overlay. Besides blanking the box, it removes any wide character that

@@ -6,16 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::wrap;
-use crate::app::{App, Review};
+use crate::app::{App, Review, joined};
 use crate::model::stats::DiscussionGroup;
 
 /// How many of the latest notes a review page shows.
 const NOTES_SHOWN: usize = 3;
 
 pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
-    let Some(task) = review.current().and_then(|id| app.board.task(id)) else {
+    let s = app.lang().strings();
+    let theme = &app.theme();
+    let Some(task) = review.current().and_then(|id| app.board().task(id)) else {
         return;
     };
     let group = match review.group() {
@@ -34,7 +34,10 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
         .border_set(theme.border_set)
         .border_style(theme.border_focus)
         .title(Line::styled(progress, theme.title))
-        .title_bottom(Line::styled(format!(" {} ", s.review_hint), theme.dim));
+        .title_bottom(Line::styled(
+            format!(" {} ", joined(&app.review_hints())),
+            theme.dim,
+        ));
     let inner = block.inner(body);
     block.render(body, buf);
     let area = Rect {
@@ -43,7 +46,7 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
         ..inner
     };
     let w = usize::from(area.width);
-    let urgency = app.board.urgency(task, app.today);
+    let urgency = app.board().urgency(task, app.today());
     let mut lines: Vec<Line> = Vec::new();
     for part in wrap(&format!("#{} {}", task.id, task.title), w) {
         lines.push(Line::styled(part, theme.title));
@@ -51,11 +54,14 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", s.status), theme.dim),
-        Span::styled(format!("{}   ", app.lang.status(task.status)), theme.title),
+        Span::styled(
+            format!("{}   ", app.lang().status(task.status)),
+            theme.title,
+        ),
         Span::styled(format!("{} ", s.deadline), theme.dim),
         Span::styled(format!("{}   ", task.deadline), theme.title),
         Span::styled(
-            format!(" {} ", app.lang.urgency(urgency)),
+            format!(" {} ", app.lang().urgency(urgency)),
             theme.urgency(urgency),
         ),
     ]));

@@ -21,17 +21,17 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
 }
 
 fn render_column(app: &App, status: Status, area: Rect, visible: usize, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let column = status.index();
-    let focused = app.status_cursor.column == column;
-    let ids = &app.grouping.columns[column];
-    let scroll = app.status_cursor.scroll[column].min(ids.len().saturating_sub(1));
+    let focused = app.status_cursor().column == column;
+    let ids = &app.grouping().columns[column];
+    let scroll = app.status_cursor().scroll[column].min(ids.len().saturating_sub(1));
     let shown_to = (scroll + visible).min(ids.len());
 
     // Header: label and count, plus how far the column is scrolled when it does not all fit.
     let range = (ids.len() > visible).then_some((scroll + 1, shown_to));
     let title = column_title(
-        app.lang.status(status),
+        app.lang().status(status),
         ids.len(),
         range,
         usize::from(area.width.saturating_sub(2)),
@@ -53,19 +53,19 @@ fn render_column(app: &App, status: Status, area: Rect, visible: usize, buf: &mu
     block.render(area, buf);
 
     if ids.is_empty() {
-        let s = app.lang.strings();
+        let s = app.lang().strings();
         buf.set_string(inner.x + 1, inner.y, s.empty_column, theme.dim);
         return;
     }
     for (slot, id) in ids[scroll..shown_to].iter().enumerate() {
-        let Some(task) = app.board.task(*id) else {
+        let Some(task) = app.board().task(*id) else {
             continue;
         };
         let y = inner.y + slot as u16 * CARD_HEIGHT;
         if y + 3 > inner.y + inner.height {
             break;
         }
-        let selected = focused && app.status_cursor.rows[column] == scroll + slot;
+        let selected = focused && app.status_cursor().rows[column] == scroll + slot;
         let card = Rect::new(inner.x, y, inner.width, 3);
         render_card(app, task, card, selected, buf);
     }
@@ -112,9 +112,9 @@ fn column_title(
 
 /// Three lines: number and title; lead units; urgency and deadline.
 fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let w = usize::from(area.width);
-    let urgency = app.board.urgency(task, app.today);
+    let urgency = app.board().urgency(task, app.today());
     // Only the title line shows the selection: moving it then repaints two lines, not six,
     // which halves the bytes per key over a slow link; a whole reversed line is still plain to
     // see on a projector.
@@ -134,8 +134,8 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     // Lead units, and at the right how fresh the progress notes are: a stale task (no note for
     // `stale_days`) is marked in words; otherwise the latest note's date where there is room.
     let dim = theme.dim;
-    let s = app.lang.strings();
-    let freshness = match stats::stale_days(&app.board, task, app.today) {
+    let s = app.lang().strings();
+    let freshness = match stats::stale_days(app.board(), task, app.today()) {
         Some(_) => Some((s.stale.to_string(), theme.title)),
         None if w >= WIDE_CARD => task
             .latest_note()
@@ -163,7 +163,7 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     );
 
     // Urgency words always; the deadline in as much room as is left, the indent giving way first.
-    let words = app.lang.urgency_short(urgency);
+    let words = app.lang().urgency_short(urgency);
     let full = task.deadline.format(" %Y-%m-%d").to_string();
     let short = task.deadline.format(" %y-%m-%d").to_string();
     let (indent, date) = ["   ", " ", ""]

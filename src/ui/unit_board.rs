@@ -17,13 +17,13 @@ const URGENCY_WIDTH: usize = 10;
 const MIN_TITLE: usize = 8;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let lang = app.lang;
+    let theme = &app.theme();
+    let lang = app.lang();
     let s = lang.strings();
-    let rows = &app.grouping.unit_rows;
+    let rows = &app.grouping().unit_rows;
     let visible = unit_rows_visible(body);
-    let scroll = app.unit_cursor.scroll.min(rows.len().saturating_sub(1));
-    let mut title = format!(" {} {} ", s.view_units, app.grouping.lanes.len());
+    let scroll = app.unit_cursor().scroll.min(rows.len().saturating_sub(1));
+    let mut title = format!(" {} {} ", s.view_units, app.grouping().lanes.len());
     if rows.len() > visible {
         // Which rows are shown, as the status columns say it.
         let shown_to = (scroll + visible).min(rows.len());
@@ -44,10 +44,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     for (slot, row) in rows.iter().skip(scroll).take(visible).enumerate() {
         let y = inner.y + slot as u16;
         let area = Rect::new(inner.x, y, inner.width, 1);
-        let selected = scroll + slot == app.unit_cursor.row;
+        let selected = scroll + slot == app.unit_cursor().row;
         let line = match row {
             UnitRow::Heading(lane) => {
-                let lane = &app.grouping.lanes[*lane];
+                let lane = &app.grouping().lanes[*lane];
                 let counts = format!(
                     "  {} {}  {} {}  {} {}",
                     lang.role(Role::Lead),
@@ -80,10 +80,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 Line::styled(format!("  {label}"), theme.dim)
             }
             UnitRow::Task { id, role, .. } => {
-                let Some(task) = app.board.task(*id) else {
+                let Some(task) = app.board().task(*id) else {
                     continue;
                 };
-                let urgency = app.board.urgency(task, app.today);
+                let urgency = app.board().urgency(task, app.today());
                 let base = if selected { theme.selected } else { theme.text };
                 let [tag, tail, words] = columns.cells(app, *role, task, urgency);
                 let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
@@ -121,7 +121,7 @@ struct TaskColumns {
 
 impl TaskColumns {
     fn new(app: &App, w: usize) -> TaskColumns {
-        let lang = app.lang;
+        let lang = app.lang();
         let role = [Role::Lead, Role::Cooperating]
             .iter()
             .map(|r| width(lang.role(*r)))
@@ -136,7 +136,7 @@ impl TaskColumns {
         // at least as wide as "逾期1000天" so it does not move as the day counts grow.
         // (Measured once per change in App::regroup: a scan of every row per frame cost 100 ms
         // a key at 10,000 tasks.)
-        let urgency = app.urgency_width.max(URGENCY_WIDTH);
+        let urgency = app.urgency_width().max(URGENCY_WIDTH);
         // The date gives way first (the urgency words say how it stands), then the status, so
         // that the title keeps room to be read.
         let fixed = tag_width(role) + urgency + MIN_TITLE;
@@ -154,8 +154,8 @@ impl TaskColumns {
 
     /// The tag, the columns after the title, and the urgency words of one task row.
     fn cells(&self, app: &App, role: Role, task: &Task, urgency: Urgency) -> [String; 3] {
-        let lang = app.lang;
-        let ellipsis = app.theme.ellipsis;
+        let lang = app.lang();
+        let ellipsis = app.theme().ellipsis;
         let role_tag = format!("[{}]", lang.role(role));
         let tag = format!(
             "    {} {:>2} ",

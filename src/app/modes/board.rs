@@ -1,0 +1,136 @@
+//! The board's three views with no mode open: moving around, switching views, opening the
+//! detail, help, review and the dialogs (drawn by `ui::status_board`, `ui::unit_board`,
+//! `ui::dashboard`).
+
+use super::{Detail, Help, Mode, Review};
+use crate::action::Action;
+use crate::app::hints::{Hint, HintSource};
+use crate::app::{App, ChangeKind, Effect, View};
+use crate::layout::DashboardPage;
+use crate::model::Filter;
+
+impl App {
+    pub(super) fn on_board_action(&mut self, action: Action) -> Effect {
+        let body = self.body();
+        match action {
+            Action::ToggleHelp => self.push(Mode::Help(Help::default())),
+            Action::NextView => self.switch_view(match self.view {
+                View::Status => View::Units,
+                View::Units => View::Dashboard,
+                View::Dashboard => View::Status,
+            }),
+            Action::ShowStatusView => self.switch_view(View::Status),
+            Action::ShowUnitView => self.switch_view(View::Units),
+            Action::ShowDashboard => self.switch_view(View::Dashboard),
+            Action::OpenDetail => {
+                if let Some(id) = self.selected_task() {
+                    self.push(Mode::Detail(Detail::new(id)));
+                }
+            }
+            Action::MoveNext | Action::MovePrevious => {
+                return self.move_task(self.selected_task(), action);
+            }
+            Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
+                self.open_dialog(action, self.selected_task())
+            }
+            Action::Search | Action::Filter => self.open_finder(action),
+            Action::Review => self.start_review(),
+            Action::Export => return Effect::Export,
+            Action::Undo => return self.take_undo(ChangeKind::Undo),
+            Action::Redo => return self.take_undo(ChangeKind::Redo),
+            Action::Back => {
+                if !self.filter.is_empty() {
+                    self.set_filter(Filter::default());
+                }
+            }
+            Action::Quit => {}
+            navigation => match self.view {
+                View::Status => self.status_cursor.navigate(
+                    navigation,
+                    &self.grouping,
+                    self.geometry.cards_per_column,
+                ),
+                View::Units => self.unit_cursor.navigate(
+                    navigation,
+                    &self.grouping,
+                    self.geometry.unit_rows_visible,
+                ),
+                View::Dashboard => {
+                    let page = self.grouping.dashboard.as_ref().map_or(0, |d| {
+                        DashboardPage::arrange(body.width, &d.section_heights()).height
+                    });
+                    let last = usize::from(page.saturating_sub(body.height));
+                    self.dashboard_scroll =
+                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
+                }
+            },
+        }
+        Effect::None
+    }
+
+    fn start_review(&mut self) {
+        let (board, filter, today) = (&self.board, &self.filter, self.today);
+        let review = Review::start(board, today, |id| {
+            filter.is_empty()
+                || board
+                    .task(id)
+                    .is_some_and(|t| filter.matches(board, t, today))
+        });
+        if review.items.is_empty() {
+            self.info(self.lang.strings().no_tasks.to_string());
+        } else {
+            self.push(Mode::Review(review));
+        }
+    }
+
+    /// Replaces the filter and regroups, keeping the selection where the task is still shown.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.regroup();
+    }
+
+    fn switch_view(&mut self, view: View) {
+        // Carry the selected task across views so switching keeps your place.
+        if let Some(id) = self.selected_task() {
+            match view {
+                View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
+                View::Units => self
+                    .unit_cursor
+                    .follow(&self.grouping, Some((id, String::new()))),
+                View::Dashboard => {}
+            }
+        }
+        self.view = view;
+        self.keep_cursors_in_view();
+    }
+}
+
+/// The footer with no mode open.
+pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
+    let mut actions = vec![Action::ToggleHelp, Action::Quit];
+    // The dashboard has no task to open or move.
+    if app.view != View::Dashboard {
+        actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
+    }
+    actions.extend([Action::NextView, Action::Undo]);
+    keys.collect(
+        actions
+            .into_iter()
+            .map(|a| (keys.key(a), keys.describe(a)))
+            .collect(),
+    )
+}
+
+/// Scrolls a free-scrolling page (dashboard, detail, help) by an action.
+pub(crate) fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::First => 0,
+        // Clamped by the view, which knows how long the page is.
+        Action::Last => usize::MAX / 2,
+        _ => scroll,
+    }
+}

@@ -1,0 +1,27 @@
+//! Actions in, effects out: the checks that hold whatever is open, then the mode stack
+//! (`modes/`). `update` never draws and never touches the disk.
+
+use super::{App, Effect};
+use crate::action::Action;
+
+impl App {
+    pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.update_views(action);
+        self.sync_detail_record();
+        effect
+    }
+
+    fn update_views(&mut self, action: Action) -> Effect {
+        self.message = None;
+        // One change at a time: the next would be made on a board the saving one is changing,
+        // and quitting now would drop the change being saved without a word.
+        if self.saving && (action.changes_board() || action == Action::Quit) {
+            self.info(self.lang.strings().save_busy.to_string());
+            return Effect::None;
+        }
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
+        self.dispatch(action)
+    }
+}

@@ -1,0 +1,192 @@
+//! Screen geometry shared by drawing and by the app's scrolling and mouse logic, so both agree on
+//! what fits and where things are. It knows sizes and counts, nothing of the app or of drawing:
+//! `app` keeps a [`Geometry`] computed once per resize (or when the filter bar comes or goes), and
+//! `ui` computes the same areas from the frame it is given.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the board shows a short message instead of a broken layout.
+pub const MIN_WIDTH: u16 = 44;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// The most that is drawn, whatever size the terminal reports: a terminal (or a broken pty) may say
+/// 65535x65535, and a screen buffer that size would take hundreds of gigabytes. Beyond this the
+/// rest of the window stays blank.
+pub const MAX_DRAWN_WIDTH: u16 = 1000;
+pub const MAX_DRAWN_HEIGHT: u16 = 500;
+
+/// The area drawn on a terminal of this reported size.
+pub fn drawn_area(width: u16, height: u16) -> Rect {
+    Rect::new(
+        0,
+        0,
+        width.min(MAX_DRAWN_WIDTH),
+        height.min(MAX_DRAWN_HEIGHT),
+    )
+}
+
+/// Lines one card takes in a status column, including the gap after it.
+pub const CARD_HEIGHT: u16 = 4;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Header line, filter bar (one line while a search or filter is active), body, footer line.
+pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(filter_bar)),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+pub fn body(area: Rect, filter_bar: bool) -> Rect {
+    frame_areas(area, filter_bar)[2]
+}
+
+/// The four status columns, sharing the width evenly.
+pub fn status_columns(body: Rect) -> [Rect; 4] {
+    Layout::horizontal([Constraint::Ratio(1, 4); 4]).areas(body)
+}
+
+/// How many cards fit in a column of a body this size (at least one).
+pub fn cards_per_column(body: Rect) -> usize {
+    let inner = body.height.saturating_sub(2);
+    usize::from(((inner + 1) / CARD_HEIGHT).max(1))
+}
+
+/// Lines of the unit view's list (the body less its border).
+pub fn unit_rows_visible(body: Rect) -> usize {
+    usize::from(body.height.saturating_sub(2).max(1))
+}
+
+/// The detail and help overlays cover the body, leaving a margin on wide screens.
+pub fn overlay(area: Rect) -> Rect {
+    let body = body(area, false);
+    let margin = if body.width > 100 {
+        (body.width - 100) / 2
+    } else {
+        0
+    };
+    Rect {
+        x: body.x + margin,
+        width: body.width - 2 * margin,
+        ..body
+    }
+}
+
+/// Where the header's view tabs are, for the mouse. The header right-aligns its tabs followed by
+/// `trailing` cells (the date, the read-only mark): the tabs start where all of that, ending at
+/// the right edge, begins (at the left edge when it does not fit). `tabs` are the tabs' widths in
+/// drawing order; each area is clipped to the header.
+pub fn header_tab_areas(header: Rect, tabs: &[usize], trailing: usize) -> Vec<Rect> {
+    let total = tabs.iter().sum::<usize>() + trailing;
+    let start = usize::from(header.width).saturating_sub(total);
+    let mut x = usize::from(header.x) + start;
+    let right = usize::from(header.right());
+    tabs.iter()
+        .map(|&w| {
+            let left = x.min(right);
+            x += w;
+            let width = x.min(right) - left;
+            Rect::new(left as u16, header.y, width as u16, 1)
+        })
+        .collect()
+}
+
+/// Width from which the dashboard's sections sit in two columns.
+pub const DASHBOARD_TWO_COLUMNS: u16 = 120;
+
+/// Where the dashboard's sections go on a page of some width: each column lists the sections (by
+/// their index in the heights given) with their heights, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashboardPage {
+    pub left: Vec<(usize, u16)>,
+    pub right: Vec<(usize, u16)>,
+    pub column_width: u16,
+    /// How tall the whole page is (at least 1): the app clamps its scrolling with it.
+    pub height: u16,
+}
+
+impl DashboardPage {
+    /// The first two sections on the left and the rest on the right on a wide screen; all in one
+    /// column otherwise.
+    pub fn arrange(width: u16, heights: &[u16]) -> DashboardPage {
+        let two = width >= DASHBOARD_TWO_COLUMNS;
+        let column_width = if two { width / 2 } else { width };
+        let sections: Vec<(usize, u16)> = heights.iter().copied().enumerate().collect();
+        let (left, right) = if two {
+            let split = sections.len().min(2);
+            (sections[..split].to_vec(), sections[split..].to_vec())
+        } else {
+            (sections, Vec::new())
+        };
+        let height_of = |list: &[(usize, u16)]| list.iter().map(|(_, h)| *h).sum::<u16>();
+        let height = height_of(&left).max(height_of(&right)).max(1);
+        DashboardPage {
+            left,
+            right,
+            column_width,
+            height,
+        }
+    }
+}
+
+/// The areas of one screen size, worked out once when the size (or the filter bar) changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub screen: Rect,
+    pub too_small: bool,
+    pub header: Rect,
+    pub filter_bar: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+    pub status_columns: [Rect; 4],
+    pub cards_per_column: usize,
+    pub unit_rows_visible: usize,
+    /// The box of the detail and help overlays.
+    pub overlay: Rect,
+}
+
+impl Geometry {
+    pub fn new(screen: Rect, filter_bar: bool) -> Geometry {
+        let [header, bar, body, footer] = frame_areas(screen, filter_bar);
+        Geometry {
+            screen,
+            too_small: too_small(screen),
+            header,
+            filter_bar: bar,
+            body,
+            footer,
+            status_columns: status_columns(body),
+            cards_per_column: cards_per_column(body),
+            unit_rows_visible: unit_rows_visible(body),
+            overlay: overlay(screen),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_reported_terminal_is_drawn_at_the_cap_and_a_normal_one_whole() {
+        assert_eq!(drawn_area(65535, 65535), Rect::new(0, 0, 1000, 500));
+        assert_eq!(drawn_area(120, 40), Rect::new(0, 0, 120, 40));
+        assert_eq!(drawn_area(2000, 30), Rect::new(0, 0, 1000, 30));
+    }
+
+    #[test]
+    fn a_wide_dashboard_puts_two_sections_in_each_column_and_is_as_tall_as_the_taller() {
+        let page = DashboardPage::arrange(140, &[12, 8, 5, 30]);
+        assert_eq!(page.left, vec![(0, 12), (1, 8)]);
+        assert_eq!(page.right, vec![(2, 5), (3, 30)]);
+        assert_eq!((page.column_width, page.height), (70, 35));
+        let narrow = DashboardPage::arrange(80, &[12, 8, 5, 30]);
+        assert_eq!((narrow.right.len(), narrow.height), (0, 55));
+    }
+}

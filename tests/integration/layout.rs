@@ -1,0 +1,492 @@
+//! Layout at the edges: narrow terminals, English labels, long messages, every state's key hints.
+//! Each test draws the whole screen, checks that every row is exactly the terminal's width, and
+//! asserts the rows a user reads. The date is fixed (2026-11-26) so the day counts are stable.
+
+use crate::common;
+
+use common::{assert_rows_aligned, find_row, row, screen_rows};
+use ftz_board::action::Action;
+use ftz_board::app::{App, ReadOnly};
+use ftz_board::i18n::Lang;
+use ftz_board::keymap::{Key, Keymap};
+use ftz_board::model::{Board, Note, Status};
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+const TODAY: &str = "2026-11-26";
+
+/// The plan with task 2 in progress (18 not started) and a fresh note on task 3, so the first
+/// column has stale cards and one that is not.
+fn board() -> Board {
+    let mut board = ftz_board::plan::builtin_plan().unwrap();
+    board.task_mut(2).unwrap().status = Status::InProgress;
+    board.task_mut(3).unwrap().notes.push(Note {
+        at: "2026-11-20T10:00:00+08:00".parse().unwrap(),
+        author: "tester".into(),
+        text: "已对接".into(),
+        decision: false,
+    });
+    board
+}
+
+fn app_at(today: &str, lang: Lang, width: u16, height: u16) -> App {
+    let mut app = App::new(board(), "board.ron".into(), today.parse().unwrap(), lang);
+    app.resize(width, height);
+    app
+}
+
+fn app(lang: Lang, width: u16, height: u16) -> App {
+    app_at(TODAY, lang, width, height)
+}
+
+/// The screen as rows of text, after checking that each row fills the terminal exactly.
+fn rows(app: &App) -> Vec<String> {
+    let mut buf = Buffer::empty(app.screen());
+    let _cursor = ftz_board::ui::render(app, app.screen(), &mut buf);
+    assert_rows_aligned(&buf);
+    screen_rows(&buf)
+}
+
+/// The display column at which `needle` starts in `row`.
+fn column_of(row: &str, needle: &str) -> usize {
+    let at = row
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in {row:?}"));
+    row[..at].width()
+}
+
+fn footer(app: &App) -> String {
+    rows(app).pop().unwrap()
+}
+
+#[test]
+fn status_column_titles_never_cut_the_count() {
+    // 44 columns: the padding gives way so that label and the count of 18 both stay whole.
+    let narrow = app(Lang::Zh, 44, 10);
+    assert_eq!(
+        rows(&narrow)[1],
+        "┌未启动 18┐┌ 推进中 1┐┌ 需协调 0┐┌ 已完成 0┐"
+    );
+    // English at 80x24: the scroll range goes first, then a long label is shortened.
+    let english = app(Lang::En, 80, 24);
+    assert_eq!(
+        rows(&english)[1],
+        row(
+            &english,
+            "┌ Not started 18 ──┐┌ In progress 1 ───┐┌ Needs coordin… 0 ┐┌ Done 0 ──────────┐"
+        )
+    );
+    // Where there is room the range stays.
+    assert!(rows(&app(Lang::Zh, 80, 24))[1].starts_with("┌ 未启动 18 [1-5] ─┐"));
+    for lang in [Lang::Zh, Lang::En] {
+        for width in 44..=120 {
+            let app = app(lang, width, 24);
+            let title_row = &rows(&app)[1];
+            for (column, ids) in app.grouping().columns.iter().enumerate() {
+                let title = title_row.split('┌').nth(column + 1).unwrap();
+                let n = ids.len();
+                let whole = title.contains(&format!(" {n} ")) || title.contains(&format!(" {n}┐"));
+                assert!(whole, "{lang:?} {width}: {title_row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn card_units_start_in_the_same_place_with_or_without_the_stale_mark() {
+    // Task 1 is stale, task 3 has a fresh note: the units of both start one cell in at 80x24 ...
+    let app80 = app(Lang::Zh, 80, 24);
+    let rows80 = rows(&app80);
+    assert_eq!(
+        &rows80[3][..rows80[3].find("││").unwrap()],
+        row(&app80, "│ 莘庄海…  久未更新")
+    );
+    assert_eq!(
+        &rows80[7][..rows80[7].find("││").unwrap()],
+        "│ 区商务委         "
+    );
+    // ... and under the title on a wider card.
+    let app120 = app(Lang::Zh, 120, 24);
+    let rows120 = rows(&app120);
+    assert!(
+        rows120[3].starts_with(&row(&app120, "│   莘庄海关、龙吴…  久未更新│")),
+        "{}",
+        rows120[3]
+    );
+    assert!(
+        rows120[7].starts_with("│   区商务委            11-20│"),
+        "{}",
+        rows120[7]
+    );
+}
+
+#[test]
+fn unit_view_in_english_lines_up_the_task_numbers_of_both_roles() {
+    let mut app = app(Lang::En, 80, 24);
+    app.update(Action::ShowUnitView);
+    let rows = rows(&app);
+    assert_eq!(
+        rows[4..9],
+        [
+            "│    [lead]   3 支持企业申请AEO认证    Not started        2024-12-31  late 695d│",
+            "│    [lead]   4 开展离岸经贸业务       Not started        2024-12-31  late 695d│",
+            "│  Cooperating units                                                           │",
+            "│    [co-op]  1 提升虹桥商务区保税物…  Not started        2024-12-31  late 695d│",
+            "│    [co-op]  2 拓展公用型保税仓库功能 In progress        2025-12-31  late 330d│",
+        ]
+        .map(|r| row(&app, r))
+    );
+}
+
+#[test]
+fn unit_view_at_44_columns_keeps_title_and_whole_urgency() {
+    let mut zh = app(Lang::Zh, 44, 16);
+    zh.update(Action::ShowUnitView);
+    let rows_zh = rows(&zh);
+    // The deadline column gives way; the title keeps room and the urgency is whole.
+    assert_eq!(
+        rows_zh[4],
+        row(&zh, "│    [牵头]  3 支持企业…  未启动  逾期695天│")
+    );
+    let mut en = app(Lang::En, 44, 16);
+    en.update(Action::ShowUnitView);
+    let rows_en = rows(&en);
+    // English status words are long: they give way as well.
+    assert_eq!(
+        rows_en[4],
+        row(&en, "│    [lead]   3 支持企业申请AEO…  late 695d│")
+    );
+}
+
+#[test]
+fn unit_view_title_says_which_rows_are_shown() {
+    let mut app = app(Lang::Zh, 80, 24);
+    app.update(Action::ShowUnitView);
+    // 22 units, 116 rows (headings, tasks, gaps), 20 of them on screen.
+    assert!(rows(&app)[1].starts_with("┌ 按单位 22 [1-20/116] ─"));
+    // At the last task the marker says the list is shown to its end (the gap after it aside).
+    app.update(Action::Last);
+    assert!(rows(&app)[1].starts_with("┌ 按单位 22 [96-115/116] ─"));
+}
+
+#[test]
+fn dashboard_table_headers_are_whole_in_english() {
+    let mut app = app(Lang::En, 80, 40);
+    app.update(Action::ShowDashboard);
+    let rows = rows(&app);
+    assert_eq!(
+        find_row(&rows, "│Unit "),
+        "│Unit                 lead co-op done overdue on time                          │"
+    );
+    assert_eq!(
+        find_row(&rows, "│区商务委 "),
+        "│区商务委             2    3     0    5       -                                │"
+    );
+}
+
+#[test]
+fn dashboard_bars_grow_with_the_width() {
+    let mut app = app(Lang::Zh, 200, 60);
+    app.update(Action::ShowDashboard);
+    let rows = rows(&app);
+    // The summary is the left half (100 columns): the four bars and labels spread over it.
+    let labels = find_row(&rows, "未启动");
+    assert!(column_of(labels, "已完成") > 70, "{labels}");
+    // The 18 tasks not started: the bar with its value is 23 cells wide (it was 14).
+    let values = find_row(&rows, "18");
+    let bar_cells = values.chars().skip(1).take_while(|c| *c != ' ').count();
+    assert_eq!(bar_cells, 23, "{values}");
+}
+
+#[test]
+fn overdue_ranking_shows_whole_names_and_the_days_as_a_total() {
+    let mut zh = app(Lang::Zh, 80, 64);
+    zh.update(Action::ShowDashboard);
+    let rows_zh = rows(&zh);
+    assert!(
+        find_row(&rows_zh, " 1. 区市场监管局 ")
+            .starts_with("│  1. 区市场监管局         4 项 累计逾期 2415 天 █"),
+        "{}",
+        rows_zh.join("\n")
+    );
+    assert!(find_row(&rows_zh, "新虹桥国际医学中心   1 项 累计逾期  330 天").starts_with("│ 10. "));
+    let mut en = app(Lang::En, 80, 64);
+    en.update(Action::ShowDashboard);
+    let rows_en = rows(&en);
+    find_row(&rows_en, "4 tasks, 2415 days overdue in total");
+    find_row(&rows_en, "1 task,   330 days overdue in total");
+    // On the narrowest screen the name gives way before the figures.
+    let mut narrow = app(Lang::Zh, 44, 70);
+    narrow.update(Action::ShowDashboard);
+    let rows_narrow = rows(&narrow);
+    assert_eq!(
+        find_row(&rows_narrow, " 1. 区市场监管局"),
+        "│  1. 区市场监管局   4 项 累计逾期 2415 天 │"
+    );
+    find_row(
+        &rows_narrow,
+        &row(&narrow, "│ 10. 区人力资源社…  1 项 累计逾期  330 天 │"),
+    );
+}
+
+#[test]
+fn timeline_today_label_points_at_the_today_tick() {
+    for (today, caret_first) in [("2025-06-01", true), (TODAY, false)] {
+        let mut app = app_at(today, Lang::Zh, 80, 40);
+        app.update(Action::ShowDashboard);
+        let rows = rows(&app);
+        let axis = rows.iter().position(|r| r.contains("-+-")).unwrap();
+        let tick = column_of(&rows[axis], "|");
+        let label = &rows[axis + 1];
+        assert_eq!(
+            column_of(label, "^"),
+            tick,
+            "{today}:\n{}\n{label}",
+            rows[axis]
+        );
+        let words = format!("今天 {today}");
+        if caret_first {
+            assert!(label.contains(&format!("^ {words}")), "{label}");
+        } else {
+            // Today is past the last deadline: the label ends at the tick, on the right.
+            assert!(label.contains(&format!("{words} ^")), "{label}");
+        }
+    }
+}
+
+#[test]
+fn a_message_gets_the_footer_before_the_file_path() {
+    let text = "已导出: /long/path/ftz-report-2026-11-26.xlsx, /long/path/ftz-report-2026-11-26.md";
+    let mut wide = app(Lang::Zh, 120, 24);
+    wide.set_file_label("/srv/ftz/board.ron".into());
+    wide.info(text.into());
+    let shown = footer(&wide);
+    assert!(shown.starts_with(text), "{shown}");
+    assert!(shown.ends_with(" 文件 /srv/ftz/board.ron"), "{shown}");
+    // At 80 columns the message takes the whole line and the path waits.
+    let mut narrow = app(Lang::Zh, 80, 24);
+    narrow.info(text.into());
+    let shown = footer(&narrow);
+    assert!(shown.starts_with("已导出: /long/path/ftz-report-2026-11-26.xlsx, /long/path/ftz"));
+    assert!(shown.ends_with(narrow.theme().ellipsis), "{shown}");
+    assert!(!shown.contains("board.ron"), "{shown}");
+}
+
+/// A colleague's save the store refused, at `b.ron:42:21`.
+fn problem(message: &str) -> ftz_board::store::StoreError {
+    ftz_board::store::StoreError::Parse {
+        path: path().to_path_buf(),
+        line: 42,
+        column: 21,
+        message: message.into(),
+    }
+}
+
+fn path() -> &'static std::path::Path {
+    std::path::Path::new("b.ron")
+}
+
+#[test]
+fn the_file_problem_gets_the_footer_before_the_file_path() {
+    let short = "b.ron:42:21: unknown status `doingg` (expected …)";
+    let mut at120 = app(Lang::Zh, 120, 24);
+    at120.on_file_changed(Err(problem("unknown status `doingg` (expected …)")), path());
+    let shown = footer(&at120);
+    assert!(
+        shown.starts_with(&format!("文件有误，暂停保存: {short}"))
+            && shown.ends_with("文件 board.ron"),
+        "{shown}"
+    );
+    // The whole message the store gives (122 cells with its prefix): whole at 130 columns, and
+    // as much as fits, ending in an ellipsis, at 80.
+    let full = "b.ron:42:21: unknown status `doingg` (expected one of `not_started`, \
+                `in_progress`, `blocked`, `done`)";
+    let mut wide = app(Lang::Zh, 130, 24);
+    let message = full.strip_prefix("b.ron:42:21: ").unwrap();
+    wide.on_file_changed(Err(problem(message)), path());
+    assert!(footer(&wide).starts_with(&format!("文件有误，暂停保存: {full}")));
+    wide.resize(80, 24);
+    let shown = footer(&wide);
+    assert!(shown.starts_with("文件有误，暂停保存: b.ron:42:21: unknown status `doingg` (expe"));
+    assert!(shown.ends_with(wide.theme().ellipsis), "{shown}");
+}
+
+#[test]
+fn a_long_file_path_keeps_the_file_name() {
+    let mut app = app(Lang::Zh, 80, 24);
+    app.set_file_label("/srv/ftz/boards/board.ron".into());
+    let shown = footer(&app);
+    assert!(
+        shown.ends_with(&row(&app, " 文件 …tz/boards/board.ron")),
+        "{shown}"
+    );
+}
+
+#[test]
+fn footer_keys_follow_the_open_dialog() {
+    let cases = [
+        (
+            Action::AddNote,
+            " Enter 保存  Esc 取消  Alt-Enter 换行  Ctrl-T 会议决定 ",
+        ),
+        (
+            Action::EditTask,
+            " Tab 下一项  Enter 保存  Esc 取消  Up/Down 选择已有单位 ",
+        ),
+        (
+            Action::Filter,
+            " Up/Down 选择项  Left/Right 更改  Enter 应用  x 清空  Esc 取消 ",
+        ),
+        (Action::DeleteTask, " y 删除  其他键 取消 "),
+    ];
+    for (action, keys) in cases {
+        // Tall enough that the task form leaves the footer in sight.
+        let mut app = app(Lang::Zh, 100, 40);
+        app.update(action);
+        assert!(app.dialog().is_some(), "{action:?}");
+        let shown = footer(&app);
+        assert!(shown.starts_with(keys), "{action:?}: {shown}");
+    }
+    let mut en = app(Lang::En, 100, 24);
+    en.update(Action::AddNote);
+    let shown = footer(&en);
+    assert!(
+        shown.starts_with(" Enter save  Esc cancel  Alt-Enter new line  Ctrl-T meeting decision "),
+        "{shown}"
+    );
+}
+
+#[test]
+fn footer_keys_follow_the_detail_and_the_review() {
+    let mut app = app(Lang::Zh, 100, 24);
+    let board_keys = footer(&app);
+    assert!(board_keys.starts_with(" ? 帮助  q 退出  Enter 查看任务详情  L 移到下一状态 "));
+    app.update(Action::OpenDetail);
+    assert!(footer(&app).starts_with(" Esc 返回  j/k 滚动  n 写进展  L/H 改状态  u 撤销 "));
+    app.update(Action::Back);
+    app.update(Action::Review);
+    assert!(footer(&app).starts_with(" j 下一项  k 上一项  L/H 改状态  n 写进展  Esc 退出 "));
+}
+
+#[test]
+fn read_only_footer_leaves_out_the_editing_keys() {
+    let mut app = app(Lang::Zh, 120, 24);
+    app.set_read_only(Some(ReadOnly::Requested));
+    let shown = footer(&app);
+    assert!(
+        shown.starts_with(" ? 帮助  q 退出  Enter 查看任务详情  Tab 切换视图 "),
+        "{shown}"
+    );
+    for editing in [" L ", " H ", " u ", "Ctrl-r"] {
+        assert!(!shown.contains(editing), "{editing}: {shown}");
+    }
+    app.update(Action::OpenDetail);
+    let shown = footer(&app);
+    assert!(shown.starts_with(" Esc 返回  j/k 滚动 "), "{shown}");
+    assert!(
+        !shown.contains("写进展") && !shown.contains("撤销"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn footer_keys_come_from_the_keymap() {
+    let mut app = app(Lang::Zh, 100, 24);
+    // A keys file that writes notes with `w` and closes with `x` instead of Esc.
+    let bindings = Keymap::default()
+        .bindings()
+        .iter()
+        .map(|&(key, action)| match action {
+            Action::AddNote => (Key::char('w'), action),
+            Action::Back => (Key::char('x'), action),
+            _ => (key, action),
+        })
+        .collect();
+    app.set_keymap(Keymap::from_bindings(bindings));
+    app.update(Action::OpenDetail);
+    assert!(footer(&app).starts_with(" x 返回  j/k 滚动  w 写进展 "));
+}
+
+#[test]
+fn help_lists_dialog_keys_and_the_mouse_after_the_keymap() {
+    let mut app = app(Lang::Zh, 160, 48);
+    app.update(Action::ToggleHelp);
+    let rows = rows(&app);
+    let at = |text: &str| rows.iter().position(|r| r.contains(text)).unwrap();
+    assert!(at("q/Ctrl-c       退出") < at("│ 对话框中 "));
+    for line in [
+        "│ Enter          保存 ",
+        "│ Esc            取消 ",
+        "│ Alt-Enter      换行 ",
+        "│ Ctrl-T         会议决定 ",
+        "│ Tab            下一项 ",
+        "│ Up/Down        选择已有单位 ",
+        "│ y              确认删除 ",
+        "│ 鼠标 ",
+        "│ 单击           选中任务 ",
+        "│ 再次单击       打开任务详情 ",
+        "│ 滚轮           滚动 ",
+        "│ 单击标签       切换视图 ",
+    ] {
+        find_row(&rows, line);
+    }
+    let mut en = app_at(TODAY, Lang::En, 160, 48);
+    en.update(Action::ToggleHelp);
+    let rows = self::rows(&en);
+    find_row(&rows, "│ In dialogs ");
+    find_row(&rows, "│ Alt-Enter      new line ");
+    find_row(&rows, "│ click again    open the task ");
+}
+
+#[test]
+fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = app(lang, 80, 24);
+        app.update(Action::ToggleHelp);
+        let first = rows(&app);
+        let labels = Action::ALL.map(|a| app.keymap().label_for(a).unwrap());
+        let key_width = labels.iter().map(|l| l.width()).max().unwrap();
+        for (action, keys) in Action::ALL.iter().zip(&labels) {
+            // The key and the start of what it does (a long English description may be cut).
+            let (zh, en) = action.describe();
+            let what: String = if lang == Lang::Zh { zh } else { en }
+                .chars()
+                .take(6)
+                .collect();
+            find_row(&first, &format!(" {keys:<key_width$}  {what}"));
+        }
+        assert!(first[1].contains("[1-20/23]"), "{}", first[1]);
+        app.update(Action::Last);
+        let last = rows(&app);
+        assert!(last[1].contains("[4-23/23]"), "{}", last[1]);
+        find_row(&last, "│ y              ");
+    }
+}
+
+#[test]
+fn dashboard_review_and_dialogs_fill_every_row_at_every_width() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in (44..=200).step_by(7) {
+            let height = 10 + width % 50;
+            for actions in [
+                &[Action::ShowDashboard][..],
+                &[Action::ShowDashboard, Action::Last],
+                &[Action::ShowUnitView, Action::Last],
+                &[Action::Review],
+                &[Action::AddNote],
+                &[Action::Filter],
+                &[Action::ToggleHelp, Action::Last],
+            ] {
+                let mut app = app(lang, width, height);
+                for action in actions {
+                    app.update(*action);
+                }
+                // `rows` checks each row is exactly `width` cells and no wide character is split,
+                // with and without a message in the footer.
+                rows(&app);
+                app.info("已导出: /long/path/ftz-report-2026-11-26.xlsx".into());
+                rows(&app);
+            }
+        }
+    }
+}

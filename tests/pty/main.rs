@@ -1,0 +1,16 @@
+//! The real binary in pseudo-terminals (`driver.rs`, the one driver), in one test binary.
+//!
+//! To add tests that need a terminal: write `tests/pty/<area>.rs` (use `crate::driver::Pty` and
+//! `crate::common`) and add `mod <area>;` below. Tests that need none go to `tests/integration/`.
+
+#[allow(dead_code)]
+#[path = "../common/mod.rs"]
+mod common;
+#[allow(dead_code)]
+mod driver;
+
+mod e2e;
+mod hardening;
+mod refresh;
+mod saving;
+mod terminals;
