@@ -21,7 +21,41 @@ impl App {
 
     pub fn set_history(&mut self, history: crate::model::History) {
         self.history = history;
+        self.history_pending = false;
         self.sync_detail_record();
+    }
+
+    /// The history is being read in the background (see `tui`): until it arrives, what needs it
+    /// (a task's record, looking back) knows it is not there yet rather than taking it as empty.
+    pub fn set_history_pending(&mut self) {
+        self.history_pending = true;
+    }
+
+    pub fn history_pending(&self) -> bool {
+        self.history_pending
+    }
+
+    /// The history read in the background arrives. Changes this board saved meanwhile are in it
+    /// if they were made before it was read; those made after are kept from what the board had.
+    pub fn on_history_loaded(&mut self, read: Result<crate::model::History, String>) {
+        match read {
+            Ok(mut history) => {
+                let newest = history.entries().last().map(|e| e.at);
+                let later: Vec<_> = self
+                    .history
+                    .entries()
+                    .iter()
+                    .filter(|e| newest.is_none_or(|n| e.at > n))
+                    .cloned()
+                    .collect();
+                history.extend(later);
+                self.set_history(history);
+            }
+            Err(problem) => {
+                self.history_pending = false;
+                self.error(problem);
+            }
+        }
     }
 
     /// The open detail's task's changes, oldest first.

@@ -126,6 +126,8 @@ pub struct App {
     file_problem: Option<String>,
     /// Every change recorded, for the detail's record of a task.
     history: crate::model::History,
+    /// The history is still being read (see `set_history_pending`).
+    history_pending: bool,
     /// Where the open detail's task is in `history`: found when the detail opens or the history
     /// grows, not on every frame (the history holds every change ever made).
     detail_record: DetailRecord,
@@ -161,6 +163,7 @@ impl App {
             read_only: None,
             file_problem: None,
             history: crate::model::History::default(),
+            history_pending: false,
             detail_record: DetailRecord::default(),
             undo: Vec::new(),
             redo: Vec::new(),

@@ -28,7 +28,14 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         created = true;
     }
     let Loaded { board, stamp, .. } = store.load()?;
-    let history = store.load_history()?;
+    // The first frame needs only the board: the history (every change ever made, often many
+    // times the board's size) is read in the background, unless the board opens at a past date.
+    let history_now = cli.today.is_some();
+    let history = if history_now {
+        Some(store.load_history()?)
+    } else {
+        None
+    };
     let today = today(cli, &board);
     let mut app = App::new(board, store.path().display().to_string(), today, lang);
     app.set_theme(Theme::for_terminal(
@@ -40,7 +47,10 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     // was asked for by name, which overrides NO_COLOR (crossterm would otherwise drop its colours).
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(theme_name == ThemeName::Mono);
     app.set_keymap(keymap);
-    app.set_history(history);
+    match history {
+        Some(history) => app.set_history(history),
+        None => app.set_history_pending(),
+    }
     let user = shown_user(cli, &store, app.board());
     app.set_user(user.clone());
     let read_only = if cli.read_only {
@@ -81,6 +91,8 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         user,
         stamp,
         mouse: !cli.no_mouse,
+        load_history: !history_now,
+        cache: Default::default(),
     };
     crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))
 }

@@ -26,6 +26,8 @@ pub enum Event {
     InputClosed,
     /// A save started by the loop has ended (see `save.rs`).
     Saved(Box<super::save::Outcome>),
+    /// The history, read in the background after the first frame (see `history.rs`).
+    HistoryLoaded(Result<crate::model::History, crate::store::StoreError>),
     /// SIGWINCH: the window changed size. crossterm reports resizes too, but only once its input
     /// thread has started reading; this handler is in place before the first frame, so a resize
     /// right after start-up is never missed.

@@ -2,7 +2,12 @@
 
 mod events;
 mod guard;
+mod history;
 mod save;
+mod synced;
+
+/// The terminal the board draws on: each frame one synchronized update (see `synced.rs`).
+type Tui = ratatui::Terminal<ratatui::backend::CrosstermBackend<synced::Synced<io::Stdout>>>;
 
 use std::io;
 use std::time::Duration;
@@ -29,6 +34,12 @@ pub struct Session {
     pub stamp: Stamp,
     /// Capture the mouse (off with `--no-mouse`: some SSH clients misbehave with it).
     pub mouse: bool,
+    /// Read the history in the background once the first frame is drawn (the app was told it is
+    /// pending).
+    pub load_history: bool,
+    /// The files as our last save left them, so the next save need not read them again (shared
+    /// with the save thread; one save runs at a time).
+    pub cache: std::sync::Arc<std::sync::Mutex<crate::store::ReadCache>>,
 }
 
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
@@ -65,24 +76,27 @@ pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
 /// message is printed; the screen buffers are as big as what is drawn (`layout::drawn_area`), not
 /// as whatever size the terminal reports. A fixed viewport, because a full-screen one sizes its
 /// buffers from the reported size before the first frame.
-fn open_terminal() -> io::Result<ratatui::DefaultTerminal> {
+fn open_terminal() -> io::Result<Tui> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     let viewport = ratatui::Viewport::Fixed(crate::layout::drawn_area(width, height));
-    let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
+    // What `ratatui::init` does, with our own writer: restore the terminal before a panic's
+    // message, then raw mode and the alternate screen.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
-    Ok(terminal)
+    let backend = ratatui::backend::CrosstermBackend::new(synced::Synced::new(io::stdout()));
+    ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
 }
 
 /// The terminal changed size: draw on the new size, within the cap.
-fn resized(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    width: u16,
-    height: u16,
-) -> io::Result<()> {
+fn resized(terminal: &mut Tui, app: &mut App, width: u16, height: u16) -> io::Result<()> {
     app.resize(width, height);
     // A resize may leave stale cells on some terminals: repaint everything. Not with
     // `terminal.clear()`, which asks the terminal where its cursor is (a query that times out
@@ -103,11 +117,7 @@ fn leave_modes(mouse: bool) {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    session: &mut Session,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::Result<()> {
     let mut events = Events::start();
     if let Err(e) = events.watch(session.store.path()) {
         app.error(format!("{}: {e}", app.lang().strings().live_refresh_off));
@@ -115,6 +125,9 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|f| crate::ui::draw(app, f))?;
+    if session.load_history {
+        history::load_in_background(&session.store, events.sender());
+    }
     let mut state = LoopState::default();
     loop {
         // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
@@ -194,7 +207,7 @@ enum Flow {
 
 fn handle(
     event: Event,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Tui,
     app: &mut App,
     session: &mut Session,
     state: &mut LoopState,
@@ -231,6 +244,10 @@ fn handle(
             saved(app, session, state, *outcome);
             Effect::None
         }
+        Event::HistoryLoaded(read) => {
+            app.on_history_loaded(read.map_err(|e| e.to_string()));
+            Effect::None
+        }
         Event::Hangup | Event::InputClosed => Effect::Quit,
     };
     match effect {
@@ -241,6 +258,7 @@ fn handle(
             state.saving = Some(save::start(
                 &session.store,
                 &session.user,
+                &session.cache,
                 op,
                 kind,
                 events.sender(),

@@ -3,12 +3,13 @@
 //! are read and the screen drawn, and a wait for a colleague's lock says whose it is.
 
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::events::Event;
 use crate::app::{App, ChangeKind};
 use crate::model::Operation;
-use crate::store::{Applied, Store, StoreError};
+use crate::store::{Applied, ReadCache, Store, StoreError};
 
 /// How often a running save checks whether it waits for someone's lock (and who that is).
 pub const WAIT_CHECK: Duration = Duration::from_millis(200);
@@ -26,13 +27,21 @@ pub type Outcome = Result<Applied, StoreError>;
 pub fn start(
     store: &Store,
     user: &str,
+    cache: &Arc<Mutex<ReadCache>>,
     op: Operation,
     kind: ChangeKind,
     tx: Sender<Event>,
 ) -> Saving {
     let (store, user, job) = (store.clone(), user.to_string(), op.clone());
+    let cache = Arc::clone(cache);
     std::thread::spawn(move || {
-        let outcome = store.apply(&job, &user);
+        // A poisoned cache (a save thread that panicked) is only a cache: start it afresh.
+        let mut cache = cache.lock().unwrap_or_else(|poisoned| {
+            let mut cache = poisoned.into_inner();
+            cache.clear();
+            cache
+        });
+        let outcome = store.apply_cached(&job, &user, &mut cache);
         let _ = tx.send(Event::Saved(Box::new(outcome)));
     });
     Saving { op, kind }

@@ -436,3 +436,49 @@ fn the_detail_lists_its_tasks_changes_and_follows_a_change_made_while_it_is_open
     assert_ne!(app.selected_task(), Some(2));
     assert_eq!(app.detail_history().count(), 0);
 }
+
+/// The history is read in the background after the first frame. A note saved before it arrives
+/// must still be in the app's record once it does, and the detail then shows the task's changes.
+#[test]
+fn a_change_saved_while_the_history_loads_is_kept_when_the_history_arrives() {
+    let mut app = app();
+    app.set_history_pending();
+    assert!(app.history_pending());
+    // The history as it was read: one older change on task 1.
+    let mut older_board = app.board().clone();
+    let older = Operation::AddNote {
+        id: 1,
+        text: "早先的进展".into(),
+        decision: false,
+    }
+    .apply(
+        &mut older_board,
+        &Context {
+            user: "李娜".into(),
+            now: "2025-05-01T10:00:00+08:00".parse().unwrap(),
+        },
+    )
+    .unwrap();
+    app.on_key(&key(KeyCode::Char('n')));
+    let effects = type_text(&mut app, "刚写的");
+    assert!(effects.iter().all(|e| *e == Effect::None));
+    let enter = app.on_key(&key(KeyCode::Enter));
+    apply(&mut app, enter);
+    let mine = app.history().len();
+    assert_eq!(
+        mine, 1,
+        "the board keeps its own change while the history loads"
+    );
+    app.on_history_loaded(Ok(ftz_board::model::History::new(older)));
+    assert!(!app.history_pending());
+    let texts: Vec<String> = app
+        .history()
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.change {
+            ftz_board::model::Change::NoteAdded { note } => Some(note.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["早先的进展", "刚写的"]);
+}
