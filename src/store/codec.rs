@@ -91,7 +91,7 @@ pub fn parse_file(text: &str, path: &Path) -> Result<Parsed, StoreError> {
 }
 
 /// The number after the file's `version:`, read without parsing the whole file.
-fn declared_version(text: &str) -> Option<u32> {
+pub(super) fn declared_version(text: &str) -> Option<u32> {
     let at = locate::value_of(text, "version")?;
     let digits: String = text[at..]
         .chars()

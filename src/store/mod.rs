@@ -213,6 +213,17 @@ impl Store {
     /// changes not yet folded into it. Read only when something needs it (the board as of a date,
     /// `changes`, `check`, a task's record), never for the first frame.
     pub fn load_history(&self) -> Result<History, StoreError> {
+        // A version 2 board keeps no history of its own: the history file and the journal are
+        // all there is to read, and parsing the board (as big as the history, often) is not
+        // needed. Only a file that does not say so at its top is read whole.
+        if self.declares_current_version() {
+            let real = self.real_path();
+            let mut entries = lines::read(&history_path(&real))?.0;
+            let (journal, _) = lines::read(&journal_path(&real))?;
+            let pending = fold::unfolded(&entries, &journal);
+            entries.extend(pending);
+            return Ok(History::new(entries));
+        }
         let state = self.read_state()?;
         let mut entries = match state.parsed.v1_history {
             Some(entries) => entries,
@@ -221,6 +232,23 @@ impl Store {
         let pending = fold::unfolded(&entries, &state.journal);
         entries.extend(pending);
         Ok(History::new(entries))
+    }
+
+    /// Whether the board file's first 64 KiB declare the current version (a regular file only).
+    fn declares_current_version(&self) -> bool {
+        use std::io::Read;
+        let Ok(file) = std::fs::File::open(&self.path) else {
+            return false;
+        };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return false;
+        }
+        let mut head = Vec::new();
+        if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+            return false;
+        }
+        codec::declared_version(&String::from_utf8_lossy(&head))
+            == Some(crate::model::CURRENT_VERSION)
     }
 
     /// Creates the board file; refuses if one exists (checked under the lock, so two `init`s at once
