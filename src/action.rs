@@ -42,12 +42,24 @@ pub enum Action {
     DeleteTask,
     Undo,
     Redo,
+    /// Look at the board as it stood one day, week or month earlier or later (read-only).
+    DayBack,
+    DayForward,
+    WeekBack,
+    WeekForward,
+    MonthBack,
+    MonthForward,
+    /// Look at the board as it stood at the recorded meeting before or after the date in use.
+    PreviousMeeting,
+    NextMeeting,
+    /// Back to today's board after looking back.
+    BackToToday,
     Quit,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 37] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -74,6 +86,15 @@ impl Action {
         Action::DeleteTask,
         Action::Undo,
         Action::Redo,
+        Action::DayBack,
+        Action::DayForward,
+        Action::WeekBack,
+        Action::WeekForward,
+        Action::MonthBack,
+        Action::MonthForward,
+        Action::PreviousMeeting,
+        Action::NextMeeting,
+        Action::BackToToday,
         Action::ToggleHelp,
         Action::Quit,
     ];

@@ -11,6 +11,7 @@ mod grouping;
 mod header;
 mod hints;
 mod input;
+mod looking_back;
 mod modes;
 mod mouse;
 mod navigation;
@@ -135,6 +136,8 @@ pub struct App {
     redo: Vec<changes::Undoable>,
     /// The label of the undo or redo being applied, for its message.
     reverting: Option<String>,
+    /// Set while the board is looked at as of an earlier date (see `looking_back.rs`).
+    looking_back: Option<looking_back::LookingBack>,
 }
 
 impl App {
@@ -168,6 +171,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             reverting: None,
+            looking_back: None,
         };
         app.regroup();
         app
@@ -292,7 +296,7 @@ impl App {
     /// Replaces the board (after a save or when someone else changed the file), keeping selection
     /// and scroll position on the same tasks.
     pub fn set_board(&mut self, board: Board) {
-        self.board = board;
+        self.board = self.shown_board(board);
         self.close_details_without_task();
         self.regroup();
         self.sync_detail_record();

@@ -22,6 +22,12 @@ impl App {
         if action == Action::Quit {
             return Effect::Quit;
         }
+        // The date in use is the whole board's, whichever mode is open (a dialog takes keys, not
+        // actions, so typing is never taken for a step).
+        if App::is_time_step(action) {
+            self.step_time(action);
+            return Effect::None;
+        }
         self.dispatch(action)
     }
 }

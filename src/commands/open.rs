@@ -37,7 +37,8 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         None
     };
     let today = today(cli, &board);
-    let mut app = App::new(board, store.path().display().to_string(), today, lang);
+    let real_today = board.settings.today_at(crate::clock::system_now());
+    let mut app = App::new(board, store.path().display().to_string(), real_today, lang);
     app.set_theme(Theme::for_terminal(
         theme_name,
         cli.ascii,
@@ -55,17 +56,15 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     app.set_user(user.clone());
     let read_only = if cli.read_only {
         Some(ReadOnly::Requested)
-    } else if cli
-        .today
-        .is_some_and(|d| d != app.board().settings.today_at(crate::clock::system_now()))
-    {
-        Some(ReadOnly::LookingBack)
     } else if !writable(&store) {
         Some(ReadOnly::NotWritable)
     } else {
         None
     };
     app.set_read_only(read_only);
+    // `--today` stands the board at that date (read-only) as stepping does, so that "back to
+    // today" works from there too.
+    app.look_at(today);
     if let Some(unit) = &cli.unit {
         let unit = resolve_unit(app.board(), unit)?;
         app.set_filter(crate::model::Filter {

@@ -41,6 +41,15 @@ fn zh(action: Action) -> &'static str {
         Action::DeleteTask => "删除任务",
         Action::Undo => "撤销",
         Action::Redo => "重做",
+        Action::DayBack => "回顾：前一天",
+        Action::DayForward => "回顾：后一天",
+        Action::WeekBack => "回顾：前一周",
+        Action::WeekForward => "回顾：后一周",
+        Action::MonthBack => "回顾：前一月",
+        Action::MonthForward => "回顾：后一月",
+        Action::PreviousMeeting => "回顾：上一次会议",
+        Action::NextMeeting => "回顾：下一次会议",
+        Action::BackToToday => "回到今天",
         Action::Quit => "退出",
     }
 }
@@ -74,6 +83,15 @@ fn en(action: Action) -> &'static str {
         Action::DeleteTask => "delete task",
         Action::Undo => "undo",
         Action::Redo => "redo",
+        Action::DayBack => "look back: a day earlier",
+        Action::DayForward => "look back: a day later",
+        Action::WeekBack => "look back: a week earlier",
+        Action::WeekForward => "look back: a week later",
+        Action::MonthBack => "look back: a month earlier",
+        Action::MonthForward => "look back: a month later",
+        Action::PreviousMeeting => "look back: previous meeting",
+        Action::NextMeeting => "look back: next meeting",
+        Action::BackToToday => "back to today",
         Action::Quit => "quit",
     }
 }

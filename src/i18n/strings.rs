@@ -40,6 +40,7 @@ pub struct Strings {
     pub looking_back_refused: &'static str,
     /// Header label for the date in use when it is not today (--today).
     pub as_of: &'static str,
+    pub no_meeting_that_way: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub undone: &'static str,

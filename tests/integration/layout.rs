@@ -409,7 +409,7 @@ fn footer_keys_come_from_the_keymap() {
 
 #[test]
 fn help_lists_dialog_keys_and_the_mouse_after_the_keymap() {
-    let mut app = app(Lang::Zh, 160, 48);
+    let mut app = app(Lang::Zh, 160, 60);
     app.update(Action::ToggleHelp);
     let rows = rows(&app);
     let at = |text: &str| rows.iter().position(|r| r.contains(text)).unwrap();
@@ -430,7 +430,7 @@ fn help_lists_dialog_keys_and_the_mouse_after_the_keymap() {
     ] {
         find_row(&rows, line);
     }
-    let mut en = app_at(TODAY, Lang::En, 160, 48);
+    let mut en = app_at(TODAY, Lang::En, 160, 60);
     en.update(Action::ToggleHelp);
     let rows = self::rows(&en);
     find_row(&rows, "│ In dialogs ");
@@ -455,10 +455,10 @@ fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
                 .collect();
             find_row(&first, &format!(" {keys:<key_width$}  {what}"));
         }
-        assert!(first[1].contains("[1-20/23]"), "{}", first[1]);
+        assert!(first[1].contains("[1-20/28]"), "{}", first[1]);
         app.update(Action::Last);
         let last = rows(&app);
-        assert!(last[1].contains("[4-23/23]"), "{}", last[1]);
+        assert!(last[1].contains("[9-28/28]"), "{}", last[1]);
         find_row(&last, "│ y              ");
     }
 }

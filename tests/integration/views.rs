@@ -282,7 +282,7 @@ fn detail_of_a_task_done_late_shows_its_completion_date() {
 
 #[test]
 fn help_lists_every_bound_key_from_the_keymap() {
-    let mut app = app(160, 48);
+    let mut app = app(160, 60);
     app.update(Action::ToggleHelp);
     let buf = draw(&app);
     assert_rows_aligned(&buf);

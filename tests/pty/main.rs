@@ -14,3 +14,4 @@ mod hardening;
 mod refresh;
 mod saving;
 mod terminals;
+mod time;
