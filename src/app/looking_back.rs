@@ -51,6 +51,12 @@ impl App {
     }
 
     pub(super) fn step_time(&mut self, action: Action) {
+        // The history is still being read (it is read after the first frame): a board stood at
+        // a date without it would be today's board under an old date.
+        if self.history_pending() && action != Action::BackToToday {
+            self.info(self.lang.strings().history_loading.to_string());
+            return;
+        }
         let date = self.today;
         let target = match action {
             Action::DayBack => date.checked_sub_days(Days::new(1)),

@@ -40,6 +40,7 @@ pub static EN: Strings = Strings {
     looking_back_refused: "looking back: changes are not allowed; go back to today (or open without --today) to change",
     as_of: "As of",
     no_meeting_that_way: "no recorded meeting that way",
+    history_loading: "the history is still being read; try again in a moment",
     nothing_to_undo: "nothing to undo",
     nothing_to_redo: "nothing to redo",
     undone: "undone",

@@ -41,6 +41,7 @@ pub struct Strings {
     /// Header label for the date in use when it is not today (--today).
     pub as_of: &'static str,
     pub no_meeting_that_way: &'static str,
+    pub history_loading: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub undone: &'static str,

@@ -40,6 +40,7 @@ pub static ZH: Strings = Strings {
     looking_back_refused: "回顾模式，不能修改；回到今天（或不带 --today 打开）即可修改",
     as_of: "回顾",
     no_meeting_that_way: "这个方向没有记录的会议",
+    history_loading: "正在读取变更记录，稍后再回顾",
     nothing_to_undo: "没有可撤销的修改",
     nothing_to_redo: "没有可重做的修改",
     undone: "已撤销",

@@ -151,3 +151,20 @@ fn stepping_from_inside_the_detail_keeps_it_open_on_the_task_as_it_stood_then() 
     assert_eq!(app.selected_task(), Some(id), "the detail is still open");
     assert!(app.board().task(id).is_some());
 }
+
+/// The history is read after the first frame: until it is there, a step back would show today's
+/// board under an old date, so the board says it is still reading and stays where it is.
+#[test]
+fn a_step_back_before_the_history_has_arrived_waits_for_it() {
+    let (_dir, store, mut app) = app_with_history();
+    let history = store.load_history().unwrap();
+    app.set_history_pending();
+    let today = app.today();
+    app.update(Action::DayBack);
+    assert_eq!(app.today(), today);
+    assert!(!app.is_looking_back());
+    app.on_history_loaded(Ok(history));
+    app.update(Action::DayBack);
+    assert_eq!(app.today(), today.pred_opt().unwrap());
+    assert!(app.is_looking_back());
+}
