@@ -12,6 +12,7 @@ pub mod lights;
 pub mod merge;
 mod milestone_ops;
 pub mod milestones;
+mod op_error;
 mod operation;
 pub mod permission;
 pub mod red_record;

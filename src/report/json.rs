@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::Report;
+use super::json_lights::{JsonLight, JsonLightCounts, JsonUnitMilestones, by_unit, lights_of};
 use crate::model::stage::Stage;
 use crate::model::stats::Summary;
 use crate::model::{Light, Status, TaskId};
@@ -84,115 +85,6 @@ struct JsonRequest<'a> {
     /// 原定: the deadline before the first extension granted.
     original_deadline: Option<NaiveDate>,
     request: &'a crate::model::Request,
-}
-
-#[derive(Serialize)]
-struct JsonLight<'a> {
-    id: TaskId,
-    title: &'a str,
-    light: &'static str,
-    /// The causes in words (Chinese, as the report).
-    reasons: Vec<String>,
-    milestones_done: usize,
-    milestones: usize,
-    was_red: Vec<JsonSpell>,
-}
-
-#[derive(Serialize)]
-struct JsonSpell {
-    from: NaiveDate,
-    until: Option<NaiveDate>,
-}
-
-#[derive(Serialize)]
-struct JsonLightCounts {
-    red: usize,
-    yellow: usize,
-    green: usize,
-    none: usize,
-}
-
-#[derive(Serialize)]
-struct JsonUnitMilestones<'a> {
-    unit: &'a str,
-    milestones: Vec<JsonMilestone<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonMilestone<'a> {
-    task: TaskId,
-    number: u32,
-    title: &'a str,
-    due: NaiveDate,
-    urgency: &'static str,
-    days_left: Option<i64>,
-    days_overdue: Option<i64>,
-}
-
-fn lights_of<'a>(r: &Report<'a>) -> Vec<JsonLight<'a>> {
-    r.lights
-        .tasks
-        .iter()
-        .filter_map(|item| {
-            let task = r.board.task(item.id)?;
-            Some(JsonLight {
-                id: item.id,
-                title: &task.title,
-                light: item.light.name(),
-                reasons: item
-                    .reasons
-                    .iter()
-                    .map(|x| crate::i18n::Lang::Zh.light_reason(*x))
-                    .collect(),
-                milestones_done: task.milestones.iter().filter(|m| m.is_done()).count(),
-                milestones: task.milestones.len(),
-                was_red: r
-                    .lights
-                    .red_record
-                    .get(&item.id)
-                    .into_iter()
-                    .flatten()
-                    .map(|s| JsonSpell {
-                        from: s.from,
-                        until: s.until,
-                    })
-                    .collect(),
-            })
-        })
-        .collect()
-}
-
-fn by_unit<'a>(
-    board: &'a crate::model::Board,
-    items: &[crate::model::milestones::MilestoneItem<'a>],
-) -> Vec<JsonUnitMilestones<'a>> {
-    use crate::model::Urgency;
-    crate::model::milestones::by_unit(board, items)
-        .into_iter()
-        .map(|(unit, list)| JsonUnitMilestones {
-            unit,
-            milestones: list
-                .iter()
-                .map(|i| JsonMilestone {
-                    task: i.task.id,
-                    number: i.milestone.number,
-                    title: &i.milestone.title,
-                    due: i.milestone.due,
-                    urgency: i.urgency.name(),
-                    days_left: match i.urgency {
-                        Urgency::DueSoon { days_left } | Urgency::OnTrack { days_left } => {
-                            Some(days_left)
-                        }
-                        _ => None,
-                    },
-                    days_overdue: match i.urgency {
-                        Urgency::Overdue { days } => Some(days),
-                        _ => None,
-                    },
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 #[derive(Serialize)]

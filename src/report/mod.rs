@@ -11,6 +11,7 @@ mod cycle_tables;
 mod document;
 mod docx;
 mod json;
+mod json_lights;
 pub mod json_text;
 mod lights;
 pub use lights::LightFigures;
