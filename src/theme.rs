@@ -11,7 +11,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::model::Urgency;
-use crate::model::light::Light;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -125,8 +124,6 @@ pub struct Theme {
     pub ellipsis: &'static str,
     /// Fills the dashboard's bars.
     pub bar: &'static str,
-    /// `--ascii`: symbols such as a light's fall back to ASCII.
-    pub ascii: bool,
 }
 
 impl Theme {
@@ -145,7 +142,6 @@ impl Theme {
             theme.border_set = ASCII_BORDER;
             theme.ellipsis = "~";
             theme.bar = "#";
-            theme.ascii = true;
         }
         theme
     }
@@ -189,7 +185,6 @@ impl Theme {
             border_set: border::PLAIN,
             ellipsis: "⋯",
             bar: "█",
-            ascii: false,
         }
     }
 
@@ -219,7 +214,6 @@ impl Theme {
             border_set: border::THICK,
             ellipsis: "⋯",
             bar: "█",
-            ascii: false,
         }
     }
 
@@ -246,7 +240,6 @@ impl Theme {
             border_set: border::PLAIN,
             ellipsis: "⋯",
             bar: "█",
-            ascii: false,
         }
     }
 
@@ -257,17 +250,6 @@ impl Theme {
             Urgency::OnTrack { .. } => self.on_track,
             Urgency::DoneOnTime => self.done,
             Urgency::DoneLate { .. } => self.done_late,
-        }
-    }
-
-    /// A traffic light's colour: red as overdue, yellow as due soon, green as on track. The word
-    /// and symbol beside it carry the light where colour does not (mono, projectors).
-    pub fn light(&self, light: Light) -> Style {
-        match light {
-            Light::Red => self.overdue,
-            Light::Yellow => self.due_soon,
-            Light::Green => self.on_track,
-            Light::None => self.dim,
         }
     }
 

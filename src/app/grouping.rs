@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use crate::model::lights::{self, LightCounts, UnitLights};
 use crate::model::{Board, Role, Status, Task, TaskId, stats, unit_lanes};
 
 /// One line of the unit view: a unit's heading or one of its tasks.
@@ -28,9 +27,6 @@ pub struct Dashboard {
     pub units: Vec<stats::UnitRow>,
     pub ranking: Vec<stats::OverdueRank>,
     pub timeline: stats::Timeline,
-    /// Lights over the tasks shown, and per unit (the lane headers read these too).
-    pub lights: LightCounts,
-    pub unit_lights: Vec<UnitLights>,
 }
 
 impl Dashboard {
@@ -40,18 +36,7 @@ impl Dashboard {
             units: stats::unit_table(board, today),
             ranking: stats::overdue_ranking(board, today),
             timeline: stats::timeline(board, today),
-            lights: lights::light_counts(board, today),
-            unit_lights: lights::unit_lights(board, today),
         }
-    }
-
-    /// One unit's lights (all zero for a unit not on the board).
-    pub fn unit_light_counts(&self, unit: &str) -> LightCounts {
-        self.unit_lights
-            .iter()
-            .find(|u| u.unit == unit)
-            .map(|u| u.counts)
-            .unwrap_or_default()
     }
 
     /// The height each section of the page wants: summary, timeline, units, ranking (the order

@@ -8,14 +8,10 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::{CARD_HEIGHT, cards_per_column, status_columns};
 use super::text::{fit, safe, truncate, width};
 use crate::app::App;
-use crate::i18n::light_symbol;
-use crate::model::{Status, Task, join_units, milestones, stats};
+use crate::model::{Status, Task, join_units, stats};
 
 /// From this card width on, the units line up under the title and the latest note's date shows.
 const WIDE_CARD: usize = 24;
-
-/// Cells a card's units keep beside its marks, so the line still says whose task it is.
-const MIN_UNITS: usize = 5;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let visible = cards_per_column(body);
@@ -114,8 +110,7 @@ fn column_title(
     }
 }
 
-/// Three lines: number and title; lead units and marks (stale, milestones); light, urgency and
-/// deadline.
+/// Three lines: number and title; lead units; urgency and deadline.
 fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
     let theme = &app.theme();
     let w = usize::from(area.width);
@@ -137,57 +132,26 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     .render(Rect { height: 1, ..area }, buf);
 
     // Lead units, and at the right how fresh the progress notes are: a stale task (no note for
-    // `stale_days`) is marked in words; then the milestone badge (`节点 2/5 06-30`, the next
-    // one's date in its urgency's colour) where the task has milestones, or else the latest
-    // note's date where there is room.
+    // `stale_days`) is marked in words; otherwise the latest note's date where there is room.
     let dim = theme.dim;
     let s = app.lang().strings();
-    let mut markers: Vec<Vec<Span>> = Vec::new();
-    if stats::stale_days(app.board(), task, app.today()).is_some() {
-        markers.push(vec![Span::styled(s.stale, theme.title)]);
-    }
+    let freshness = match stats::stale_days(app.board(), task, app.today()) {
+        Some(_) => Some((s.stale.to_string(), theme.title)),
+        None if w >= WIDE_CARD => task
+            .latest_note()
+            .map(|n| (n.at.format("%m-%d").to_string(), dim)),
+        None => None,
+    };
+    let marker_width = freshness.as_ref().map_or(0, |(m, _)| width(m) + 1);
+    // The indent depends on the card's width alone, so the units of every card in a column start
+    // in the same place whether or not a card carries the stale mark.
     let indent = if w >= WIDE_CARD { "   " } else { " " };
     let units = format!("{indent}{}", safe(&join_units(&task.lead_units)));
-    let used = |markers: &[Vec<Span>]| -> usize {
-        markers
-            .iter()
-            .map(|m| m.iter().map(|s| width(&s.content)).sum::<usize>() + 1)
-            .sum()
-    };
-    if let Some(summary) = milestones::summary(app.board(), task, app.today()) {
-        let badge = app.lang().milestone_badge(&summary);
-        // The date is the badge's last five cells (`06-30`) when a milestone is open.
-        let (progress, date) = match summary.next {
-            Some(next) if badge.len() > 6 => {
-                let (head, tail) = badge.split_at(badge.len() - 5);
-                (head.to_string(), Some((tail.to_string(), next.urgency)))
-            }
-            _ => (badge.clone(), None),
-        };
-        let mut spans = vec![Span::styled(progress.clone(), dim)];
-        if let Some((date, urgency)) = date {
-            spans.push(Span::styled(date, theme.urgency(urgency)));
-        }
-        // The units keep a few cells to be recognised; the date gives way first.
-        let room = w.saturating_sub(MIN_UNITS);
-        if used(&markers) + width(&badge) < room {
-            markers.push(spans);
-        } else if used(&markers) + width(progress.trim_end()) < room {
-            markers.push(vec![Span::styled(progress.trim_end().to_string(), dim)]);
-        }
-    } else if markers.is_empty()
-        && w >= WIDE_CARD
-        && let Some(n) = task.latest_note()
-    {
-        markers.push(vec![Span::styled(n.at.format("%m-%d").to_string(), dim)]);
-    }
-    // The indent depends on the card's width alone, so the units of every card in a column start
-    // in the same place whether or not a card carries a mark.
-    let units = fit(&units, w.saturating_sub(used(&markers)), theme.ellipsis);
+    let units = fit(&units, w.saturating_sub(marker_width), theme.ellipsis);
     let mut line = vec![Span::styled(units, dim)];
-    for marker in markers {
+    if let Some((marker, style)) = freshness {
         line.push(Span::raw(" "));
-        line.extend(marker);
+        line.push(Span::styled(marker, style));
     }
     Line::from(line).style(base).render(
         Rect {
@@ -198,46 +162,18 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
         buf,
     );
 
-    // The light first (symbol and word, so it reads without colour), then the urgency words;
-    // the deadline in as much room as is left: the indent gives way first, then the full date,
-    // then the light's word (its symbol stays), then the date.
-    let light = app.board().light(task, app.today());
-    let lang = app.lang();
-    let badge = lang.light_badge(light, theme.ascii);
-    let symbol = if badge.is_empty() {
-        String::new()
-    } else {
-        format!("{} ", light_symbol(light, theme.ascii))
-    };
-    let badge = if badge.is_empty() {
-        badge
-    } else {
-        format!("{badge} ")
-    };
-    let words = lang.urgency_short(urgency);
+    // Urgency words always; the deadline in as much room as is left, the indent giving way first.
+    let words = app.lang().urgency_short(urgency);
     let full = task.deadline.format(" %Y-%m-%d").to_string();
     let short = task.deadline.format(" %y-%m-%d").to_string();
-    let mut candidates: Vec<(&str, &str, String)> = Vec::new();
-    for indent in ["   ", " ", ""] {
-        for date in [&full, &short] {
-            candidates.push((indent, &badge, date.clone()));
-        }
-    }
-    for (lit, date) in [
-        (&badge, String::new()),
-        (&symbol, short.clone()),
-        (&symbol, String::new()),
-    ] {
-        candidates.push(("", lit, date));
-    }
-    let (indent, lit, date) = candidates
+    let (indent, date) = ["   ", " ", ""]
         .into_iter()
-        .find(|(indent, lit, date)| width(indent) + width(lit) + width(&words) + width(date) <= w)
-        .unwrap_or(("", &symbol, String::new()));
-    let pad = w.saturating_sub(width(indent) + width(lit) + width(&words) + width(&date));
+        .flat_map(|indent| [(indent, full.clone()), (indent, short.clone())])
+        .find(|(indent, date)| width(indent) + width(&words) + width(date) <= w)
+        .unwrap_or(("", String::new()));
+    let pad = w.saturating_sub(width(indent) + width(&words) + width(&date));
     let line = vec![
         Span::raw(indent),
-        Span::styled(lit.to_string(), theme.light(light)),
         Span::styled(words, theme.urgency(urgency)),
         Span::raw(" ".repeat(pad)),
         Span::styled(date, dim),

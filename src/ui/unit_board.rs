@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::unit_rows_visible;
 use super::text::{fit, fit_right, safe, width};
 use crate::app::{App, UnitRow};
-use crate::i18n::light_symbol;
-use crate::model::{Light, Role, Status, Task, Urgency};
+use crate::model::{Role, Status, Task, Urgency};
 
 /// Cells the urgency words take at least ("逾期1000天", "1000d left").
 const URGENCY_WIDTH: usize = 10;
@@ -58,25 +57,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     s.overdue_count,
                     lane.overdue
                 );
-                // Its lights as symbol and count (`◉3 ◍2 ◌1`): red and yellow read without colour.
-                let lit = app
-                    .grouping()
-                    .dashboard
-                    .as_ref()
-                    .map(|d| d.unit_light_counts(&lane.unit));
-                let mut light_spans = Vec::new();
-                if let Some(lit) = lit {
-                    for light in [Light::Red, Light::Yellow, Light::Green] {
-                        light_spans.push(Span::styled(
-                            format!("  {}{}", light_symbol(light, theme.ascii), lit.count(light)),
-                            theme.light(light),
-                        ));
-                    }
-                }
-                let lights_width: usize = light_spans.iter().map(|s| width(&s.content)).sum();
                 let name = fit(
                     &safe(&lane.unit),
-                    w.saturating_sub(width(&counts) + lights_width).min(24),
+                    w.saturating_sub(width(&counts)).min(24),
                     theme.ellipsis,
                 );
                 let overdue_style = if lane.overdue > 0 {
@@ -84,15 +67,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 } else {
                     theme.dim
                 };
-                let fits = width(&name) + width(&counts) + lights_width <= w;
-                let mut spans = vec![
+                Line::from(vec![
                     Span::styled(name, theme.title),
                     Span::styled(counts, overdue_style),
-                ];
-                if fits {
-                    spans.extend(light_spans);
-                }
-                Line::from(spans)
+                ])
             }
             UnitRow::RoleHeading(_, role) => {
                 let label = match role {
@@ -107,15 +85,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 };
                 let urgency = app.board().urgency(task, app.today());
                 let base = if selected { theme.selected } else { theme.text };
-                let light = app.board().light(task, app.today());
-                let [tag, tail, lit, words] = columns.cells(app, *role, task, urgency, light);
-                let room =
-                    w.saturating_sub(width(&tag) + width(&tail) + width(&lit) + width(&words));
+                let [tag, tail, words] = columns.cells(app, *role, task, urgency);
+                let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
                 Line::from(vec![
                     Span::styled(tag, base),
                     Span::styled(fit(&safe(&task.title), room, theme.ellipsis), base),
                     Span::styled(tail, if selected { base } else { theme.dim }),
-                    Span::styled(lit, theme.light(light)),
                     Span::styled(words, theme.urgency(urgency)),
                 ])
                 .style(base)
@@ -141,15 +116,7 @@ struct TaskColumns {
     role: usize,
     status: usize,
     urgency: usize,
-    /// The light column: symbol and word (`◉ 红灯 `), or the symbol alone when narrow.
-    light: LightColumn,
     tail: Tail,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum LightColumn {
-    Word(usize),
-    Symbol,
 }
 
 impl TaskColumns {
@@ -172,41 +139,21 @@ impl TaskColumns {
         let urgency = app.urgency_width().max(URGENCY_WIDTH);
         // The date gives way first (the urgency words say how it stands), then the status, so
         // that the title keeps room to be read.
-        // The light's word gives way after the date and before the status (its symbol stays).
-        let word = Light::ALL
-            .iter()
-            .map(|l| width(&lang.light_badge(*l, app.theme().ascii)))
-            .max()
-            .unwrap_or(0)
-            + 1;
         let fixed = tag_width(role) + urgency + MIN_TITLE;
-        let (tail, light) = [
-            (Tail::StatusAndDate, LightColumn::Word(word)),
-            (Tail::StatusAndShortDate, LightColumn::Word(word)),
-            (Tail::Status, LightColumn::Word(word)),
-            (Tail::Status, LightColumn::Symbol),
-        ]
-        .into_iter()
-        .find(|&(tail, light)| fixed + tail_width(tail, status) + light_width(light) <= w)
-        .unwrap_or((Tail::Nothing, LightColumn::Symbol));
+        let tail = [Tail::StatusAndDate, Tail::StatusAndShortDate, Tail::Status]
+            .into_iter()
+            .find(|&tail| fixed + tail_width(tail, status) <= w)
+            .unwrap_or(Tail::Nothing);
         TaskColumns {
             role,
             status,
             urgency,
-            light,
             tail,
         }
     }
 
-    /// The tag, the columns after the title, the light and the urgency words of one task row.
-    fn cells(
-        &self,
-        app: &App,
-        role: Role,
-        task: &Task,
-        urgency: Urgency,
-        light: Light,
-    ) -> [String; 4] {
+    /// The tag, the columns after the title, and the urgency words of one task row.
+    fn cells(&self, app: &App, role: Role, task: &Task, urgency: Urgency) -> [String; 3] {
         let lang = app.lang();
         let ellipsis = app.theme().ellipsis;
         let role_tag = format!("[{}]", lang.role(role));
@@ -224,32 +171,13 @@ impl TaskColumns {
             Tail::Nothing => " ".to_string(),
         };
         let words = fit_right(&lang.urgency_short(urgency), self.urgency, ellipsis);
-        let ascii = app.theme().ascii;
-        let lit = match self.light {
-            LightColumn::Word(w) => {
-                let badge = lang.light_badge(light, ascii);
-                format!(
-                    "{badge}{} ",
-                    " ".repeat(w.saturating_sub(width(&badge) + 1))
-                )
-            }
-            LightColumn::Symbol if light == Light::None => "  ".to_string(),
-            LightColumn::Symbol => format!("{} ", light_symbol(light, ascii)),
-        };
-        [tag, tail, lit, words]
+        [tag, tail, words]
     }
 }
 
 /// `    [role] 12 `: the role tag padded to the language's widest role, then the task number.
 fn tag_width(role: usize) -> usize {
     role + 10
-}
-
-fn light_width(light: LightColumn) -> usize {
-    match light {
-        LightColumn::Word(w) => w,
-        LightColumn::Symbol => 2,
-    }
 }
 
 fn tail_width(tail: Tail, status: usize) -> usize {

@@ -64,9 +64,7 @@ fn status_view_at_80x24_shows_all_four_columns_with_their_counts() {
             "┌ 未启动 16 [1-5] ─┐┌ 推进中 1 ────────┐┌ 需协调 1 ────────┐┌ 已完成 1 ────────┐",
             "│ 1 提升虹桥商务区…││ 2 拓展公用型保税…││ 9 推动重点领域专…││ 4 开展离岸经贸业…│",
             "│ 莘庄海…  久未更新││ 莘庄海关 久未更新││ 区市场…  久未更新││ 区商务委         │",
-            // The light (symbol and word) leads the last line; a done task has none. The date
-            // gives way to it on a narrow card.
-            "│◉ 红灯 逾期152天  ││◌ 绿灯 剩213天    ││◉ 红灯 逾期152天  ││ 超期10天 24-12-31│",
+            "│逾期152天 24-12-31││ 剩213天  25-12-31││逾期152天 24-12-31││ 超期10天 24-12-31│",
         ]
         .map(|r| row(&app, r))
     );
@@ -101,12 +99,7 @@ fn status_view_at_160x48_uses_the_width_for_more_cards_and_whole_dates() {
         "│ 1 提升虹桥商务区保税物流中心（B 型）…││ 2 拓展公用型保税仓库功能",
     );
     assert!(rows[2].starts_with(&first_cards), "{}", rows[2]);
-    assert!(rows[4].starts_with("│   ◉ 红灯 逾期152天 "), "{}", rows[4]);
-    assert!(
-        rows[4].contains("2024-12-31││   ◌ 绿灯 剩213天 "),
-        "{}",
-        rows[4]
-    );
+    assert!(rows[4].starts_with("│   逾期152天                2024-12-31││   剩213天"));
     // Eleven of the sixteen cards fit in the first column: tasks 1 to 14 but 2, 4 and 9, which
     // are in other columns. Task 15 is below, out of sight.
     assert!(rows.iter().any(|r| r.starts_with("│14 深化跨境资金池试点")));
@@ -154,31 +147,28 @@ fn every_view_stays_aligned_at_every_size_in_both_languages() {
 #[test]
 fn overdue_cards_count_the_real_days() {
     let rows = rows(&app(80, 24));
-    assert!(rows[4].starts_with("│◉ 红灯 逾期152天 "), "{}", rows[4]);
+    assert!(rows[4].starts_with("│逾期152天 "), "{}", rows[4]);
     // The day after the 2024 deadline: one day overdue, and the 2025 deadline a year away.
     let next_day = app_on(board(), "2025-01-01", Lang::Zh, 80, 24);
     let rows = screen_rows(&draw(&next_day));
     assert!(
-        rows[4].starts_with("│◉ 红灯 逾期1天    ││◌ 绿灯 剩364天"),
+        rows[4].starts_with("│ 逾期1天  24-12-31││ 剩364天"),
         "{}",
         rows[4]
     );
-    // On the deadline day itself it is due, not overdue: yellow.
+    // On the deadline day itself it is due, not overdue.
     let deadline_day = app_on(board(), "2024-12-31", Lang::Zh, 80, 24);
     let rows = screen_rows(&draw(&deadline_day));
-    assert!(rows[4].starts_with("│◍ 黄灯 今天到期 "), "{}", rows[4]);
+    assert!(rows[4].starts_with("│ 今天到期 "), "{}", rows[4]);
 }
 
 #[test]
 fn urgency_is_in_words_as_well_as_colour() {
     let mut app = app(80, 24);
     let buf = draw(&app);
-    // The red light "◉ 红灯" then "逾期152天" start the third line of the first card, in red.
-    assert_eq!(buf[(1, 4)].symbol(), "◉");
-    assert_eq!(buf[(3, 4)].symbol(), "红");
+    // "逾期152天" starts the third line of the first card, in red.
+    assert_eq!(buf[(1, 4)].symbol(), "逾");
     assert_eq!(buf[(1, 4)].fg, Color::Red);
-    assert_eq!(buf[(8, 4)].symbol(), "逾");
-    assert_eq!(buf[(8, 4)].fg, Color::Red);
     // A monochrome terminal gets the same words and no colour at all.
     app.set_theme(Theme::new(ThemeName::Mono, false));
     let mono = draw(&app);
@@ -200,15 +190,14 @@ fn unit_view_lists_each_unit_once_with_its_role_in_each_task() {
     assert_eq!(
         rows[2..9],
         [
-            // The lane's lights: red, yellow, green (a done task has none).
-            "│区商务委                  牵头 2  配合 3  逾期 3  ◉3  ◍0  ◌1                  │",
+            "│区商务委                  牵头 2  配合 3  逾期 3                              │",
             "│  牵头单位                                                                    │",
-            // Status, deadline, light and urgency stand in the same columns on every row.
-            "│    [牵头]  3 支持企业申请AEO认证          未启动 2024-12-31 ◉ 红灯  逾期152天│",
-            "│    [牵头]  4 开展离岸经贸业务             已完成 2024-12-31          超期10天│",
+            // Status, deadline and urgency stand in the same columns on every row.
+            "│    [牵头]  3 支持企业申请AEO认证                 未启动 2024-12-31  逾期152天│",
+            "│    [牵头]  4 开展离岸经贸业务                    已完成 2024-12-31   超期10天│",
             "│  配合单位                                                                    │",
-            "│    [配合]  1 提升虹桥商务区保税物流中心…  未启动 2024-12-31 ◉ 红灯  逾期152天│",
-            "│    [配合]  2 拓展公用型保税仓库功能       推进中 2025-12-31 ◌ 绿灯    剩213天│",
+            "│    [配合]  1 提升虹桥商务区保税物流中心（B 型）… 未启动 2024-12-31  逾期152天│",
+            "│    [配合]  2 拓展公用型保税仓库功能              推进中 2025-12-31    剩213天│",
         ]
         .map(|r| row(&app, r))
     );
@@ -365,57 +354,4 @@ fn a_terminal_too_small_gets_a_short_message_instead_of_a_broken_board() {
 
 fn rows_of(width: u16, height: u16) -> Vec<String> {
     rows(&app(width, height))
-}
-
-/// Task 2 (in progress, due 2025-12-31) with one milestone done and one due 2025-06-03, two days
-/// after TODAY: within `warn_days`, so the task turns yellow.
-fn board_with_milestones() -> Board {
-    let mut board = board();
-    let task = board.task_mut(2).unwrap();
-    for (number, due, done) in [
-        (1, "2025-03-31", Some("2025-03-30")),
-        (2, "2025-06-03", None),
-    ] {
-        task.milestones.push(ftz_board::model::Milestone {
-            number,
-            title: format!("节点{number}"),
-            due: due.parse().unwrap(),
-            units: Vec::new(),
-            completed_on: done.map(|d| d.parse().unwrap()),
-        });
-    }
-    board
-}
-
-#[test]
-fn a_card_shows_its_milestones_and_the_light_they_give() {
-    let app = app_on(board_with_milestones(), TODAY, Lang::Zh, 160, 48);
-    let buf = draw(&app);
-    assert_rows_aligned(&buf);
-    let rows = screen_rows(&buf);
-    // Task 2's card is the first of the second column: progress and the next milestone's date,
-    // in the colour of its urgency (due soon), and a yellow light.
-    assert!(rows[3].contains("节点 1/2 06-03││"), "{}", rows[3]);
-    assert!(rows[4].contains("││   ◍ 黄灯 剩213天 "), "{}", rows[4]);
-    let x = rows[3]
-        .find("06-03")
-        .map(|b| rows[3][..b].chars().count())
-        .unwrap();
-    let date_cell = (0..160u16).find(|&c| {
-        usize::from(c) >= x && buf[(c, 3)].symbol() == "0" && buf[(c + 1, 3)].symbol() == "6"
-    });
-    assert!(date_cell.is_some());
-    assert_eq!(buf[(date_cell.unwrap(), 3)].bg, Color::Yellow);
-}
-
-#[test]
-fn with_ascii_the_light_reads_in_plain_characters() {
-    let mut app = app_on(board_with_milestones(), TODAY, Lang::Zh, 80, 24);
-    app.set_theme(Theme::new(ThemeName::Mono, true));
-    let rows = rows(&app);
-    assert!(
-        rows[4].starts_with("|X 红灯 逾期152天  ||! 黄灯 剩213天"),
-        "{}",
-        rows[4]
-    );
 }
