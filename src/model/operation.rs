@@ -126,6 +126,22 @@ impl Operation {
     /// The task this operation concerns (for keeping the selection on it); `None` for a
     /// board-wide change.
     pub fn task_id(&self) -> Option<TaskId> {
+        if let Some(id) = self.existing_task() {
+            return Some(id);
+        }
+        match self {
+            Operation::AddTask { task } => Some(task.id),
+            Operation::ResolveConflict { task, .. } => *task,
+            Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
+            Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
+            _ => None,
+        }
+    }
+
+    /// The one task already on the board that this operation changes, for the operations that
+    /// name a task by its id; `None` for the others (adding a task, batches, reverts, board-wide
+    /// changes). What a change reads of a big board (`store::partial`) follows from it too.
+    pub fn existing_task(&self) -> Option<TaskId> {
         match self {
             Operation::SetStatus { id, .. }
             | Operation::AddNote { id, .. }
@@ -139,11 +155,12 @@ impl Operation {
             | Operation::CompleteMilestone { id, .. }
             | Operation::ReopenMilestone { id, .. }
             | Operation::DeleteMilestone { id, .. } => Some(*id),
-            Operation::AddTask { task } => Some(task.id),
-            Operation::RecordMeeting { .. } | Operation::SetRoles { .. } => None,
-            Operation::ResolveConflict { task, .. } => *task,
-            Operation::Batch(ops) => ops.iter().find_map(Operation::task_id),
-            Operation::Revert { entries, .. } => entries.iter().find_map(|e| e.task),
+            Operation::AddTask { .. }
+            | Operation::RecordMeeting { .. }
+            | Operation::SetRoles { .. }
+            | Operation::ResolveConflict { .. }
+            | Operation::Batch(_)
+            | Operation::Revert { .. } => None,
         }
     }
 

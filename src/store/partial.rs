@@ -31,21 +31,11 @@ pub fn touched(op: &Operation) -> Option<Touched> {
 }
 
 fn add(op: &Operation, out: &mut Touched) -> bool {
+    if let Some(id) = op.existing_task() {
+        out.tasks.insert(id);
+        return true;
+    }
     match op {
-        Operation::SetStatus { id, .. }
-        | Operation::AddNote { id, .. }
-        | Operation::EditField { id, .. }
-        | Operation::DeleteTask { id }
-        | Operation::RequestClose { id, .. }
-        | Operation::RequestExtend { id, .. }
-        | Operation::Decide { id, .. }
-        | Operation::AddMilestone { id, .. }
-        | Operation::EditMilestone { id, .. }
-        | Operation::CompleteMilestone { id, .. }
-        | Operation::ReopenMilestone { id, .. }
-        | Operation::DeleteMilestone { id, .. } => {
-            out.tasks.insert(*id);
-        }
         Operation::AddTask { task } => {
             out.tasks.insert(task.id);
             out.adds = true;
