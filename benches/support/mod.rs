@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each includer uses a different part
 
+pub mod writers;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

@@ -165,3 +165,19 @@ fn a_scale_case_is_a_board_with_the_history_asked_and_its_writer_changes_it_thro
     support::first_frame_from(case.store(), &mut buf);
     assert!(screen_text(&buf).contains("按状态"));
 }
+
+#[test]
+fn the_many_writers_bench_loses_no_note_and_counts_what_it_made() {
+    let case = ScaleCase::new(SMALL, 0);
+    let board = case.store().path().to_path_buf();
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_ftz-board"));
+    let run = support::writers::run_writers(binary, &board, 4, 5);
+    assert_eq!(run.changes, 20);
+    assert_eq!(run.latencies.len(), 20);
+    assert!(run.failures.is_empty(), "{:?}", run.failures);
+    assert_eq!(run.lock_timeouts, 0);
+    assert_eq!(
+        support::writers::missing_notes(&board, &run, 4, 5),
+        Vec::<String>::new()
+    );
+}
