@@ -6,7 +6,6 @@ use super::{Detail, Help, Mode, Review};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect, View};
-use crate::layout::DashboardPage;
 use crate::model::Filter;
 
 impl App {
@@ -56,12 +55,14 @@ impl App {
                     self.geometry.unit_rows_visible,
                 ),
                 View::Dashboard => {
-                    let page = self.grouping.dashboard.as_ref().map_or(0, |d| {
-                        DashboardPage::arrange(body.width, &d.section_heights()).height
+                    // A page key moves a whole screen: as many rows as are shown.
+                    let (last, screen) = self.grouping.dashboard.as_ref().map_or((0, 1), |d| {
+                        let page = d.page(body.width);
+                        (page.max_scroll(body.height), page.view_height(body.height))
                     });
-                    let last = usize::from(page.saturating_sub(body.height));
                     self.dashboard_scroll =
-                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
+                        scrolled(self.dashboard_scroll, navigation, usize::from(screen))
+                            .min(usize::from(last));
                 }
             },
         }
