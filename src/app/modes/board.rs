@@ -33,7 +33,7 @@ impl App {
                 self.open_dialog(action, self.selected_task())
             }
             Action::Search | Action::Filter => self.open_finder(action),
-            Action::Review => self.start_review(),
+            Action::Review => return self.start_review(),
             Action::Export => return Effect::Export,
             Action::Undo => return self.take_undo(ChangeKind::Undo),
             Action::Redo => return self.take_undo(ChangeKind::Redo),
@@ -69,7 +69,7 @@ impl App {
         Effect::None
     }
 
-    fn start_review(&mut self) {
+    fn start_review(&mut self) -> Effect {
         let (board, filter, today) = (&self.board, &self.filter, self.today);
         let review = Review::start(board, today, |id| {
             filter.is_empty()
@@ -79,8 +79,10 @@ impl App {
         });
         if review.items.is_empty() {
             self.info(self.lang.strings().no_tasks.to_string());
+            Effect::None
         } else {
             self.push(Mode::Review(review));
+            self.meeting_on_review()
         }
     }
 
