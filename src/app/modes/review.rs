@@ -5,8 +5,8 @@ use super::{Detail, Help, Mode, Step};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect};
-use crate::model::stats::{DiscussionGroup, needs_discussion};
 use crate::model::lights::red_first;
+use crate::model::stats::{DiscussionGroup, needs_discussion};
 use crate::model::{Board, Light, Meeting, Operation, TaskId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
