@@ -112,18 +112,24 @@ pub struct DashboardPage {
 }
 
 impl DashboardPage {
-    /// The first two sections on the left and the rest on the right on a wide screen; all in one
-    /// column otherwise.
+    /// On a wide screen the sections, in order, split where the two columns come out closest in
+    /// height; all in one column otherwise.
     pub fn arrange(width: u16, heights: &[u16]) -> DashboardPage {
-        let two = width >= DASHBOARD_TWO_COLUMNS;
+        let two = width >= DASHBOARD_TWO_COLUMNS && heights.len() > 1;
         let column_width = if two { width / 2 } else { width };
         let sections: Vec<(usize, u16)> = heights.iter().copied().enumerate().collect();
-        let (left, right) = if two {
-            let split = sections.len().min(2);
-            (sections[..split].to_vec(), sections[split..].to_vec())
+        let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
+        let split = if two {
+            (1..sections.len())
+                .min_by_key(|k| {
+                    let left: u32 = heights[..*k].iter().map(|h| u32::from(*h)).sum();
+                    left.max(total - left)
+                })
+                .unwrap_or(sections.len())
         } else {
-            (sections, Vec::new())
+            sections.len()
         };
+        let (left, right) = (sections[..split].to_vec(), sections[split..].to_vec());
         let height_of = |list: &[(usize, u16)]| list.iter().map(|(_, h)| *h).sum::<u16>();
         let height = height_of(&left).max(height_of(&right)).max(1);
         DashboardPage {
@@ -132,6 +138,21 @@ impl DashboardPage {
             column_width,
             height,
         }
+    }
+
+    /// Rows of the page shown in a body this tall: all of it, or all but the last row, which
+    /// then says which rows are shown (so the marker never covers the page's text).
+    pub fn view_height(&self, body_height: u16) -> u16 {
+        if self.height > body_height {
+            body_height.saturating_sub(1).max(1)
+        } else {
+            body_height
+        }
+    }
+
+    /// The largest scroll in a body this tall.
+    pub fn max_scroll(&self, body_height: u16) -> u16 {
+        self.height.saturating_sub(self.view_height(body_height))
     }
 }
 
@@ -181,11 +202,11 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_dashboard_puts_two_sections_in_each_column_and_is_as_tall_as_the_taller() {
+    fn a_wide_dashboard_splits_its_sections_where_the_columns_are_closest_in_height() {
         let page = DashboardPage::arrange(140, &[12, 8, 5, 30]);
-        assert_eq!(page.left, vec![(0, 12), (1, 8)]);
-        assert_eq!(page.right, vec![(2, 5), (3, 30)]);
-        assert_eq!((page.column_width, page.height), (70, 35));
+        assert_eq!(page.left, vec![(0, 12), (1, 8), (2, 5)]);
+        assert_eq!(page.right, vec![(3, 30)]);
+        assert_eq!((page.column_width, page.height), (70, 30));
         let narrow = DashboardPage::arrange(80, &[12, 8, 5, 30]);
         assert_eq!((narrow.right.len(), narrow.height), (0, 55));
     }

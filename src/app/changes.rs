@@ -200,6 +200,7 @@ impl App {
             Operation::AddNote { id, .. } => format!("#{id} {}", s.note_added),
             Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            Operation::RecordMeeting { date } => self.lang.meeting_recorded(*date),
             other => match other.task_id() {
                 Some(id) => format!("#{id} {}", s.task_changed),
                 None => s.task_changed.to_string(),

@@ -23,6 +23,7 @@ impl App {
         self.history = history;
         self.history_pending = false;
         self.sync_detail_record();
+        self.refresh_progress();
     }
 
     /// The history is being read in the background (see `tui`): until it arrives, what needs it

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Board, Role, Status, Task, TaskId, stats, unit_lanes};
+use crate::model::{Board, Role, Status, Task, TaskId, unit_lanes};
 
 /// One line of the unit view: a unit's heading or one of its tasks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,36 +20,7 @@ pub enum UnitRow {
     Gap,
 }
 
-/// The dashboard's figures, computed with the groupings (on change, not per frame).
-#[derive(Debug, Clone)]
-pub struct Dashboard {
-    pub summary: stats::Summary,
-    pub units: Vec<stats::UnitRow>,
-    pub ranking: Vec<stats::OverdueRank>,
-    pub timeline: stats::Timeline,
-}
-
-impl Dashboard {
-    pub fn compute(board: &Board, today: NaiveDate) -> Dashboard {
-        Dashboard {
-            summary: stats::summary(board, today),
-            units: stats::unit_table(board, today),
-            ranking: stats::overdue_ranking(board, today),
-            timeline: stats::timeline(board, today),
-        }
-    }
-
-    /// The height each section of the page wants: summary, timeline, units, ranking (the order
-    /// `ui::dashboard` draws them in).
-    pub fn section_heights(&self) -> [u16; 4] {
-        [
-            12,
-            self.timeline.milestones.len() as u16 + 5,
-            self.units.len() as u16 + 3,
-            (self.ranking.len().max(1) as u16) + 3,
-        ]
-    }
-}
+pub use super::dashboard::Dashboard;
 
 #[derive(Debug, Clone, Default)]
 pub struct Grouping {

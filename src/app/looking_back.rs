@@ -21,6 +21,13 @@ pub(super) struct LookingBack {
     as_of: AsOf,
 }
 
+impl LookingBack {
+    /// The board as the file has it now (the board shown is an earlier one).
+    pub(super) fn live_board(&self) -> &Board {
+        &self.as_of.board
+    }
+}
+
 impl App {
     /// Whether the action steps the date in use.
     pub(super) fn is_time_step(action: Action) -> bool {

@@ -3,6 +3,7 @@
 
 mod access;
 mod changes;
+mod dashboard;
 mod detail_record;
 mod dialog;
 mod editor;
@@ -21,11 +22,14 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+pub use dashboard::{
+    Dashboard, MILESTONE_LINES, MilestoneGroup, MilestoneLine, SERIES_ROWS, Section,
+};
 use detail_record::DetailRecord;
 pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
-pub use grouping::{Dashboard, Grouping, UnitRow};
+pub use grouping::{Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
 pub use modes::{Detail, Help, Mode, Review};
 pub use navigation::{StatusCursor, UnitCursor};
@@ -138,6 +142,8 @@ pub struct App {
     reverting: Option<String>,
     /// Set while the board is looked at as of an earlier date (see `looking_back.rs`).
     looking_back: Option<looking_back::LookingBack>,
+    /// The dashboard's chart over time, walked from the history once (see `dashboard.rs`).
+    progress: dashboard::ProgressCache,
 }
 
 impl App {
@@ -172,6 +178,7 @@ impl App {
             redo: Vec::new(),
             reverting: None,
             looking_back: None,
+            progress: dashboard::ProgressCache::default(),
         };
         app.regroup();
         app
@@ -214,6 +221,7 @@ impl App {
         self.status_cursor.follow(&self.grouping, selected_status);
         self.unit_cursor.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
+        self.refresh_progress();
     }
 
     fn keep_cursors_in_view(&mut self) {

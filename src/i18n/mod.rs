@@ -6,12 +6,14 @@
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
 mod actions;
+mod dashboard;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 mod strings;
 mod zh;
 
+pub use dashboard::DashboardLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use strings::Strings;

@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 
 use super::{Board, Note, Role, Status, Task, TaskId, Urgency};
 
+pub mod progress;
+
 /// Counts for the whole board on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -158,6 +160,21 @@ pub struct OverdueRank {
 impl OverdueRank {
     pub fn days(&self) -> i64 {
         self.tasks.iter().map(|(_, d)| d).sum()
+    }
+
+    /// The longest delay among its overdue tasks (a figure that means something, where the sum of
+    /// days across tasks does not).
+    pub fn longest(&self) -> i64 {
+        self.tasks.iter().map(|(_, d)| *d).max().unwrap_or(0)
+    }
+
+    /// The median delay (the lower of the middle two for an even count).
+    pub fn median(&self) -> i64 {
+        let mut days: Vec<i64> = self.tasks.iter().map(|(_, d)| *d).collect();
+        days.sort_unstable();
+        days.get(days.len().saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(0)
     }
 }
 

@@ -193,7 +193,7 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn describe_change(app: &App, change: &Change) -> String {
+pub fn describe_change(app: &App, change: &Change) -> String {
     let lang = app.lang();
     let s = lang.strings();
     match change {

@@ -6,7 +6,6 @@ use super::{Detail, Help, Mode, Review};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect, View};
-use crate::layout::DashboardPage;
 use crate::model::Filter;
 
 impl App {
@@ -34,7 +33,7 @@ impl App {
                 self.open_dialog(action, self.selected_task())
             }
             Action::Search | Action::Filter => self.open_finder(action),
-            Action::Review => self.start_review(),
+            Action::Review => return self.start_review(),
             Action::Export => return Effect::Export,
             Action::Undo => return self.take_undo(ChangeKind::Undo),
             Action::Redo => return self.take_undo(ChangeKind::Redo),
@@ -56,19 +55,21 @@ impl App {
                     self.geometry.unit_rows_visible,
                 ),
                 View::Dashboard => {
-                    let page = self.grouping.dashboard.as_ref().map_or(0, |d| {
-                        DashboardPage::arrange(body.width, &d.section_heights()).height
+                    // A page key moves a whole screen: as many rows as are shown.
+                    let (last, screen) = self.grouping.dashboard.as_ref().map_or((0, 1), |d| {
+                        let page = d.page(body.width);
+                        (page.max_scroll(body.height), page.view_height(body.height))
                     });
-                    let last = usize::from(page.saturating_sub(body.height));
                     self.dashboard_scroll =
-                        scrolled(self.dashboard_scroll, navigation, 10).min(last);
+                        scrolled(self.dashboard_scroll, navigation, usize::from(screen))
+                            .min(usize::from(last));
                 }
             },
         }
         Effect::None
     }
 
-    fn start_review(&mut self) {
+    fn start_review(&mut self) -> Effect {
         let (board, filter, today) = (&self.board, &self.filter, self.today);
         let review = Review::start(board, today, |id| {
             filter.is_empty()
@@ -78,8 +79,10 @@ impl App {
         });
         if review.items.is_empty() {
             self.info(self.lang.strings().no_tasks.to_string());
+            Effect::None
         } else {
             self.push(Mode::Review(review));
+            self.meeting_on_review()
         }
     }
 

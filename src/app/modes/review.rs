@@ -5,8 +5,9 @@ use super::{Detail, Help, Mode, Step};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect};
+use crate::model::lights::red_first;
 use crate::model::stats::{DiscussionGroup, needs_discussion};
-use crate::model::{Board, TaskId};
+use crate::model::{Board, Light, Meeting, Operation, TaskId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
@@ -24,11 +25,19 @@ impl Review {
         today: chrono::NaiveDate,
         visible: impl Fn(TaskId) -> bool,
     ) -> Review {
-        let items = needs_discussion(board, today)
+        let mut items: Vec<(TaskId, DiscussionGroup)> = needs_discussion(board, today)
             .into_iter()
             .filter(|item| visible(item.id))
             .map(|item| (item.id, item.group))
             .collect();
+        // Red lights first, in the order of `red_first` (blocked, longest missed, earliest
+        // deadline); the rest as they were.
+        let reds: Vec<TaskId> = red_first(board, today)
+            .into_iter()
+            .take_while(|t| t.light == Light::Red)
+            .map(|t| t.id)
+            .collect();
+        items.sort_by_key(|(id, _)| reds.iter().position(|r| r == id).unwrap_or(usize::MAX));
         Review {
             items,
             index: 0,
@@ -66,6 +75,27 @@ impl Review {
             .and_then(|id| self.items.iter().position(|(i, _)| *i == id))
             .unwrap_or(self.index)
             .min(self.items.len().saturating_sub(1));
+    }
+}
+
+impl App {
+    /// What opening the review records: today's meeting, the first time on a day, through the
+    /// normal change path (saved under the lock, in the history). Nothing when the board is
+    /// read-only (looking back at a past date, a read-only file, an invalid file on disk), when
+    /// a save is under way, or when today's meeting is already on record.
+    pub(crate) fn meeting_on_review(&self) -> Effect {
+        let today = self.today;
+        if self.read_only.is_some()
+            || self.file_problem.is_some()
+            || self.saving
+            || self.board.meetings.contains(&Meeting(today))
+        {
+            return Effect::None;
+        }
+        Effect::Apply {
+            op: Operation::RecordMeeting { date: today },
+            kind: ChangeKind::New,
+        }
     }
 }
 
