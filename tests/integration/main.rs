@@ -37,3 +37,4 @@ mod stats;
 mod store;
 mod time;
 mod views;
+mod words;

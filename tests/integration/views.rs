@@ -275,7 +275,7 @@ fn detail_of_a_task_done_late_shows_its_completion_date() {
     app.update(Action::OpenDetail);
     let rows = rows(&app);
     assert!(find_row(&rows, "任务详情 #4").contains("┌ 任务详情 #4 "));
-    find_row(&rows, "进度: 超期 10 天完成");
+    find_row(&rows, "进度: 晚 10 天完成");
     find_row(&rows, "完成日期: 2025-01-10");
     find_row(&rows, "配合单位: 无");
 }
