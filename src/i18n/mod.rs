@@ -105,8 +105,9 @@ impl Lang {
                 format!("剩{days_left}天")
             }
             (Lang::Zh, Urgency::DoneOnTime) => "按期".into(),
-            // Not 超期: it reads as 逾期 (overdue) at a glance.
-            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("晚{days_late}天完成"),
+            // Not 超期: it reads as 逾期 (overdue) at a glance. As short as that was, so the
+            // card keeps its deadline.
+            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("晚{days_late}天"),
             (Lang::En, Urgency::Overdue { days }) => format!("late {days}d"),
             (Lang::En, Urgency::DueSoon { days_left: 0 }) => "due today".into(),
             (Lang::En, Urgency::DueSoon { days_left })
@@ -115,7 +116,7 @@ impl Lang {
             }
             (Lang::En, Urgency::DoneOnTime) => "on time".into(),
             // Not `Nd late`: it reads as `late Nd` (overdue) at a glance.
-            (Lang::En, Urgency::DoneLate { days_late }) => format!("done {days_late}d late"),
+            (Lang::En, Urgency::DoneLate { days_late }) => format!("done +{days_late}d"),
         }
     }
 
