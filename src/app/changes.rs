@@ -44,7 +44,14 @@ impl App {
             Action::MoveNext => task.status.next(),
             _ => task.status.previous(),
         };
-        let Some(to) = to else { return Effect::None };
+        let Some(to) = to else {
+            // Said, not silently ignored: `H` on 未启动 would otherwise seem broken.
+            let text = self
+                .lang
+                .no_status_beyond(action == Action::MoveNext, task.status);
+            self.info(text);
+            return Effect::None;
+        };
         if self.refuse_changes() {
             return Effect::None;
         }
@@ -128,6 +135,21 @@ impl App {
                 });
             }
             Err(e) => {
+                let s = self.lang.strings();
+                let why = match &e {
+                    StoreError::Rejected(reason) => self.lang.op_error(reason),
+                    other => other.to_string(),
+                };
+                // An undo the board refuses (a colleague changed the task since) is no failed
+                // save: say that it was not undone, and why.
+                let refused =
+                    matches!(e, StoreError::Rejected(_)) && matches!(op, Operation::Revert { .. });
+                let prefix = if refused {
+                    self.lang.revert_refused(kind == ChangeKind::Redo, &label)
+                } else {
+                    s.save_failed.to_string()
+                };
+                self.error(format!("{prefix}: {why}"));
                 // Keep an undo or redo that failed, so it can be tried again.
                 if let Operation::Revert { entries, .. } = op {
                     let entry = Undoable { entries, label };
@@ -137,12 +159,6 @@ impl App {
                         ChangeKind::New => {}
                     }
                 }
-                let s = self.lang.strings();
-                let why = match &e {
-                    StoreError::Rejected(reason) => self.lang.op_error(reason),
-                    other => other.to_string(),
-                };
-                self.error(format!("{}: {why}", s.save_failed));
                 // What the user typed is not lost: the dialog comes back as it was, the reason
                 // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
                 if let Some(dialog) = submitted {
@@ -170,6 +186,23 @@ impl App {
                 // warning.
                 self.message = None;
             }
+        }
+    }
+
+    /// The history entries the reload took in that others made (new since the last load,
+    /// oldest first): the footer names who did what instead of a bare "reloaded", and the
+    /// record (detail view) shows them.
+    pub fn on_colleague_changes(&mut self, entries: Vec<HistoryEntry>) {
+        let Some(first) = entries.first() else {
+            return;
+        };
+        if self.file_problem.is_none() {
+            self.info(self.lang.colleague_changes(first, entries.len()));
+        }
+        // While the history is still being read, that read brings them.
+        if !self.history_pending() {
+            self.history.extend(entries);
+            self.sync_detail_record();
         }
     }
 
@@ -216,8 +249,8 @@ impl App {
         let s = self.lang.strings();
         match result {
             Ok(paths) => {
-                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.info(format!("{}: {}", s.exported, names.join(", ")));
+                let text = self.lang.exported_to(s.exported, &paths);
+                self.info(text);
             }
             Err(e) => self.error(format!("{}: {e}", s.export_failed)),
         }

@@ -105,6 +105,7 @@ impl App {
         match self.dialog_mut() {
             Some(Dialog::Note(note)) => note.editor.paste(text),
             Some(Dialog::Task(form)) => form.paste(text),
+            Some(Dialog::Filter(form)) => form.paste(text),
             Some(Dialog::Search(editor)) => {
                 editor.paste(text);
                 let text = Some(editor.text()).filter(|t| !t.trim().is_empty());

@@ -265,15 +265,36 @@ pub(crate) fn print_out(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// The unit `--unit` names, by any known spelling; an unknown name lists the known units.
+/// The unit `--unit` names: a full name, an alias, or any part of a name no other unit shares
+/// (`商务委` → 区商务委). A part of several names lists them; a name that matches nothing lists the
+/// close ones, or every unit when none is close.
 pub(crate) fn resolve_unit(board: &Board, unit: &str) -> Result<String, Failure> {
-    crate::model::known_unit(board, unit).map_err(|known| {
-        Failure(format!(
-            "unknown unit `{}` (known units: {})",
-            crate::model::sanitize::clean_line(unit),
-            known.join("、")
-        ))
-    })
+    use crate::model::UnitMatch;
+    let typed = crate::model::sanitize::clean_line(unit);
+    match crate::model::match_unit(board, unit) {
+        UnitMatch::Found(unit) => Ok(unit),
+        UnitMatch::Ambiguous(candidates) => Err(Failure(format!(
+            "unit `{typed}` is ambiguous: it is part of {} names ({}); give more of the name",
+            candidates.len(),
+            clean_units(&candidates)
+        ))),
+        UnitMatch::Unknown { close, all } if close.is_empty() => Err(Failure(format!(
+            "unknown unit `{typed}` (known units: {})",
+            clean_units(&all)
+        ))),
+        UnitMatch::Unknown { close, .. } => Err(Failure(format!(
+            "unknown unit `{typed}` (did you mean: {}?)",
+            clean_units(&close)
+        ))),
+    }
+}
+
+fn clean_units(units: &[String]) -> String {
+    let cleaned: Vec<String> = units
+        .iter()
+        .map(|u| crate::model::sanitize::clean_line(u))
+        .collect();
+    cleaned.join("、")
 }
 
 /// With `--unit`, the board narrowed to that unit's tasks (lead or cooperating), for the

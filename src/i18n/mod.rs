@@ -11,6 +11,8 @@ mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 mod strings;
+// Messages about what happened: a colleague's change, a refused undo, the ends of the statuses.
+mod words;
 mod zh;
 
 pub use dashboard::DashboardLabels;
@@ -81,7 +83,7 @@ impl Lang {
             (Lang::Zh, Urgency::DueSoon { days_left }) => format!("剩 {days_left} 天"),
             (Lang::Zh, Urgency::OnTrack { days_left }) => format!("剩 {days_left} 天"),
             (Lang::Zh, Urgency::DoneOnTime) => "按期完成".into(),
-            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("超期 {days_late} 天完成"),
+            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("晚 {days_late} 天完成"),
             (Lang::En, Urgency::Overdue { days }) => format!("overdue {days} {}", days_word(days)),
             (Lang::En, Urgency::DueSoon { days_left: 0 }) => "due today".into(),
             (Lang::En, Urgency::DueSoon { days_left })
@@ -105,7 +107,9 @@ impl Lang {
                 format!("剩{days_left}天")
             }
             (Lang::Zh, Urgency::DoneOnTime) => "按期".into(),
-            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("超期{days_late}天"),
+            // Not 超期: it reads as 逾期 (overdue) at a glance. As short as that was, so the
+            // card keeps its deadline.
+            (Lang::Zh, Urgency::DoneLate { days_late }) => format!("晚{days_late}天"),
             (Lang::En, Urgency::Overdue { days }) => format!("late {days}d"),
             (Lang::En, Urgency::DueSoon { days_left: 0 }) => "due today".into(),
             (Lang::En, Urgency::DueSoon { days_left })
@@ -113,7 +117,8 @@ impl Lang {
                 format!("{days_left}d left")
             }
             (Lang::En, Urgency::DoneOnTime) => "on time".into(),
-            (Lang::En, Urgency::DoneLate { days_late }) => format!("{days_late}d late"),
+            // Not `Nd late`: it reads as `late Nd` (overdue) at a glance.
+            (Lang::En, Urgency::DoneLate { days_late }) => format!("done +{days_late}d"),
         }
     }
 
@@ -138,10 +143,10 @@ impl Lang {
             (Lang::Zh, OpError::BadDate(text)) => format!("「{text}」不是日期（应为 YYYY-MM-DD）"),
             (Lang::Zh, OpError::Unchanged) => "没有需要修改的内容".to_string(),
             (Lang::Zh, OpError::ChangedMeanwhile(Some(id))) => {
-                format!("任务 #{id} 此后已被他人修改，未撤销，以免覆盖他人的修改")
+                format!("任务 #{id} 此后已被他人修改，不能覆盖他人的修改")
             }
             (Lang::Zh, OpError::ChangedMeanwhile(None)) => {
-                "看板此后已被他人修改，未撤销，以免覆盖他人的修改".to_string()
+                "看板此后已被他人修改，不能覆盖他人的修改".to_string()
             }
             (Lang::Zh, OpError::NoSuchConflict(Some(id), field)) => {
                 format!("任务 #{id} 的「{field}」没有待处理的合并冲突")

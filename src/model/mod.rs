@@ -47,6 +47,6 @@ pub use stats::{DiscussionGroup, DiscussionItem, Summary, UnitRow};
 pub use status::Status;
 pub use task::{Milestone, Note, Request, Role, Task, TaskId};
 pub use time::{AsOf, Completeness, History, HistoryCheck, check_history};
-pub use units::{UnitLane, unit_lanes};
+pub use units::{UnitLane, UnitMatch, match_unit, unit_lanes};
 pub use urgency::Urgency;
 pub use validate::{Place, Problem, parse_weekday, unsupported_version, validate};

@@ -10,6 +10,8 @@ mod csv;
 mod cycle_tables;
 mod document;
 mod docx;
+mod export_files;
+pub use export_files::{numbered_report_path, write_new_reports};
 mod json;
 mod json_lights;
 pub mod json_text;

@@ -20,6 +20,7 @@ pub mod locate;
 mod lock;
 pub mod merge;
 mod partial;
+mod recent;
 mod regular;
 mod scan;
 mod v1;

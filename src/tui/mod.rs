@@ -128,7 +128,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
     if session.load_history {
         history::load_in_background(&session.store, events.sender());
     }
-    let mut state = LoopState::default();
+    let mut state = LoopState {
+        seen: newest_entry(&session.store),
+        ..LoopState::default()
+    };
     loop {
         // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
         // save waits for.
@@ -169,6 +172,17 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
 struct LoopState {
     saving: Option<Saving>,
     reload_after_save: bool,
+    /// The newest history entry this board knows of (read at the start, made by our saves,
+    /// taken in by reloads): the entries after it are a colleague's news.
+    seen: Option<crate::model::HistoryEntry>,
+}
+
+/// How far back a reload looks for entries it has not seen: more than anyone makes between two
+/// reloads (the footer names the first and counts the rest).
+const RECENT_ENTRIES: usize = 500;
+
+fn newest_entry(store: &Store) -> Option<crate::model::HistoryEntry> {
+    store.recent_history(1).ok()?.pop()
 }
 
 /// Ending (a hang-up, a signal) while a save runs: wait for its outcome, so the change is either
@@ -191,11 +205,14 @@ fn saved(app: &mut App, session: &mut Session, state: &mut LoopState, outcome: s
     };
     let result = outcome.map(|applied| {
         session.stamp = applied.stamp;
+        if let Some(last) = applied.entries.last() {
+            state.seen = Some(last.clone());
+        }
         (applied.board, applied.entries)
     });
     app.on_applied(op, kind, result);
     if std::mem::take(&mut state.reload_after_save) {
-        reload(app, session);
+        reload(app, session, &mut state.seen);
     }
 }
 
@@ -237,7 +254,7 @@ fn handle(
             Effect::None
         }
         Event::FileChanged => {
-            reload(app, session);
+            reload(app, session, &mut state.seen);
             Effect::None
         }
         Event::Saved(outcome) => {
@@ -275,26 +292,42 @@ fn handle(
 }
 
 /// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and
-/// email), next to the board file, replacing a report written earlier the same day.
+/// email), next to the board file. Never over an earlier report: a second export the same day
+/// gets the next free number (`-2`). With the board filtered to a unit, the report is that unit's
+/// (its tasks, lead or cooperating, and its name in the title and the file name), as
+/// `report --unit` gives it.
 fn export(
     app: &App,
     session: &Session,
 ) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
-    use crate::report::{Format, default_report_path, default_since, write_report};
+    use crate::report::{Format, Report, default_since, write_new_reports};
     let folder = crate::store::folder_of(session.store.path());
-    let since = default_since(app.today());
-    [Format::Xlsx, Format::Markdown]
-        .into_iter()
-        .map(|format| {
-            let path = default_report_path(&folder, app.today(), format);
-            write_report(app.board(), app.today(), since, format, &path, true).map(|_| path)
-        })
-        .collect()
+    // The message names the folder: `/srv/board` says more than `.`.
+    let folder = std::path::absolute(&folder).unwrap_or(folder);
+    let today = app.today();
+    let unit = app.filter().unit.as_ref().map(|(unit, _)| unit.clone());
+    let board = match &unit {
+        None => std::borrow::Cow::Borrowed(app.board()),
+        Some(unit) => std::borrow::Cow::Owned(unit_board(app.board(), unit)),
+    };
+    let mut report = Report::new(&board, today, default_since(today));
+    report.unit = unit;
+    write_new_reports(&report, &folder, &[Format::Xlsx, Format::Markdown])
+}
+
+/// The board with only the tasks `unit` leads or cooperates on.
+fn unit_board(board: &crate::model::Board, unit: &str) -> crate::model::Board {
+    let mut narrowed = board.clone();
+    narrowed
+        .tasks
+        .retain(|task| board.units_of(task).iter().any(|(u, _)| *u == unit));
+    narrowed
 }
 
 /// Someone changed the file: read it through the store and hand it to the app, unless it is the
-/// version we have (our own save, or an event for nothing).
-fn reload(app: &mut App, session: &mut Session) {
+/// version we have (our own save, or an event for nothing), with the history entries made since
+/// the last load, so the footer can say who changed what.
+fn reload(app: &mut App, session: &mut Session, seen: &mut Option<crate::model::HistoryEntry>) {
     let read = session.store.load();
     if let Ok(loaded) = &read {
         if loaded.stamp == session.stamp && app.file_problem().is_none() {
@@ -302,5 +335,27 @@ fn reload(app: &mut App, session: &mut Session) {
         }
         session.stamp = loaded.stamp;
     }
+    let good = read.is_ok();
     app.on_file_changed(read.map(|loaded| loaded.board), session.store.path());
+    if good {
+        app.on_colleague_changes(news(&session.store, seen));
+    }
+}
+
+/// The entries after `seen` (all those read when it is not among them), and `seen` moved on.
+fn news(
+    store: &Store,
+    seen: &mut Option<crate::model::HistoryEntry>,
+) -> Vec<crate::model::HistoryEntry> {
+    let Ok(mut recent) = store.recent_history(RECENT_ENTRIES) else {
+        return Vec::new();
+    };
+    let start = seen
+        .as_ref()
+        .and_then(|s| recent.iter().rposition(|e| e == s))
+        .map_or(0, |i| i + 1);
+    if let Some(last) = recent.last() {
+        *seen = Some(last.clone());
+    }
+    recent.split_off(start)
 }

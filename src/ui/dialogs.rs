@@ -268,7 +268,11 @@ fn filter_form(app: &App, form: &FilterForm, area: Rect, buf: &mut Buffer) {
         }
         let focused = i == form.row;
         let style = if focused { theme.selected } else { theme.text };
-        let text = format!(" {}  < {} > ", fit(label, 10, theme.ellipsis), value);
+        let mut text = format!(" {}  < {} > ", fit(label, 10, theme.ellipsis), value);
+        if *row == FilterRow::Unit && (focused || !form.unit_query.is_empty()) {
+            let matches = form.matching_units().len();
+            text.push_str(&app.lang().unit_typing(&safe(&form.unit_query), matches));
+        }
         buf.set_string(
             inner.x + 1,
             y,

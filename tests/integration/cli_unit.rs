@@ -82,3 +82,94 @@ fn the_export_says_by_how_many_days_a_task_was_done_late() {
     );
     assert!(task["days_overdue"].is_null());
 }
+
+fn ids_listed(out: &std::process::Output) -> Vec<String> {
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .split_once(". ")
+                .map(|(id, _)| id.to_string())
+        })
+        .filter(|id| id.parse::<u32>().is_ok())
+        .collect()
+}
+
+#[test]
+fn a_unique_part_of_a_unit_name_is_enough_wherever_unit_is_taken() {
+    let dir = board_dir();
+    let d = dir.path();
+    // Any unique part: the same tasks as the whole name.
+    let whole = run(d, &["--unit", "区商务委", "list"]);
+    let part = run(d, &["--unit", "商务委", "list"]);
+    assert!(
+        part.status.success(),
+        "{}",
+        String::from_utf8_lossy(&part.stderr)
+    );
+    assert!(!ids_listed(&whole).is_empty());
+    assert_eq!(ids_listed(&part), ids_listed(&whole));
+    // A part of an alias counts: 网信 is in 区网信办, the body's spelling of 区委网信办.
+    let out = run(d, &["export", "--unit", "网信"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["tasks"].as_array().unwrap().len(), 1);
+    // The report names the unit it found, not the part typed.
+    let out = run(d, &["report", "--format", "md", "--unit", "商务委"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().contains("区商务委"), "{text}");
+    let out = run(d, &["changes", "--since", "2020-01-01", "--unit", "商务委"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // remind, on a board with a reporting cycle: only that unit's list.
+    let path = d.join("board.ron");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "    settings: (",
+        "    settings: (\n        report_cycle: Some(monthly(day: 5)),",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = run(d, &["remind", "--unit", "科委"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let units: Vec<&str> = text.lines().filter(|l| l.contains("项未报")).collect();
+    assert_eq!(units.len(), 1, "{text}");
+    assert!(units[0].starts_with("区科委（"), "{text}");
+}
+
+#[test]
+fn a_part_of_several_unit_names_exits_1_listing_the_candidates() {
+    let dir = board_dir();
+    for args in [
+        &["--unit", "海关", "list"][..],
+        &["report", "--format", "md", "--unit", "海关"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("unit `海关` is ambiguous") && err.contains("莘庄海关、龙吴海关"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_unit_that_matches_nothing_offers_the_close_names() {
+    let dir = board_dir();
+    let out = run(dir.path(), &["--unit", "区科技委", "export"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown unit `区科技委` (did you mean: 区科委?)"),
+        "{err}"
+    );
+}

@@ -38,3 +38,4 @@ mod stats;
 mod store;
 mod time;
 mod views;
+mod words;

@@ -370,7 +370,7 @@ fn list_shows_each_milestone_with_its_urgency_units_and_the_task_s_light() {
     assert_eq!(
         b.ok(&["milestone", "list", "2"]),
         "2. 拓展公用型保税仓库功能  [◍ 黄灯]  节点 1/2\n\
-         \x20 2.1  2025-05-10  完成日期 2025-05-12  超期 2 天完成  莘庄海关  完成调研\n\
+         \x20 2.1  2025-05-10  完成日期 2025-05-12  晚 2 天完成  莘庄海关  完成调研\n\
          \x20 2.2  2025-06-10  -  剩 21 天  区商务委  完成方案\n"
     );
     assert_eq!(

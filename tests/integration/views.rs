@@ -64,7 +64,7 @@ fn status_view_at_80x24_shows_all_four_columns_with_their_counts() {
             "┌ 未启动 16 [1-5] ─┐┌ 推进中 1 ────────┐┌ 需协调 1 ────────┐┌ 已完成 1 ────────┐",
             "│ 1 提升虹桥商务区…││ 2 拓展公用型保税…││ 9 推动重点领域专…││ 4 开展离岸经贸业…│",
             "│ 莘庄海…  久未更新││ 莘庄海关 久未更新││ 区市场…  久未更新││ 区商务委         │",
-            "│逾期152天 24-12-31││ 剩213天  25-12-31││逾期152天 24-12-31││ 超期10天 24-12-31│",
+            "│逾期152天 24-12-31││ 剩213天  25-12-31││逾期152天 24-12-31││   晚10天 24-12-31│",
         ]
         .map(|r| row(&app, r))
     );
@@ -194,7 +194,7 @@ fn unit_view_lists_each_unit_once_with_its_role_in_each_task() {
             "│  牵头单位                                                                    │",
             // Status, deadline and urgency stand in the same columns on every row.
             "│    [牵头]  3 支持企业申请AEO认证                 未启动 2024-12-31  逾期152天│",
-            "│    [牵头]  4 开展离岸经贸业务                    已完成 2024-12-31   超期10天│",
+            "│    [牵头]  4 开展离岸经贸业务                    已完成 2024-12-31     晚10天│",
             "│  配合单位                                                                    │",
             "│    [配合]  1 提升虹桥商务区保税物流中心（B 型）… 未启动 2024-12-31  逾期152天│",
             "│    [配合]  2 拓展公用型保税仓库功能              推进中 2025-12-31    剩213天│",
@@ -275,7 +275,7 @@ fn detail_of_a_task_done_late_shows_its_completion_date() {
     app.update(Action::OpenDetail);
     let rows = rows(&app);
     assert!(find_row(&rows, "任务详情 #4").contains("┌ 任务详情 #4 "));
-    find_row(&rows, "进度: 超期 10 天完成");
+    find_row(&rows, "进度: 晚 10 天完成");
     find_row(&rows, "完成日期: 2025-01-10");
     find_row(&rows, "配合单位: 无");
 }

@@ -15,3 +15,4 @@ mod refresh;
 mod saving;
 mod terminals;
 mod time;
+mod words;

@@ -83,7 +83,7 @@ fn a_change_from_another_process_is_on_screen_within_a_second_keeping_the_select
         let doing = column(s, 1);
         doing.contains("推进中 1")
             && doing.contains(" 1 提升虹桥")
-            && footer(s).contains("已载入他人的修改")
+            && footer(s).contains("colleague 把 #1 移至 推进中")
     });
     assert!(took < Duration::from_secs(1), "the redraw took {took:?}");
     tui.with_screen(|s| {
@@ -105,7 +105,7 @@ fn a_board_opened_through_a_symbolic_link_shows_changes_made_where_the_file_real
     board_open(&tui);
     cli(&board, &["status", "1", "in_progress"]);
     tui.wait_screen("task 1 under 推进中", |s| {
-        column(s, 1).contains(" 1 提升虹桥") && footer(s).contains("已载入他人的修改")
+        column(s, 1).contains(" 1 提升虹桥") && footer(s).contains("colleague 把 #1 移至 推进中")
     });
 }
 
@@ -115,7 +115,7 @@ fn an_idle_board_stops_reading_the_file_once_others_have_changed_and_read_it() {
     let tui = open(dir.path(), &[]);
     board_open(&tui);
     cli(&board, &["status", "1", "in_progress"]);
-    tui.wait_screen("the reload", |s| footer(s).contains("已载入他人的修改"));
+    tui.wait_screen("the reload", |s| footer(s).contains("colleague 把 #1"));
     // A colleague reads the file, and the board itself has just read it for the reload.
     let _ = std::fs::read(&board).unwrap();
     let size = std::fs::metadata(&board).unwrap().len();
@@ -145,13 +145,15 @@ fn the_boards_own_save_is_not_announced_as_someone_elses() {
     // (wrongly) taken for someone else's change before looking.
     std::thread::sleep(Duration::from_millis(800));
     assert!(
-        !tui.showed_since(pressed, "已载入"),
+        !tui.showed_since(pressed, "已载入") && !tui.showed_since(pressed, "tester 把"),
         "our own save was announced as a reload"
     );
 
-    // The watcher is alive: someone else's change is announced.
+    // The watcher is alive: someone else's change is announced, with who and what.
     cli(&board, &["status", "2", "in_progress"]);
-    tui.wait_screen("the reload", |s| footer(s).contains("已载入他人的修改"));
+    tui.wait_screen("the reload", |s| {
+        footer(s).contains("colleague 把 #2 移至 推进中")
+    });
 }
 
 #[test]
