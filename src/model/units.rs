@@ -82,7 +82,7 @@ pub fn match_unit(board: &Board, typed: &str) -> UnitMatch {
     }
     let containing = |test: &dyn Fn(&str) -> bool| -> Vec<String> {
         all.iter()
-            .filter(|unit| spellings(board, unit).any(|s| test(s)))
+            .filter(|unit| spellings(board, unit).any(test))
             .cloned()
             .collect()
     };
