@@ -138,11 +138,17 @@ impl App {
                     }
                 }
                 let s = self.lang.strings();
-                let why = match &e {
-                    StoreError::Rejected(reason) => self.lang.op_error(reason),
-                    other => other.to_string(),
-                };
-                self.error(format!("{}: {why}", s.save_failed));
+                match &e {
+                    // A refusal by the board's roles is no failure to save: its reason (who may
+                    // make the change) is the whole message.
+                    StoreError::Rejected(reason @ crate::model::OpError::NotAllowed(_)) => {
+                        self.error(self.lang.op_error(reason));
+                    }
+                    StoreError::Rejected(reason) => {
+                        self.error(format!("{}: {}", s.save_failed, self.lang.op_error(reason)));
+                    }
+                    other => self.error(format!("{}: {other}", s.save_failed)),
+                }
                 // What the user typed is not lost: the dialog comes back as it was, the reason
                 // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
                 if let Some(dialog) = submitted {
@@ -200,6 +206,23 @@ impl App {
             Operation::AddNote { id, .. } => format!("#{id} {}", s.note_added),
             Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            Operation::AddMilestone { id, .. } => {
+                format!("#{id} {}", self.lang.milestone_board().added)
+            }
+            Operation::EditMilestone { id, number, .. }
+            | Operation::CompleteMilestone { id, number, .. }
+            | Operation::ReopenMilestone { id, number }
+            | Operation::DeleteMilestone { id, number } => {
+                let m = self.lang.milestone_board();
+                let what = match op {
+                    Operation::EditMilestone { .. } => m.edited,
+                    Operation::CompleteMilestone { .. } => m.completed,
+                    Operation::ReopenMilestone { .. } => m.reopened,
+                    _ => m.deleted,
+                };
+                let word = self.lang.milestone_labels().milestone;
+                format!("#{id} {word} {number} {what}")
+            }
             other => match other.task_id() {
                 Some(id) => format!("#{id} {}", s.task_changed),
                 None => s.task_changed.to_string(),

@@ -22,7 +22,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use detail_record::DetailRecord;
-pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
+pub use dialog::{
+    CompleteForm, Dialog, MilestoneDialog, MilestoneField, MilestoneForm, NoteDialog, Outcome,
+    Problem, TaskForm,
+};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};

@@ -9,11 +9,14 @@ mod actions;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
+// The board's milestone dialogs and detail section.
+mod milestone_board;
 mod strings;
 mod zh;
 
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
+pub use milestone_board::MilestoneBoardStrings;
 pub use strings::Strings;
 pub use zh::ZH;
 
