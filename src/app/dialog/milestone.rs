@@ -14,7 +14,8 @@ use crate::model::{Milestone, Operation, Task, TaskId, join_units, parse_units};
 
 pub enum MilestoneDialog {
     Form(MilestoneForm),
-    Complete(CompleteForm),
+    /// Boxed: its editor is much larger than the other variants.
+    Complete(Box<CompleteForm>),
     ConfirmDelete {
         id: TaskId,
         number: u32,

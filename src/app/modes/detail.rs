@@ -110,7 +110,7 @@ impl Detail {
                 };
             }
             Action::ToggleMilestone => {
-                MilestoneDialog::Complete(CompleteForm::new(self.id, m, app.today))
+                MilestoneDialog::Complete(Box::new(CompleteForm::new(self.id, m, app.today)))
             }
             _ => MilestoneDialog::ConfirmDelete {
                 id: self.id,
