@@ -55,11 +55,19 @@ pub enum Action {
     /// Back to today's board after looking back.
     BackToToday,
     Quit,
+    /// Add a milestone (工作节点) to the task in the detail view.
+    AddMilestone,
+    /// Edit the milestone selected in the detail view.
+    EditMilestone,
+    /// Mark the selected milestone done (asks the date), or reopen it when it is done.
+    ToggleMilestone,
+    /// Delete the selected milestone (asks first).
+    DeleteMilestone,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 41] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -97,6 +105,10 @@ impl Action {
         Action::BackToToday,
         Action::ToggleHelp,
         Action::Quit,
+        Action::AddMilestone,
+        Action::EditMilestone,
+        Action::ToggleMilestone,
+        Action::DeleteMilestone,
     ];
 
     /// Whether the action changes the board (refused when read-only).
@@ -111,6 +123,10 @@ impl Action {
                 | Action::DeleteTask
                 | Action::Undo
                 | Action::Redo
+                | Action::AddMilestone
+                | Action::EditMilestone
+                | Action::ToggleMilestone
+                | Action::DeleteMilestone
         )
     }
 

@@ -225,6 +225,10 @@ impl Default for Keymap {
             (Key::char('?'), Action::ToggleHelp),
             (Key::char('q'), Action::Quit),
             (Key::ctrl('c'), Action::Quit),
+            (Key::char('m'), Action::AddMilestone),
+            (Key::char('M'), Action::EditMilestone),
+            (Key::char('x'), Action::ToggleMilestone),
+            (Key::char('X'), Action::DeleteMilestone),
         ];
         Keymap { bindings }
     }

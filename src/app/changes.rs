@@ -149,7 +149,12 @@ impl App {
                 } else {
                     s.save_failed.to_string()
                 };
-                self.error(format!("{prefix}: {why}"));
+                match &e {
+                    // A refusal by the board's roles is no failure to save: its reason (who may
+                    // make the change) is the whole message.
+                    StoreError::Rejected(crate::model::OpError::NotAllowed(_)) => self.error(why),
+                    _ => self.error(format!("{prefix}: {why}")),
+                }
                 // Keep an undo or redo that failed, so it can be tried again.
                 if let Operation::Revert { entries, .. } = op {
                     let entry = Undoable { entries, label };
@@ -234,6 +239,23 @@ impl App {
             Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
             Operation::RecordMeeting { date } => self.lang.meeting_recorded(*date),
+            Operation::AddMilestone { id, .. } => {
+                format!("#{id} {}", self.lang.milestone_board().added)
+            }
+            Operation::EditMilestone { id, number, .. }
+            | Operation::CompleteMilestone { id, number, .. }
+            | Operation::ReopenMilestone { id, number }
+            | Operation::DeleteMilestone { id, number } => {
+                let m = self.lang.milestone_board();
+                let what = match op {
+                    Operation::EditMilestone { .. } => m.edited,
+                    Operation::CompleteMilestone { .. } => m.completed,
+                    Operation::ReopenMilestone { .. } => m.reopened,
+                    _ => m.deleted,
+                };
+                let word = self.lang.milestone_labels().milestone;
+                format!("#{id} {word} {number} {what}")
+            }
             other => match other.task_id() {
                 Some(id) => format!("#{id} {}", s.task_changed),
                 None => s.task_changed.to_string(),

@@ -46,6 +46,11 @@ impl HintSource<'_> {
         }
     }
 
+    /// The app the hints are for, for a mode whose hints depend on what it shows.
+    pub(crate) fn app(&self) -> &App {
+        self.app
+    }
+
     pub fn describe(&self, action: Action) -> &'static str {
         self.app.lang.action(action)
     }

@@ -24,6 +24,7 @@ impl App {
                 _ => Outcome::Cancel,
             },
             Dialog::Search(_) => return self.on_search_key(key),
+            Dialog::Milestone(dialog) => dialog.on_key(key),
             Dialog::Filter(form) => match form.on_key(key) {
                 FilterOutcome::Stay => Outcome::Stay,
                 FilterOutcome::Cancel => Outcome::Cancel,
@@ -106,6 +107,7 @@ impl App {
             Some(Dialog::Note(note)) => note.editor.paste(text),
             Some(Dialog::Task(form)) => form.paste(text),
             Some(Dialog::Filter(form)) => form.paste(text),
+            Some(Dialog::Milestone(dialog)) => dialog.paste(text),
             Some(Dialog::Search(editor)) => {
                 editor.paste(text);
                 let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
@@ -133,6 +135,10 @@ impl App {
                     Problem::NeedDeadline => s.need_date,
                     Problem::NeedLeadUnit => s.need_lead_unit,
                     Problem::ConfirmDiscard => s.confirm_discard,
+                    Problem::NeedDue => self.lang.milestone_board().need_due,
+                    Problem::NeedCompletedOn => self.lang.milestone_board().need_completed_on,
+                    Problem::DueAfterDeadline => self.lang.milestone_board().after_deadline,
+                    Problem::CompletedInFuture => self.lang.milestone_board().in_future,
                 };
                 self.error(text.to_string());
                 Effect::None

@@ -26,7 +26,10 @@ pub use dashboard::{
     Dashboard, MILESTONE_LINES, MilestoneGroup, MilestoneLine, SERIES_ROWS, Section,
 };
 use detail_record::DetailRecord;
-pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
+pub use dialog::{
+    CompleteForm, Dialog, MilestoneDialog, MilestoneField, MilestoneForm, NoteDialog, Outcome,
+    Problem, TaskForm,
+};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Grouping, UnitRow};

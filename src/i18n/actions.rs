@@ -51,6 +51,10 @@ fn zh(action: Action) -> &'static str {
         Action::NextMeeting => "回顾：下一次会议",
         Action::BackToToday => "回到今天",
         Action::Quit => "退出",
+        Action::AddMilestone => "新增节点",
+        Action::EditMilestone => "修改节点",
+        Action::ToggleMilestone => "完成 / 重开节点",
+        Action::DeleteMilestone => "删除节点",
     }
 }
 
@@ -93,5 +97,9 @@ fn en(action: Action) -> &'static str {
         Action::NextMeeting => "look back: next meeting",
         Action::BackToToday => "back to today",
         Action::Quit => "quit",
+        Action::AddMilestone => "add a milestone",
+        Action::EditMilestone => "edit milestone",
+        Action::ToggleMilestone => "complete / reopen milestone",
+        Action::DeleteMilestone => "delete milestone",
     }
 }

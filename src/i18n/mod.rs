@@ -10,6 +10,8 @@ mod dashboard;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
+// The board's milestone dialogs and detail section.
+mod milestone_board;
 mod strings;
 // Messages about what happened: a colleague's change, a refused undo, the ends of the statuses.
 mod words;
@@ -18,6 +20,7 @@ mod zh;
 pub use dashboard::DashboardLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
+pub use milestone_board::MilestoneBoardStrings;
 pub use strings::Strings;
 pub use zh::ZH;
 

@@ -6,15 +6,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::detail_milestones::{describe_milestone_change, light_lines, milestone_lines};
 use super::layout::overlay;
 use super::text::{safe, truncate, wrap};
-use crate::app::App;
-use crate::model::{Change, LegacyChange, Task, TaskId, Via, join_units};
+use crate::app::{App, Detail};
+use crate::model::{Change, LegacyChange, Task, Via, join_units};
 
-pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let Some(task) = app.board().task(id) else {
+pub fn render(app: &App, detail: &Detail, area: Rect, buf: &mut Buffer) {
+    let Some(task) = app.board().task(detail.id) else {
         return;
     };
+    let scroll = detail.scroll;
+    let selected = detail.selected_index(task.milestones.len());
     let theme = &app.theme();
     let area = overlay(area);
     super::clear_box(area, buf);
@@ -30,7 +33,7 @@ pub fn render(app: &App, id: TaskId, scroll: usize, area: Rect, buf: &mut Buffer
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let lines = detail_lines(app, task, usize::from(inner.width));
+    let lines = detail_lines(app, task, selected, usize::from(inner.width));
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (i, line) in lines
         .iter()
@@ -112,7 +115,12 @@ pub fn note_lines(
     lines
 }
 
-pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
+pub fn detail_lines(
+    app: &App,
+    task: &Task,
+    selected: Option<usize>,
+    w: usize,
+) -> Vec<Line<'static>> {
     let theme = &app.theme();
     let lang = app.lang();
     let s = lang.strings();
@@ -139,10 +147,13 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
         lang.urgency(urgency),
         theme.urgency(urgency),
     ));
+    lines.extend(light_lines(app, task, w));
     if let Some(done) = task.completed_on {
         lines.push(field(s.completed_on, done.to_string(), theme.text));
     }
     lines.extend(unit_lines(app, task, w));
+    lines.push(Line::raw(""));
+    lines.extend(milestone_lines(app, task, selected, w));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.text.to_string(), theme.dim));
     for part in wrap(&task.text, w) {
@@ -194,6 +205,9 @@ pub fn detail_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
 }
 
 pub fn describe_change(app: &App, change: &Change) -> String {
+    if let Some(text) = describe_milestone_change(app, change) {
+        return text;
+    }
     let lang = app.lang();
     let s = lang.strings();
     match change {

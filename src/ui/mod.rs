@@ -3,9 +3,11 @@
 pub(crate) mod chrome;
 pub mod dashboard;
 mod detail;
+mod detail_milestones;
 mod dialogs;
 pub mod filter_bar;
 mod help;
+mod milestone_dialog;
 mod review;
 mod status_board;
 mod unit_board;
@@ -63,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 None
             }
             Mode::Detail(detail) => {
-                detail::render(app, detail.id, detail.scroll, area, buf);
+                detail::render(app, detail, area, buf);
                 None
             }
             Mode::Help(help) => {

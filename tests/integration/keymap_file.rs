@@ -39,11 +39,11 @@ fn screen(app: &App, w: u16, h: u16) -> String {
     text
 }
 
-const VALID: &str = r#"// My keys: m moves a task on, x quits.
+const VALID: &str = r#"// My keys: p moves a task on, z quits (m and x are the milestone keys).
 (
     bindings: {
-        "MoveNext": ["L", "Shift-Right", "m"],
-        "Quit": ["x", "Ctrl-c"],
+        "MoveNext": ["L", "Shift-Right", "p"],
+        "Quit": ["z", "Ctrl-c"],
         "Export": [],
     },
 )
@@ -52,9 +52,9 @@ const VALID: &str = r#"// My keys: m moves a task on, x quits.
 #[test]
 fn a_listed_action_gets_exactly_its_listed_keys_and_others_keep_theirs() {
     let map = keys(VALID).unwrap();
-    assert_eq!(map.action_for(&char_key('m')), Some(Action::MoveNext));
+    assert_eq!(map.action_for(&char_key('p')), Some(Action::MoveNext));
     assert_eq!(map.action_for(&char_key('L')), Some(Action::MoveNext));
-    assert_eq!(map.action_for(&char_key('x')), Some(Action::Quit));
+    assert_eq!(map.action_for(&char_key('z')), Some(Action::Quit));
     // `q` was Quit's default key; listing Quit replaced it.
     assert_eq!(map.action_for(&char_key('q')), None);
     // An empty list unbinds.
@@ -79,14 +79,14 @@ fn help_and_footer_show_the_keys_from_the_file() {
     app.set_keymap(keys(VALID).unwrap());
     app.resize(120, 40);
     let footer = screen(&app, 120, 40).lines().last().unwrap().to_string();
-    assert!(footer.contains(" x quit"), "footer: {footer}");
+    assert!(footer.contains(" z quit"), "footer: {footer}");
     app.update(Action::ToggleHelp);
     let help = screen(&app, 120, 40);
     assert!(
-        help.contains("L/Shift-Right/m  move task to next status"),
+        help.contains("L/Shift-Right/p  move task to next status"),
         "{help}"
     );
-    assert!(help.contains("x/Ctrl-c"), "{help}");
+    assert!(help.contains("z/Ctrl-c"), "{help}");
     assert!(
         !help.contains("export progress report"),
         "an unbound action is listed:\n{help}"
@@ -247,7 +247,7 @@ fn a_keys_file_given_on_the_command_line_must_exist() {
     assert!(err.starts_with(&format!("{}: cannot read the keys file", missing.display())));
     std::fs::write(dir.path().join("ok.ron"), VALID).unwrap();
     let (map, warning) = load(Some(&dir.path().join("ok.ron"))).unwrap();
-    assert_eq!(map.action_for(&char_key('x')), Some(Action::Quit));
+    assert_eq!(map.action_for(&char_key('z')), Some(Action::Quit));
     assert_eq!(warning, None);
 }
 
@@ -302,15 +302,15 @@ fn a_bad_file_in_the_config_folder_is_reported_with_its_path() {
     assert!(stderr.starts_with(&expected), "{stderr}");
 }
 
-/// Review on `v`, help on F1, back on `x`, status on `m`/`M`, notes on `w`: every key the review
+/// Review on `v`, help on F1, back on `z`, status on `p`/`P`, notes on `w`: every key the review
 /// bar, help and the footer used to name is moved.
 const REBOUND: &str = r#"(
     bindings: {
         "Review": ["v"],
         "ToggleHelp": ["F1"],
-        "Back": ["x"],
-        "MoveNext": ["m"],
-        "MovePrevious": ["M"],
+        "Back": ["z"],
+        "MoveNext": ["p"],
+        "MovePrevious": ["P"],
         "AddNote": ["w"],
     },
 )
@@ -339,7 +339,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
     let footer = board.last().unwrap().clone();
     assert!(footer.contains(" F1 帮助 "), "{footer}");
     assert!(!footer.contains('?'), "{footer}");
-    assert!(footer.contains(" m 移到下一状态 "), "{footer}");
+    assert!(footer.contains(" p 移到下一状态 "), "{footer}");
     assert!(!footer.contains(" L "), "{footer}");
 
     // The old review key does nothing; the new one starts the review.
@@ -351,7 +351,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
     let bar = &review[review.len() - 2];
     let footer = review.last().unwrap();
     for line in [bar, footer] {
-        for new in ["j 下一项", "k 上一项", "m/M 改状态", "w 写进展", "x 退出"] {
+        for new in ["j 下一项", "k 上一项", "p/P 改状态", "w 写进展", "z 退出"] {
             assert!(line.contains(new), "{new:?} missing from {line:?}");
         }
         for old in ["L/H", "n 写进展", "Esc", "下/右"] {
@@ -377,20 +377,20 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
             .collect()
     };
     assert_eq!(keys_of("会议审阅模式"), ["v"], "{text}");
-    assert_eq!(keys_of("返回 / 关闭 / 清除筛选"), ["x"], "{text}");
+    assert_eq!(keys_of("返回 / 关闭 / 清除筛选"), ["z"], "{text}");
     assert_eq!(keys_of("  帮助"), ["F1"], "{text}");
     // Its bottom border says how to close it.
     let closing = help
         .iter()
         .find(|r| r.contains("关闭") && r.contains('─'))
         .unwrap_or_else(|| panic!("no closing line:\n{text}"));
-    assert!(closing.contains("x/F1 关闭"), "{closing}");
+    assert!(closing.contains("z/F1 关闭"), "{closing}");
     assert!(
         !closing.contains("Esc") && !closing.contains('?'),
         "{closing}"
     );
     assert_eq!(keys_of("写进展"), ["w"], "{text}");
-    press(&mut app, char_key('x'));
+    press(&mut app, char_key('z'));
     assert!(!rows(&app).join("\n").contains("快捷键"));
 }
 

@@ -17,6 +17,7 @@ mod support;
 
 mod app_editing;
 mod app_meeting;
+mod app_milestones;
 mod app_time;
 mod bench_paths;
 mod cli;

@@ -11,6 +11,7 @@ mod driver;
 
 mod e2e;
 mod hardening;
+mod milestones;
 mod refresh;
 mod saving;
 mod terminals;

@@ -2,9 +2,11 @@
 //! the delete confirmation, search and the filter form (`../filter_form.rs`), each with its keys.
 //! While one is open it receives keys directly (typing `q` into a note must not quit).
 
+mod milestone;
 mod note;
 mod task_form;
 
+pub use milestone::{CompleteForm, MilestoneDialog, MilestoneField, MilestoneForm};
 pub use note::NoteDialog;
 pub use task_form::TaskForm;
 
@@ -25,6 +27,8 @@ pub enum Dialog {
     /// The search line (`/`): narrows the views as you type.
     Search(Editor),
     Filter(super::filter_form::FilterForm),
+    /// A milestone's form, completion date or delete confirmation (`milestone.rs`).
+    Milestone(MilestoneDialog),
 }
 
 /// What a key in a dialog led to.
@@ -45,6 +49,14 @@ pub enum Problem {
     NeedLeadUnit,
     /// Esc over typed text: a second Esc discards it.
     ConfirmDiscard,
+    /// A milestone's due date that is not a date.
+    NeedDue,
+    /// A milestone's completion date that is not a date.
+    NeedCompletedOn,
+    /// A milestone due after its task's deadline: allowed, after this warning.
+    DueAfterDeadline,
+    /// A milestone completed on a day that has not come yet.
+    CompletedInFuture,
 }
 
 /// Esc (or Ctrl-C) over typed text asks first: the first press arms, the second discards; any
@@ -95,6 +107,7 @@ impl Dialog {
             Dialog::Task(_) => TaskForm::hints(s),
             Dialog::Search(_) => vec![hint("Enter", s.key_keep), hint("Esc", s.key_clear)],
             Dialog::Filter(_) => super::filter_form::FilterForm::hints(s),
+            Dialog::Milestone(dialog) => dialog.hints(s),
             Dialog::ConfirmDelete { .. } => {
                 vec![
                     hint("y", s.key_delete),
