@@ -16,6 +16,10 @@ pub enum Action {
     ShowStatusView,
     ShowUnitView,
     ShowDashboard,
+    /// What changed since the last meeting (or a start picked with `PickChangesStart`).
+    ShowChanges,
+    /// Pick where the changes view starts: a date, `last-meeting`, or a recorded meeting.
+    PickChangesStart,
     /// Search titles, texts, units and notes; narrows the current view.
     Search,
     /// Filter by unit, role, status, urgency, deadline year.
@@ -59,7 +63,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 39] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -72,6 +76,8 @@ impl Action {
         Action::ShowStatusView,
         Action::ShowUnitView,
         Action::ShowDashboard,
+        Action::ShowChanges,
+        Action::PickChangesStart,
         Action::Search,
         Action::Filter,
         Action::Review,

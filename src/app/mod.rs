@@ -22,12 +22,12 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use detail_record::DetailRecord;
-pub use dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
+pub use dialog::{Dialog, NoteDialog, Outcome, Problem, StartDialog, TaskForm};
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Dashboard, Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
-pub use modes::{Detail, Help, Mode, Review};
+pub use modes::{ChangesRow, ChangesView, ChangesWindow, Detail, Help, Mode, Review, Start};
 pub use navigation::{StatusCursor, UnitCursor};
 
 use crate::i18n::Lang;
@@ -41,6 +41,8 @@ pub enum View {
     Status,
     Units,
     Dashboard,
+    /// What changed since the last meeting (`modes/changes.rs`).
+    Changes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +140,11 @@ pub struct App {
     reverting: Option<String>,
     /// Set while the board is looked at as of an earlier date (see `looking_back.rs`).
     looking_back: Option<looking_back::LookingBack>,
+    /// The changes view's start, window and cursor.
+    changes: ChangesView,
+    /// Someone else changed the file: their changes are in its history, which the main loop
+    /// reads again (see `take_history_refresh`).
+    history_stale: bool,
 }
 
 impl App {
@@ -172,6 +179,8 @@ impl App {
             redo: Vec::new(),
             reverting: None,
             looking_back: None,
+            changes: ChangesView::default(),
+            history_stale: false,
         };
         app.regroup();
         app
@@ -214,6 +223,8 @@ impl App {
         self.status_cursor.follow(&self.grouping, selected_status);
         self.unit_cursor.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
+        // What the changes view lists depends on the same things.
+        self.refresh_changes();
     }
 
     fn keep_cursors_in_view(&mut self) {
@@ -241,6 +252,7 @@ impl App {
             View::Status => self.selected_in_status_view(),
             View::Units => self.selected_in_unit_view().map(|(id, _)| id),
             View::Dashboard => None,
+            View::Changes => self.changes.selected_task(),
         }
     }
 
@@ -288,7 +300,7 @@ impl App {
                     .unwrap_or_default();
                 self.unit_cursor.follow(&self.grouping, Some((id, unit)));
             }
-            View::Dashboard => {}
+            View::Dashboard | View::Changes => {}
         }
         self.keep_cursors_in_view();
     }

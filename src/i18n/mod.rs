@@ -6,12 +6,15 @@
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
 mod actions;
+// The changes view: its labels and the lines built from its window.
+mod changes;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 mod strings;
 mod zh;
 
+pub use changes::{ChangesLabels, SinceReason};
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use strings::Strings;

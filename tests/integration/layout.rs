@@ -476,6 +476,8 @@ fn dashboard_review_and_dialogs_fill_every_row_at_every_width() {
                 &[Action::AddNote],
                 &[Action::Filter],
                 &[Action::ToggleHelp, Action::Last],
+                &[Action::ShowChanges, Action::Last],
+                &[Action::PickChangesStart],
             ] {
                 let mut app = app(lang, width, height);
                 for action in actions {

@@ -2,9 +2,11 @@
 //! the delete confirmation, search and the filter form (`../filter_form.rs`), each with its keys.
 //! While one is open it receives keys directly (typing `q` into a note must not quit).
 
+mod changes_start;
 mod note;
 mod task_form;
 
+pub use changes_start::{StartDialog, StartOutcome};
 pub use note::NoteDialog;
 pub use task_form::TaskForm;
 
@@ -25,6 +27,8 @@ pub enum Dialog {
     /// The search line (`/`): narrows the views as you type.
     Search(Editor),
     Filter(super::filter_form::FilterForm),
+    /// Where the changes view starts (`S`).
+    ChangesStart(StartDialog),
 }
 
 /// What a key in a dialog led to.
@@ -95,6 +99,7 @@ impl Dialog {
             Dialog::Task(_) => TaskForm::hints(s),
             Dialog::Search(_) => vec![hint("Enter", s.key_keep), hint("Esc", s.key_clear)],
             Dialog::Filter(_) => super::filter_form::FilterForm::hints(s),
+            Dialog::ChangesStart(start) => start.hints(s),
             Dialog::ConfirmDelete { .. } => {
                 vec![
                     hint("y", s.key_delete),
