@@ -117,6 +117,14 @@ impl Lang {
         }
     }
 
+    /// Said after the window's line when the record does not reach back far enough.
+    pub fn changes_incomplete(self, until: NaiveDate) -> String {
+        match self {
+            Lang::Zh => format!("（{until} 前的变更记录不完整）"),
+            Lang::En => format!(" (the record before {until} is incomplete)"),
+        }
+    }
+
     /// The start dialog refuses text that is not a date.
     pub fn changes_bad_start(self, text: &str) -> String {
         match self {

@@ -37,12 +37,15 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         put(buf, area, 0, labels.loading, theme.dim, w, theme.ellipsis);
         return;
     };
-    let summary = app.lang().changes_window(
+    let mut summary = app.lang().changes_window(
         window.reason,
         window.since,
         window.until,
         window.items.len(),
     );
+    if let Some(day) = window.incomplete_until {
+        summary.push_str(&app.lang().changes_incomplete(day));
+    }
     put(buf, area, 0, &summary, theme.info, w, theme.ellipsis);
     if window.rows.is_empty() {
         if area.height > 2 {

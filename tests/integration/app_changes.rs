@@ -285,3 +285,28 @@ fn a_change_made_in_the_board_appears_in_the_view_at_once() {
     assert_eq!(kinds_of(&app, 17), ["status", "note"]);
     find_row(&rows(&app), "2025-06-30 11:00  zhang  进展：已对接海关");
 }
+
+#[test]
+fn a_window_reaching_into_a_version_1_record_says_the_record_is_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(crate::common::copy_fixture(
+        "v1-with-history.ron",
+        dir.path(),
+    ));
+    let history = store.load_history().unwrap();
+    let incomplete = history.incomplete_until().expect("version 1 left gaps");
+    let board = store.load().unwrap().board;
+    let mut app = App::new(board, "board.ron".into(), day("2025-06-30"), Lang::Zh);
+    app.set_history(history);
+    app.resize(140, 40);
+    app.update(Action::PickChangesStart);
+    typed(&mut app, "2024-01-01");
+    press(&mut app, KeyCode::Enter);
+    let line = format!("（{incomplete} 前的变更记录不完整）");
+    find_row(&rows(&app), &line);
+    // A window after the gap says nothing of it.
+    app.update(Action::PickChangesStart);
+    typed(&mut app, &(incomplete + chrono::Days::new(1)).to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(!rows(&app).iter().any(|r| r.contains("不完整")));
+}

@@ -49,6 +49,9 @@ pub struct Window {
     /// Grouped by task (board-wide first, then by number), each group oldest first.
     pub items: Vec<ChangeItem>,
     pub rows: Vec<Row>,
+    /// The record is incomplete up to this day (a version 1 file's entries) and the window
+    /// reaches back to it: what is listed may miss changes, and the view says so.
+    pub incomplete_until: Option<NaiveDate>,
 }
 
 impl Window {
@@ -253,12 +256,14 @@ impl App {
         // Stable: each task's items stay oldest first.
         items.sort_by_key(|item| item.task);
         let rows = rows_of(&items);
+        let incomplete_until = self.history.incomplete_until().filter(|d| since <= *d);
         let window = Window {
             reason,
             since,
             until,
             items,
             rows,
+            incomplete_until,
         };
         let view = &mut self.changes;
         // The cursor stays with its task: on the same row when that is still the task's, else
