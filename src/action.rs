@@ -16,6 +16,10 @@ pub enum Action {
     ShowStatusView,
     ShowUnitView,
     ShowDashboard,
+    /// What changed since the last meeting (or a start picked with `PickChangesStart`).
+    ShowChanges,
+    /// Pick where the changes view starts: a date, `last-meeting`, or a recorded meeting.
+    PickChangesStart,
     /// Search titles, texts, units and notes; narrows the current view.
     Search,
     /// Filter by unit, role, status, urgency, deadline year.
@@ -67,7 +71,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 43] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -80,6 +84,8 @@ impl Action {
         Action::ShowStatusView,
         Action::ShowUnitView,
         Action::ShowDashboard,
+        Action::ShowChanges,
+        Action::PickChangesStart,
         Action::Search,
         Action::Filter,
         Action::Review,

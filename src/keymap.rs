@@ -196,6 +196,8 @@ impl Default for Keymap {
             (Key::char('1'), Action::ShowStatusView),
             (Key::char('2'), Action::ShowUnitView),
             (Key::char('3'), Action::ShowDashboard),
+            (Key::char('4'), Action::ShowChanges),
+            (Key::char('S'), Action::PickChangesStart),
             (Key::char('/'), Action::Search),
             (Key::char('f'), Action::Filter),
             (Key::char('r'), Action::Review),

@@ -179,6 +179,7 @@ impl App {
         match read {
             Ok(board) => {
                 self.file_problem = None;
+                self.history_stale = true;
                 self.set_board(board);
                 self.info(self.lang.strings().reloaded.to_string());
             }

@@ -24,6 +24,7 @@ impl App {
         self.history_pending = false;
         self.sync_detail_record();
         self.refresh_progress();
+        self.refresh_changes();
     }
 
     /// The history is being read in the background (see `tui`): until it arrives, what needs it
@@ -34,6 +35,12 @@ impl App {
 
     pub fn history_pending(&self) -> bool {
         self.history_pending
+    }
+
+    /// Whether the history must be read again (someone else's change came in since it was
+    /// read), for the main loop; the read arrives through `on_history_loaded` like the first.
+    pub fn take_history_refresh(&mut self) -> bool {
+        std::mem::take(&mut self.history_stale)
     }
 
     /// The history read in the background arrives. Changes this board saved meanwhile are in it
@@ -54,6 +61,7 @@ impl App {
             }
             Err(problem) => {
                 self.history_pending = false;
+                self.refresh_changes();
                 self.error(problem);
             }
         }

@@ -11,7 +11,7 @@ use crate::text::width;
 impl App {
     /// The view tabs in the header: which view, the action that shows it, and the text drawn
     /// (the key that shows it, as the keymap in use binds it).
-    pub fn header_tabs(&self) -> [(View, Action, String); 3] {
+    pub fn header_tabs(&self) -> [(View, Action, String); 4] {
         let s = self.lang.strings();
         let tab = |view, action, label: &str| {
             let key = self.keymap.label_for(action).unwrap_or_default();
@@ -21,6 +21,11 @@ impl App {
             tab(View::Status, Action::ShowStatusView, s.view_status),
             tab(View::Units, Action::ShowUnitView, s.view_units),
             tab(View::Dashboard, Action::ShowDashboard, s.view_dashboard),
+            tab(
+                View::Changes,
+                Action::ShowChanges,
+                self.lang.changes_labels().tab,
+            ),
         ]
     }
 

@@ -51,6 +51,11 @@ impl HintSource<'_> {
         self.app
     }
 
+    /// The changes view's labels, in the language in use.
+    pub fn changes_labels(&self) -> &'static crate::i18n::ChangesLabels {
+        self.app.lang.changes_labels()
+    }
+
     pub fn describe(&self, action: Action) -> &'static str {
         self.app.lang.action(action)
     }

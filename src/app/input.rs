@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::dialog::{Dialog, NoteDialog, Outcome, Problem, TaskForm};
+use super::dialog::{Dialog, NoteDialog, Outcome, Problem, StartOutcome, TaskForm};
 use super::editor::Editor;
 use super::filter_form::{FilterForm, FilterOutcome};
 use super::{App, ChangeKind, Effect, Mode};
@@ -31,6 +31,19 @@ impl App {
                 FilterOutcome::Apply(filter) => {
                     self.take_dialog();
                     self.set_filter(filter);
+                    return Effect::None;
+                }
+            },
+            Dialog::ChangesStart(start) => match start.on_key(key) {
+                StartOutcome::Stay => Outcome::Stay,
+                StartOutcome::Cancel => Outcome::Cancel,
+                StartOutcome::Refused(reason) => {
+                    self.error(reason);
+                    return Effect::None;
+                }
+                StartOutcome::Apply(start) => {
+                    self.take_dialog();
+                    self.set_changes_start(start);
                     return Effect::None;
                 }
             },
@@ -108,6 +121,7 @@ impl App {
             Some(Dialog::Task(form)) => form.paste(text),
             Some(Dialog::Filter(form)) => form.paste(text),
             Some(Dialog::Milestone(dialog)) => dialog.paste(text),
+            Some(Dialog::ChangesStart(start)) => start.paste(text),
             Some(Dialog::Search(editor)) => {
                 editor.paste(text);
                 let text = Some(editor.text()).filter(|t| !t.trim().is_empty());

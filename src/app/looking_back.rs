@@ -96,15 +96,18 @@ impl App {
 
     /// The recorded meeting days, oldest first (from the live board: a meeting recorded today is
     /// not on an earlier board).
-    fn meeting_dates(&self) -> Vec<NaiveDate> {
-        let board = self
-            .looking_back
-            .as_ref()
-            .map_or(&self.board, |l| &l.as_of.board);
-        let mut dates: Vec<NaiveDate> = board.meetings.iter().map(|m| m.0).collect();
+    pub(super) fn meeting_dates(&self) -> Vec<NaiveDate> {
+        let mut dates: Vec<NaiveDate> = self.live_board().meetings.iter().map(|m| m.0).collect();
         dates.sort_unstable();
         dates.dedup();
         dates
+    }
+
+    /// The board as the file has it now, whatever date the board shown stands at.
+    pub(super) fn live_board(&self) -> &Board {
+        self.looking_back
+            .as_ref()
+            .map_or(&self.board, |l| &l.as_of.board)
     }
 
     /// Shows the board as it stood at the end of `date`, read-only; today's board, as it was

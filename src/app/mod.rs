@@ -28,13 +28,13 @@ pub use dashboard::{
 use detail_record::DetailRecord;
 pub use dialog::{
     CompleteForm, Dialog, MilestoneDialog, MilestoneField, MilestoneForm, NoteDialog, Outcome,
-    Problem, TaskForm,
+    Problem, StartDialog, TaskForm,
 };
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
-pub use modes::{Detail, Help, Mode, Review};
+pub use modes::{ChangesRow, ChangesView, ChangesWindow, Detail, Help, Mode, Review, Start};
 pub use navigation::{StatusCursor, UnitCursor};
 
 use crate::i18n::Lang;
@@ -48,6 +48,8 @@ pub enum View {
     Status,
     Units,
     Dashboard,
+    /// What changed since the last meeting (`modes/changes.rs`).
+    Changes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +149,11 @@ pub struct App {
     looking_back: Option<looking_back::LookingBack>,
     /// The dashboard's chart over time, walked from the history once (see `dashboard.rs`).
     progress: dashboard::ProgressCache,
+    /// The changes view's start, window and cursor.
+    changes: ChangesView,
+    /// Someone else changed the file: their changes are in its history, which the main loop
+    /// reads again (see `take_history_refresh`).
+    history_stale: bool,
 }
 
 impl App {
@@ -182,6 +189,8 @@ impl App {
             reverting: None,
             looking_back: None,
             progress: dashboard::ProgressCache::default(),
+            changes: ChangesView::default(),
+            history_stale: false,
         };
         app.regroup();
         app
@@ -225,6 +234,8 @@ impl App {
         self.unit_cursor.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
         self.refresh_progress();
+        // What the changes view lists depends on the same things.
+        self.refresh_changes();
     }
 
     fn keep_cursors_in_view(&mut self) {
@@ -252,6 +263,7 @@ impl App {
             View::Status => self.selected_in_status_view(),
             View::Units => self.selected_in_unit_view().map(|(id, _)| id),
             View::Dashboard => None,
+            View::Changes => self.changes.selected_task(),
         }
     }
 
@@ -299,7 +311,7 @@ impl App {
                     .unwrap_or_default();
                 self.unit_cursor.follow(&self.grouping, Some((id, unit)));
             }
-            View::Dashboard => {}
+            View::Dashboard | View::Changes => {}
         }
         self.keep_cursors_in_view();
     }

@@ -141,6 +141,13 @@ fn wheel(app: &mut App, at: Position, down: bool) -> Effect {
     match app.view {
         View::Status => wheel_column(app, at, down),
         View::Units => wheel_units(app, down),
+        // The changes view scrolls as its keys do.
+        View::Changes => {
+            let step = if down { Action::Down } else { Action::Up };
+            for _ in 0..WHEEL_ROWS {
+                app.update(step);
+            }
+        }
         _ => {}
     }
     Effect::None

@@ -7,6 +7,8 @@
 
 mod actions;
 mod dashboard;
+// The changes view: its labels and the lines built from its window.
+mod changes;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
@@ -18,6 +20,7 @@ mod words;
 mod zh;
 
 pub use dashboard::DashboardLabels;
+pub use changes::{ChangesLabels, SinceReason};
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;

@@ -161,6 +161,11 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
             }
             next = events.rx.try_recv().ok();
         }
+        // Another's change is in the file's history too: the changes view and a task's record
+        // show it once that is read again.
+        if app.take_history_refresh() {
+            history::load_in_background(&session.store, events.sender());
+        }
         terminal.draw(|f| crate::ui::draw(app, f))?;
     }
     Ok(())

@@ -26,6 +26,7 @@ pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Optio
             None
         }
         Dialog::Milestone(dialog) => super::milestone_dialog::render(app, dialog, area, buf),
+        Dialog::ChangesStart(start) => super::changes::start_dialog(app, start, area, buf),
     }
 }
 

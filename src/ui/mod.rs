@@ -1,5 +1,6 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
+mod changes;
 pub(crate) mod chrome;
 pub mod dashboard;
 mod detail;
@@ -55,6 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         View::Status => status_board::render(app, body, buf),
         View::Units => unit_board::render(app, body, buf),
         View::Dashboard => dashboard::render(app, body, buf),
+        View::Changes => changes::render(app, body, buf),
     }
     chrome::footer(app, footer, buf);
     let mut cursor = None;

@@ -235,6 +235,8 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
         ("filter", vec![Action::Filter]),
         ("meeting review", vec![Action::Review]),
         ("nothing to undo", vec![Action::Undo]),
+        ("changes view", vec![Action::ShowChanges]),
+        ("changes start dialog", vec![Action::PickChangesStart]),
     ];
     let mut out = Vec::new();
     for (name, actions) in steps {

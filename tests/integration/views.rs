@@ -78,7 +78,7 @@ fn header_names_the_plan_and_the_date_in_use_and_footer_the_keys_and_file() {
         rows[0],
         row(
             &app,
-            " 闵府发〔2024〕17号 关于推进上海…   1 按状态  2 按单位  3 总览  今天 2025-06-01 "
+            " 闵府发〔2024〕17号 关于…   1 按状态  2 按单位  3 总览  4 变化  今天 2025-06-01 "
         )
     );
     assert_eq!(

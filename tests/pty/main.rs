@@ -9,6 +9,7 @@ mod common;
 #[allow(dead_code)]
 mod driver;
 
+mod changes;
 mod e2e;
 mod hardening;
 mod milestones;

@@ -2,10 +2,12 @@
 //! the delete confirmation, search and the filter form (`../filter_form.rs`), each with its keys.
 //! While one is open it receives keys directly (typing `q` into a note must not quit).
 
+mod changes_start;
 mod milestone;
 mod note;
 mod task_form;
 
+pub use changes_start::{StartDialog, StartOutcome};
 pub use milestone::{CompleteForm, MilestoneDialog, MilestoneField, MilestoneForm};
 pub use note::NoteDialog;
 pub use task_form::TaskForm;
@@ -29,6 +31,8 @@ pub enum Dialog {
     Filter(super::filter_form::FilterForm),
     /// A milestone's form, completion date or delete confirmation (`milestone.rs`).
     Milestone(MilestoneDialog),
+    /// Where the changes view starts (`S`).
+    ChangesStart(StartDialog),
 }
 
 /// What a key in a dialog led to.
@@ -108,6 +112,7 @@ impl Dialog {
             Dialog::Search(_) => vec![hint("Enter", s.key_keep), hint("Esc", s.key_clear)],
             Dialog::Filter(_) => super::filter_form::FilterForm::hints(s),
             Dialog::Milestone(dialog) => dialog.hints(s),
+            Dialog::ChangesStart(start) => start.hints(s),
             Dialog::ConfirmDelete { .. } => {
                 vec![
                     hint("y", s.key_delete),

@@ -11,16 +11,28 @@ use crate::model::Filter;
 impl App {
     pub(super) fn on_board_action(&mut self, action: Action) -> Effect {
         let body = self.body();
+        if self.view == View::Changes
+            && let Some(effect) = self.on_changes_action(action)
+        {
+            return effect;
+        }
         match action {
             Action::ToggleHelp => self.push(Mode::Help(Help::default())),
             Action::NextView => self.switch_view(match self.view {
                 View::Status => View::Units,
                 View::Units => View::Dashboard,
-                View::Dashboard => View::Status,
+                View::Dashboard => View::Changes,
+                View::Changes => View::Status,
             }),
             Action::ShowStatusView => self.switch_view(View::Status),
             Action::ShowUnitView => self.switch_view(View::Units),
             Action::ShowDashboard => self.switch_view(View::Dashboard),
+            Action::ShowChanges => self.switch_view(View::Changes),
+            // From another view: the changes view, with its start dialog open.
+            Action::PickChangesStart => {
+                self.switch_view(View::Changes);
+                return self.update(action);
+            }
             Action::OpenDetail => {
                 if let Some(id) = self.selected_task() {
                     self.push(Mode::Detail(Detail::new(id)));
@@ -54,6 +66,8 @@ impl App {
                     &self.grouping,
                     self.geometry.unit_rows_visible,
                 ),
+                // Its keys are taken above.
+                View::Changes => {}
                 View::Dashboard => {
                     // A page key moves a whole screen: as many rows as are shown.
                     let (last, screen) = self.grouping.dashboard.as_ref().map_or((0, 1), |d| {
@@ -100,16 +114,20 @@ impl App {
                 View::Units => self
                     .unit_cursor
                     .follow(&self.grouping, Some((id, String::new()))),
-                View::Dashboard => {}
+                View::Dashboard | View::Changes => {}
             }
         }
         self.view = view;
         self.keep_cursors_in_view();
+        self.refresh_changes();
     }
 }
 
 /// The footer with no mode open.
 pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
+    if app.view == View::Changes {
+        return app.changes_view().hints(keys);
+    }
     let mut actions = vec![Action::ToggleHelp, Action::Quit];
     // The dashboard has no task to open or move.
     if app.view != View::Dashboard {

@@ -8,11 +8,13 @@
 //! Nothing outside the stack decides who gets a key.
 
 mod board;
+mod changes;
 mod detail;
 mod help;
 mod review;
 
 pub use board::hints as board_hints;
+pub use changes::{ChangesView, Row as ChangesRow, Start, Window as ChangesWindow};
 pub use detail::Detail;
 pub use help::Help;
 pub use review::Review;
