@@ -94,7 +94,7 @@ fn cut_label(row: &str, labels: &[String]) -> Option<String> {
         let chars: Vec<char> = label.chars().collect();
         for k in (chars.len() * 2).div_ceil(3).max(2)..chars.len() {
             let prefix: String = chars[..k].iter().collect();
-            if labels.iter().any(|l| *l == prefix) {
+            if labels.contains(&prefix) {
                 continue;
             }
             let mut from = 0;
@@ -324,7 +324,7 @@ fn review_at_200x60_shows_the_whole_text_milestones_notes_and_history_over_most_
     let used: Vec<usize> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.starts_with('│') && r.trim_matches(|c| c == '│' || c == ' ').len() > 0)
+        .filter(|(_, r)| r.starts_with('│') && !r.trim_matches(|c| c == '│' || c == ' ').is_empty())
         .map(|(i, _)| i)
         .collect();
     assert!(used.len() > 40, "{} rows used:\n{text}", used.len());

@@ -14,6 +14,9 @@ use crate::model::Status;
 use crate::model::stats::progress::WeekPoint;
 use crate::ui::text::{fit, width};
 
+/// A series: its name, its figure of a point, its colour and its full ASCII mark.
+type Series<'a> = (&'a str, fn(&WeekPoint) -> usize, Style, &'static str);
+
 const BLOCKS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
 /// The chart's points: the weeks before the date in use and the date in use itself.
@@ -74,7 +77,7 @@ pub(super) fn progress(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer
         return;
     }
     let last = points[points.len() - 1];
-    let series: [(&str, fn(&WeekPoint) -> usize, Style, &'static str); 3] = [
+    let series: [Series; 3] = [
         (app.lang().status(Status::Done), |p| p.done, theme.done, "#"),
         (
             app.lang().strings().urgency_overdue,

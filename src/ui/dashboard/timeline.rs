@@ -22,10 +22,7 @@ fn place(labels: &[(u16, String)], left: u16, right: u16) -> Vec<(u16, String)> 
         let start = if at + w <= right { *at } else { right - w }.max(left);
         let end = start + w;
         // One blank cell between labels.
-        if placed
-            .iter()
-            .all(|(s, e, _)| end + 1 <= *s || start >= e + 1)
-        {
+        if placed.iter().all(|(s, e, _)| end < *s || start > *e) {
             placed.push((start, end, text.clone()));
         }
     }
