@@ -54,12 +54,18 @@ pub enum Action {
     NextMeeting,
     /// Back to today's board after looking back.
     BackToToday,
+    /// Ask the office to close the selected task (申请销号), with a note of what was done.
+    RequestClose,
+    /// Ask the office for a later deadline on the selected task (延期申请).
+    RequestExtend,
+    /// The open requests, for the office to decide (待审批申请).
+    Approvals,
     Quit,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 40] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -95,6 +101,9 @@ impl Action {
         Action::PreviousMeeting,
         Action::NextMeeting,
         Action::BackToToday,
+        Action::RequestClose,
+        Action::RequestExtend,
+        Action::Approvals,
         Action::ToggleHelp,
         Action::Quit,
     ];
@@ -111,6 +120,8 @@ impl Action {
                 | Action::DeleteTask
                 | Action::Undo
                 | Action::Redo
+                | Action::RequestClose
+                | Action::RequestExtend
         )
     }
 

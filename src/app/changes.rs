@@ -19,6 +19,8 @@ impl App {
             self.lang.strings().looking_back_refused.to_string()
         } else if self.read_only.is_some() {
             self.lang.strings().read_only_refused.to_string()
+        } else if let Some(refusal) = self.roles_refusal() {
+            self.lang.refusal(&refusal)
         } else if let Some(problem) = &self.file_problem {
             format!("{}: {problem}", self.lang.strings().file_invalid)
         } else {
@@ -142,7 +144,13 @@ impl App {
                     StoreError::Rejected(reason) => self.lang.op_error(reason),
                     other => other.to_string(),
                 };
-                self.error(format!("{}: {why}", s.save_failed));
+                match &e {
+                    // The roles (as they stand in the file now) refused it: not a failed save.
+                    StoreError::Rejected(crate::model::OpError::NotAllowed(refusal)) => {
+                        self.error(self.lang.refusal(refusal))
+                    }
+                    _ => self.error(format!("{}: {why}", s.save_failed)),
+                }
                 // What the user typed is not lost: the dialog comes back as it was, the reason
                 // in the footer beneath it; Enter tries again, Esc (twice) gives it up.
                 if let Some(dialog) = submitted {
@@ -200,6 +208,19 @@ impl App {
             Operation::AddNote { id, .. } => format!("#{id} {}", s.note_added),
             Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
             Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            Operation::RequestClose { id, .. } => format!("#{id} {}", s.approvals.requested_close),
+            Operation::RequestExtend { id, .. } => {
+                format!("#{id} {}", s.approvals.requested_extend)
+            }
+            Operation::Decide { id, decision } => {
+                let l = s.approvals;
+                let word = match decision {
+                    crate::model::Decision::Approve => l.approve,
+                    crate::model::Decision::Return(_) => l.send_back,
+                    crate::model::Decision::Refuse(_) => l.refuse,
+                };
+                format!("#{id} {}: {word}", l.decided)
+            }
             other => match other.task_id() {
                 Some(id) => format!("#{id} {}", s.task_changed),
                 None => s.task_changed.to_string(),

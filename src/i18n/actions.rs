@@ -50,6 +50,9 @@ fn zh(action: Action) -> &'static str {
         Action::PreviousMeeting => "回顾：上一次会议",
         Action::NextMeeting => "回顾：下一次会议",
         Action::BackToToday => "回到今天",
+        Action::RequestClose => "申请销号",
+        Action::RequestExtend => "延期申请",
+        Action::Approvals => "待审批申请（专班办公室审批）",
         Action::Quit => "退出",
     }
 }
@@ -92,6 +95,9 @@ fn en(action: Action) -> &'static str {
         Action::PreviousMeeting => "look back: previous meeting",
         Action::NextMeeting => "look back: next meeting",
         Action::BackToToday => "back to today",
+        Action::RequestClose => "request closure (sign-off)",
+        Action::RequestExtend => "request an extension",
+        Action::Approvals => "open requests (the office decides)",
         Action::Quit => "quit",
     }
 }

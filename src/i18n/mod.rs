@@ -6,12 +6,15 @@
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
 mod actions;
+// Requests, approvals, roles and task marks: their words in both languages.
+mod approvals;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 mod strings;
 mod zh;
 
+pub use approvals::ApprovalLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use strings::Strings;

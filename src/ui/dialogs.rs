@@ -25,11 +25,13 @@ pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Optio
             filter_form(app, form, area, buf);
             None
         }
+        Dialog::Request(request) => super::request_dialogs::request(app, request, area, buf),
+        Dialog::Decide(decide) => super::request_dialogs::decide(app, decide, area, buf),
     }
 }
 
 /// A box of the given size centred in `area` (clipped to it).
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(
@@ -40,7 +42,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
+pub(super) fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
     Block::bordered()
         .border_set(app.theme().border_set)
         .border_style(app.theme().border_focus)
@@ -49,7 +51,7 @@ fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
 }
 
 /// Draws an editor and returns the screen position of its cursor.
-fn editor(editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
+pub(super) fn editor(editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
     (&editor.area).render(area, buf);
     let cursor = editor.area.screen_cursor();
     let (top, left) = editor.area.scroll_offset();

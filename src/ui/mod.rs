@@ -1,11 +1,13 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
+mod approvals;
 pub(crate) mod chrome;
 pub mod dashboard;
 mod detail;
 mod dialogs;
 pub mod filter_bar;
 mod help;
+mod request_dialogs;
 mod review;
 mod status_board;
 mod unit_board;
@@ -71,6 +73,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 None
             }
             Mode::Dialog(dialog) => dialogs::render(app, dialog, area, buf),
+            Mode::Approvals(approvals) => {
+                approvals::render(app, approvals, body, buf);
+                None
+            }
         };
     }
     cursor

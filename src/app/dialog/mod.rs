@@ -3,9 +3,13 @@
 //! While one is open it receives keys directly (typing `q` into a note must not quit).
 
 mod note;
+mod request;
+mod request_decide;
 mod task_form;
 
 pub use note::NoteDialog;
+pub use request::{RequestDialog, RequestKind};
+pub use request_decide::DecideDialog;
 pub use task_form::TaskForm;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,6 +29,10 @@ pub enum Dialog {
     /// The search line (`/`): narrows the views as you type.
     Search(Editor),
     Filter(super::filter_form::FilterForm),
+    /// A unit's request to the office: closure (`o`) or extension (`y`).
+    Request(RequestDialog),
+    /// The office's decision on an open request (from the approvals list).
+    Decide(DecideDialog),
 }
 
 /// What a key in a dialog led to.
@@ -45,6 +53,12 @@ pub enum Problem {
     NeedLeadUnit,
     /// Esc over typed text: a second Esc discards it.
     ConfirmDiscard,
+    /// A closure request without a note of what was done.
+    NeedNote,
+    /// An extension without its reason, or a return or refusal without one.
+    NeedReason,
+    /// An extension to a date not after the deadline (given).
+    NeedLaterDate(chrono::NaiveDate),
 }
 
 /// Esc (or Ctrl-C) over typed text asks first: the first press arms, the second discards; any
@@ -95,6 +109,8 @@ impl Dialog {
             Dialog::Task(_) => TaskForm::hints(s),
             Dialog::Search(_) => vec![hint("Enter", s.key_keep), hint("Esc", s.key_clear)],
             Dialog::Filter(_) => super::filter_form::FilterForm::hints(s),
+            Dialog::Request(request) => RequestDialog::hints(s, request.kind),
+            Dialog::Decide(_) => DecideDialog::hints(s),
             Dialog::ConfirmDelete { .. } => {
                 vec![
                     hint("y", s.key_delete),
