@@ -15,6 +15,7 @@ mod common;
 #[path = "../../benches/support/mod.rs"]
 mod support;
 
+mod app_approvals;
 mod app_editing;
 mod app_meeting;
 mod app_time;
