@@ -9,6 +9,7 @@ mod common;
 #[allow(dead_code)]
 mod driver;
 
+mod approvals;
 mod e2e;
 mod hardening;
 mod refresh;
