@@ -35,7 +35,7 @@ impl App {
             return;
         }
         let dialog = RequestDialog::new(id, kind, task.deadline);
-        self.push(Mode::Dialog(Box::new(Dialog::Request(dialog))));
+        self.push(Mode::Dialog(Box::new(Dialog::Request(Box::new(dialog)))));
     }
 
     /// Enter on a request in the approvals list: the office's decision.
@@ -47,6 +47,6 @@ impl App {
             return;
         };
         let dialog = DecideDialog::new(id, request);
-        self.push(Mode::Dialog(Box::new(Dialog::Decide(dialog))));
+        self.push(Mode::Dialog(Box::new(Dialog::Decide(Box::new(dialog)))));
     }
 }

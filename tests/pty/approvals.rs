@@ -57,16 +57,17 @@ fn account(name: &str) -> Option<(String, u32, u32)> {
 /// this login for both.
 fn accounts() -> (Account, Account, String, String) {
     let me = ftz_board::identity::os_login().expect("this uid has a login name");
-    if me == "root" && has("setpriv") && has("useradd") {
-        if let (Some(office), Some(member)) = (account("ftzb-pty-office"), account("ftzb-pty-lina"))
-        {
-            println!(
-                "two accounts: {} (office) and {} (unit)",
-                office.0, member.0
-            );
-            let names = (office.0.clone(), member.0.clone());
-            return (Some(office), Some(member), names.0, names.1);
-        }
+    if me == "root"
+        && has("setpriv")
+        && has("useradd")
+        && let (Some(office), Some(member)) = (account("ftzb-pty-office"), account("ftzb-pty-lina"))
+    {
+        println!(
+            "two accounts: {} (office) and {} (unit)",
+            office.0, member.0
+        );
+        let names = (office.0.clone(), member.0.clone());
+        return (Some(office), Some(member), names.0, names.1);
     }
     println!("one identity, {me}, in both the office and the unit (not root, or no setpriv)");
     (None, None, me.clone(), me)

@@ -30,9 +30,10 @@ pub enum Dialog {
     Search(Editor),
     Filter(super::filter_form::FilterForm),
     /// A unit's request to the office: closure (`o`) or extension (`y`).
-    Request(RequestDialog),
+    /// Boxed: two editors, much larger than the other dialogs.
+    Request(Box<RequestDialog>),
     /// The office's decision on an open request (from the approvals list).
-    Decide(DecideDialog),
+    Decide(Box<DecideDialog>),
 }
 
 /// What a key in a dialog led to.
