@@ -52,7 +52,7 @@ fn zh(action: Action) -> &'static str {
         Action::BackToToday => "回到今天",
         Action::RequestClose => "申请销号",
         Action::RequestExtend => "延期申请",
-        Action::Approvals => "待审批申请（专班办公室审批）",
+        Action::Approvals => "待审批申请",
         Action::Quit => "退出",
     }
 }
@@ -97,7 +97,7 @@ fn en(action: Action) -> &'static str {
         Action::BackToToday => "back to today",
         Action::RequestClose => "request closure (sign-off)",
         Action::RequestExtend => "request an extension",
-        Action::Approvals => "open requests (the office decides)",
+        Action::Approvals => "open requests",
         Action::Quit => "quit",
     }
 }

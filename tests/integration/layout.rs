@@ -455,10 +455,10 @@ fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
                 .collect();
             find_row(&first, &format!(" {keys:<key_width$}  {what}"));
         }
-        assert!(first[1].contains("[1-20/28]"), "{}", first[1]);
+        assert!(first[1].contains("[1-20/29]"), "{}", first[1]);
         app.update(Action::Last);
         let last = rows(&app);
-        assert!(last[1].contains("[9-28/28]"), "{}", last[1]);
+        assert!(last[1].contains("[10-29/29]"), "{}", last[1]);
         find_row(&last, "│ y              ");
     }
 }
