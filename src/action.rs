@@ -58,6 +58,12 @@ pub enum Action {
     NextMeeting,
     /// Back to today's board after looking back.
     BackToToday,
+    /// Ask the office to close the selected task (申请销号), with a note of what was done.
+    RequestClose,
+    /// Ask the office for a later deadline on the selected task (延期申请).
+    RequestExtend,
+    /// The open requests, for the office to decide (待审批申请).
+    Approvals,
     Quit,
     /// Add a milestone (工作节点) to the task in the detail view.
     AddMilestone,
@@ -71,7 +77,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 46] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -109,6 +115,9 @@ impl Action {
         Action::PreviousMeeting,
         Action::NextMeeting,
         Action::BackToToday,
+        Action::RequestClose,
+        Action::RequestExtend,
+        Action::Approvals,
         Action::ToggleHelp,
         Action::Quit,
         Action::AddMilestone,
@@ -133,6 +142,8 @@ impl Action {
                 | Action::EditMilestone
                 | Action::ToggleMilestone
                 | Action::DeleteMilestone
+                | Action::RequestClose
+                | Action::RequestExtend
         )
     }
 

@@ -224,6 +224,9 @@ impl Default for Keymap {
             (Key::char('('), Action::PreviousMeeting),
             (Key::char(')'), Action::NextMeeting),
             (Key::char('t'), Action::BackToToday),
+            (Key::char('o'), Action::RequestClose),
+            (Key::char('y'), Action::RequestExtend),
+            (Key::char('p'), Action::Approvals),
             (Key::char('?'), Action::ToggleHelp),
             (Key::char('q'), Action::Quit),
             (Key::ctrl('c'), Action::Quit),
@@ -316,6 +319,29 @@ mod tests {
             assert!(map.label_for(action).is_some(), "{action:?} has no key");
         }
     }
+    #[test]
+    fn no_key_is_bound_twice_in_the_default_keymap() {
+        let map = Keymap::default();
+        let mut seen: Vec<(Key, Action)> = Vec::new();
+        for (key, action) in map.bindings() {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                panic!("{} is bound to {first:?} and {action:?}", key.label());
+            }
+            seen.push((*key, *action));
+        }
+        // The request and approvals keys (issue 14) are there, each once.
+        for (c, action) in [
+            ('o', Action::RequestClose),
+            ('y', Action::RequestExtend),
+            ('p', Action::Approvals),
+        ] {
+            assert_eq!(
+                map.action_for(&press(KeyCode::Char(c), KeyModifiers::NONE)),
+                Some(action)
+            );
+        }
+    }
+
     #[test]
     fn every_default_key_reads_back_from_its_label() {
         for (key, action) in Keymap::default().bindings() {

@@ -19,6 +19,8 @@ impl App {
             self.lang.strings().looking_back_refused.to_string()
         } else if self.read_only.is_some() {
             self.lang.strings().read_only_refused.to_string()
+        } else if let Some(refusal) = self.roles_refusal() {
+            self.lang.refusal(&refusal)
         } else if let Some(problem) = &self.file_problem {
             format!("{}: {problem}", self.lang.strings().file_invalid)
         } else {
@@ -152,7 +154,9 @@ impl App {
                 match &e {
                     // A refusal by the board's roles is no failure to save: its reason (who may
                     // make the change) is the whole message.
-                    StoreError::Rejected(crate::model::OpError::NotAllowed(_)) => self.error(why),
+                    StoreError::Rejected(crate::model::OpError::NotAllowed(refusal)) => {
+                        self.error(self.lang.refusal(refusal))
+                    }
                     _ => self.error(format!("{prefix}: {why}")),
                 }
                 // Keep an undo or redo that failed, so it can be tried again.
@@ -256,6 +260,19 @@ impl App {
                 };
                 let word = self.lang.milestone_labels().milestone;
                 format!("#{id} {word} {number} {what}")
+            }
+            Operation::RequestClose { id, .. } => format!("#{id} {}", s.approvals.requested_close),
+            Operation::RequestExtend { id, .. } => {
+                format!("#{id} {}", s.approvals.requested_extend)
+            }
+            Operation::Decide { id, decision } => {
+                let l = s.approvals;
+                let word = match decision {
+                    crate::model::Decision::Approve => l.approve,
+                    crate::model::Decision::Return(_) => l.send_back,
+                    crate::model::Decision::Refuse(_) => l.refuse,
+                };
+                format!("#{id} {}: {word}", l.decided)
             }
             other => match other.task_id() {
                 Some(id) => format!("#{id} {}", s.task_changed),

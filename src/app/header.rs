@@ -43,7 +43,11 @@ impl App {
         let mark = self
             .read_only
             .as_ref()
-            .map(|_| format!("[{}]", s.read_only));
+            .map(|_| format!("[{}]", s.read_only))
+            .or_else(|| {
+                self.roles_refusal()
+                    .map(|r| self.lang.roles_read_only_mark(&r))
+            });
         (date, mark)
     }
 

@@ -28,7 +28,8 @@ impl HintSource<'_> {
 
     /// An action's shortest key (hints are short), none when it is unbound or refused read-only.
     pub fn key(&self, action: Action) -> Option<String> {
-        if self.app.read_only.is_some() && action.changes_board() {
+        let reads_only = self.app.read_only.is_some() || self.app.roles_refusal().is_some();
+        if reads_only && action.changes_board() {
             return None;
         }
         self.app
@@ -107,6 +108,7 @@ impl App {
             Some(Mode::Detail(detail)) => detail.hints(&keys),
             Some(Mode::Help(help)) => help.hints(&keys),
             Some(Mode::Review(review)) => review.hints(&keys),
+            Some(Mode::Approvals(approvals)) => approvals.hints(&keys),
             None => super::modes::board_hints(self, &keys),
         }
     }

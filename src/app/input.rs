@@ -23,6 +23,8 @@ impl App {
                 }
                 _ => Outcome::Cancel,
             },
+            Dialog::Request(request) => request.on_key(key),
+            Dialog::Decide(decide) => decide.on_key(key),
             Dialog::Search(_) => return self.on_search_key(key),
             Dialog::Milestone(dialog) => dialog.on_key(key),
             Dialog::Filter(form) => match form.on_key(key) {
@@ -122,6 +124,8 @@ impl App {
             Some(Dialog::Filter(form)) => form.paste(text),
             Some(Dialog::Milestone(dialog)) => dialog.paste(text),
             Some(Dialog::ChangesStart(start)) => start.paste(text),
+            Some(Dialog::Request(request)) => request.paste(text),
+            Some(Dialog::Decide(decide)) => decide.paste(text),
             Some(Dialog::Search(editor)) => {
                 editor.paste(text);
                 let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
@@ -153,6 +157,13 @@ impl App {
                     Problem::NeedCompletedOn => self.lang.milestone_board().need_completed_on,
                     Problem::DueAfterDeadline => self.lang.milestone_board().after_deadline,
                     Problem::CompletedInFuture => self.lang.milestone_board().in_future,
+                    Problem::NeedNote => s.approvals.need_note,
+                    Problem::NeedReason => s.approvals.need_reason,
+                    Problem::NeedLaterDate(deadline) => {
+                        let text = format!("{} {deadline}", s.approvals.need_later_prefix);
+                        self.error(text);
+                        return Effect::None;
+                    }
                 };
                 self.error(text.to_string());
                 Effect::None
@@ -171,7 +182,7 @@ impl App {
 
     /// Opens the dialog of a change action, on `task` where it needs one.
     pub(super) fn open_dialog(&mut self, action: Action, task: Option<crate::model::TaskId>) {
-        if self.refuse_changes() {
+        if self.refuse_changes() || self.refuse_dialog(action, task) {
             return;
         }
         let known_units = || -> Vec<String> {

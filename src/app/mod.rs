@@ -13,9 +13,13 @@ mod header;
 mod hints;
 mod input;
 mod looking_back;
+/// The marks of sign-off, extensions and the reporting cycle on a task.
+pub mod marks;
 mod modes;
 mod mouse;
 mod navigation;
+mod requests;
+mod roles;
 mod update;
 
 use chrono::NaiveDate;
@@ -27,14 +31,16 @@ pub use dashboard::{
 };
 use detail_record::DetailRecord;
 pub use dialog::{
-    CompleteForm, Dialog, MilestoneDialog, MilestoneField, MilestoneForm, NoteDialog, Outcome,
-    Problem, StartDialog, TaskForm,
+    CompleteForm, DecideDialog, Dialog, MilestoneDialog, MilestoneField, MilestoneForm, NoteDialog,
+    Outcome, Problem, RequestDialog, RequestKind, StartDialog, TaskForm,
 };
 pub use editor::Editor;
 pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
-pub use modes::{ChangesRow, ChangesView, ChangesWindow, Detail, Help, Mode, Review, Start};
+pub use modes::{
+    Approvals, ChangesRow, ChangesView, ChangesWindow, Detail, Help, Mode, Review, Start,
+};
 pub use navigation::{StatusCursor, UnitCursor};
 
 use crate::i18n::Lang;
@@ -105,6 +111,8 @@ pub struct App {
     file_label: String,
     /// Who is making changes (shown in the note editor; recorded by the store).
     user: String,
+    /// The real uid's login name, which a board with roles decides by (`roles.rs`).
+    login: Option<String>,
     today: NaiveDate,
     lang: Lang,
     keymap: Keymap,
@@ -162,6 +170,7 @@ impl App {
             board,
             file_label,
             user: String::new(),
+            login: None,
             today,
             lang,
             keymap: Keymap::default(),
@@ -277,7 +286,8 @@ impl App {
 
     pub fn on_key(&mut self, key: &KeyEvent) -> Effect {
         if self.dialog().is_some() {
-            return self.on_dialog_key(key);
+            let effect = self.on_dialog_key(key);
+            return self.vet(effect);
         }
         match self.keymap.action_for(key) {
             Some(action) => self.update(action),

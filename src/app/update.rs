@@ -7,6 +7,8 @@ use crate::action::Action;
 impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.update_views(action);
+        // The roles are asked before the store is: a refusal is said as one, not as a failed save.
+        let effect = self.vet(effect);
         self.sync_detail_record();
         effect
     }

@@ -54,6 +54,7 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
     }
     let user = shown_user(cli, &store, app.board());
     app.set_user(user.clone());
+    app.set_login(store.login.clone());
     let read_only = if cli.read_only {
         Some(ReadOnly::Requested)
     } else if !writable(&store) {

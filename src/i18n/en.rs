@@ -137,4 +137,5 @@ pub static EN: Strings = Strings {
     mouse_wheel: "wheel",
     mouse_tab: "click a tab",
     mouse_switch_view: "switch view",
+    approvals: &super::approvals::EN_LABELS,
 };

@@ -9,6 +9,8 @@ mod actions;
 mod dashboard;
 // The changes view: its labels and the lines built from its window.
 mod changes;
+// Requests, approvals, roles and task marks: their words in both languages.
+mod approvals;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
@@ -21,6 +23,7 @@ mod zh;
 
 pub use dashboard::DashboardLabels;
 pub use changes::{ChangesLabels, SinceReason};
+pub use approvals::ApprovalLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;

@@ -141,4 +141,6 @@ pub struct Strings {
     pub mouse_wheel: &'static str,
     pub mouse_tab: &'static str,
     pub mouse_switch_view: &'static str,
+    /// Requests, approvals, roles and task marks (`approvals.rs`).
+    pub approvals: &'static super::approvals::ApprovalLabels,
 }

@@ -137,4 +137,5 @@ pub static ZH: Strings = Strings {
     mouse_wheel: "滚轮",
     mouse_tab: "单击标签",
     mouse_switch_view: "切换视图",
+    approvals: &super::approvals::ZH_LABELS,
 };

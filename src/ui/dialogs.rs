@@ -27,6 +27,8 @@ pub fn render(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) -> Optio
         }
         Dialog::Milestone(dialog) => super::milestone_dialog::render(app, dialog, area, buf),
         Dialog::ChangesStart(start) => super::changes::start_dialog(app, start, area, buf),
+        Dialog::Request(request) => super::request_dialogs::request(app, request, area, buf),
+        Dialog::Decide(decide) => super::request_dialogs::decide(app, decide, area, buf),
     }
 }
 

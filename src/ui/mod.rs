@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
 mod changes;
+mod approvals;
 pub(crate) mod chrome;
 pub mod dashboard;
 mod detail;
@@ -9,6 +10,7 @@ mod dialogs;
 pub mod filter_bar;
 mod help;
 mod milestone_dialog;
+mod request_dialogs;
 mod review;
 mod status_board;
 mod unit_board;
@@ -75,6 +77,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 None
             }
             Mode::Dialog(dialog) => dialogs::render(app, dialog, area, buf),
+            Mode::Approvals(approvals) => {
+                approvals::render(app, approvals, body, buf);
+                None
+            }
         };
     }
     cursor

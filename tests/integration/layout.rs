@@ -459,10 +459,10 @@ fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
                 .collect();
             find_row(&first_and_next, &format!(" {keys:<key_width$}  {what}"));
         }
-        assert!(first[1].contains("[1-20/31]"), "{}", first[1]);
+        assert!(first[1].contains("[1-20/32]"), "{}", first[1]);
         app.update(Action::Last);
         let last = rows(&app);
-        assert!(last[1].contains("[12-31/31]"), "{}", last[1]);
+        assert!(last[1].contains("[13-32/32]"), "{}", last[1]);
         find_row(&last, "│ y              ");
     }
 }

@@ -16,6 +16,7 @@ mod common;
 mod support;
 
 mod app_changes;
+mod app_approvals;
 mod app_editing;
 mod app_meeting;
 mod app_milestones;

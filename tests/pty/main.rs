@@ -10,6 +10,7 @@ mod common;
 mod driver;
 
 mod changes;
+mod approvals;
 mod e2e;
 mod hardening;
 mod milestones;

@@ -5,11 +5,15 @@
 mod changes_start;
 mod milestone;
 mod note;
+mod request;
+mod request_decide;
 mod task_form;
 
 pub use changes_start::{StartDialog, StartOutcome};
 pub use milestone::{CompleteForm, MilestoneDialog, MilestoneField, MilestoneForm};
 pub use note::NoteDialog;
+pub use request::{RequestDialog, RequestKind};
+pub use request_decide::DecideDialog;
 pub use task_form::TaskForm;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -33,6 +37,11 @@ pub enum Dialog {
     Milestone(MilestoneDialog),
     /// Where the changes view starts (`S`).
     ChangesStart(StartDialog),
+    /// A unit's request to the office: closure (`o`) or extension (`y`).
+    /// Boxed: two editors, much larger than the other dialogs.
+    Request(Box<RequestDialog>),
+    /// The office's decision on an open request (from the approvals list).
+    Decide(Box<DecideDialog>),
 }
 
 /// What a key in a dialog led to.
@@ -61,6 +70,12 @@ pub enum Problem {
     DueAfterDeadline,
     /// A milestone completed on a day that has not come yet.
     CompletedInFuture,
+    /// A closure request without a note of what was done.
+    NeedNote,
+    /// An extension without its reason, or a return or refusal without one.
+    NeedReason,
+    /// An extension to a date not after the deadline (given).
+    NeedLaterDate(chrono::NaiveDate),
 }
 
 /// Esc (or Ctrl-C) over typed text asks first: the first press arms, the second discards; any
@@ -113,6 +128,8 @@ impl Dialog {
             Dialog::Filter(_) => super::filter_form::FilterForm::hints(s),
             Dialog::Milestone(dialog) => dialog.hints(s),
             Dialog::ChangesStart(start) => start.hints(s),
+            Dialog::Request(request) => RequestDialog::hints(s, request.kind),
+            Dialog::Decide(_) => DecideDialog::hints(s),
             Dialog::ConfirmDelete { .. } => {
                 vec![
                     hint("y", s.key_delete),

@@ -2,7 +2,7 @@
 //! detail, help, review and the dialogs (drawn by `ui::status_board`, `ui::unit_board`,
 //! `ui::dashboard`).
 
-use super::{Detail, Help, Mode, Review};
+use super::{Approvals, Detail, Help, Mode, Review};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect, View};
@@ -44,6 +44,10 @@ impl App {
             Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
                 self.open_dialog(action, self.selected_task())
             }
+            Action::RequestClose | Action::RequestExtend => {
+                self.open_request(action, self.selected_task())
+            }
+            Action::Approvals => self.push(Mode::Approvals(Approvals::default())),
             Action::Search | Action::Filter => self.open_finder(action),
             Action::Review => return self.start_review(),
             Action::Export => return Effect::Export,

@@ -7,12 +7,14 @@
 //!
 //! Nothing outside the stack decides who gets a key.
 
+mod approvals;
 mod board;
 mod changes;
 mod detail;
 mod help;
 mod review;
 
+pub use approvals::Approvals;
 pub use board::hints as board_hints;
 pub use changes::{ChangesView, Row as ChangesRow, Start, Window as ChangesWindow};
 pub use detail::Detail;
@@ -30,6 +32,8 @@ pub enum Mode {
     Help(Help),
     /// Boxed: a dialog (an editor, a form) is much larger than the other modes.
     Dialog(Box<Dialog>),
+    /// The open requests, for the office to decide (`p`).
+    Approvals(Approvals),
 }
 
 /// What a mode did with an action: whether it stays open, and the effect for the main loop.
@@ -71,6 +75,7 @@ impl App {
             Mode::Review(review) => review.handle(self, action),
             Mode::Detail(detail) => detail.handle(self, action),
             Mode::Help(help) => help.handle(action),
+            Mode::Approvals(approvals) => approvals.handle(self, action),
             // A dialog reads keys, not actions (see `on_key`): an action from elsewhere (the mouse)
             // does nothing to it.
             Mode::Dialog(_) => Step::stay(),
@@ -133,6 +138,14 @@ impl App {
         while let Some(Mode::Detail(_) | Mode::Help(_)) = self.modes.last() {
             self.modes.pop();
         }
+    }
+
+    /// The approvals list, when open.
+    pub fn approvals(&self) -> Option<&Approvals> {
+        self.modes.iter().find_map(|mode| match mode {
+            Mode::Approvals(approvals) => Some(approvals),
+            _ => None,
+        })
     }
 
     pub fn review(&self) -> Option<&Review> {
