@@ -54,12 +54,14 @@ pub enum Action {
     NextMeeting,
     /// Back to today's board after looking back.
     BackToToday,
+    /// The status view's cards: automatic, compact (one line each) or full.
+    ToggleDensity,
     Quit,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -95,6 +97,7 @@ impl Action {
         Action::PreviousMeeting,
         Action::NextMeeting,
         Action::BackToToday,
+        Action::ToggleDensity,
         Action::ToggleHelp,
         Action::Quit,
     ];

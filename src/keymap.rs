@@ -222,6 +222,7 @@ impl Default for Keymap {
             (Key::char('('), Action::PreviousMeeting),
             (Key::char(')'), Action::NextMeeting),
             (Key::char('t'), Action::BackToToday),
+            (Key::char('z'), Action::ToggleDensity),
             (Key::char('?'), Action::ToggleHelp),
             (Key::char('q'), Action::Quit),
             (Key::ctrl('c'), Action::Quit),

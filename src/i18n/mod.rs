@@ -6,12 +6,15 @@
 //! error, not a blank on screen; a test checks that no entry is left empty.
 
 mod actions;
+// The first screen's words: the headline, the footer's short key labels, the status strips.
+mod board_words;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 mod strings;
 mod zh;
 
+pub use board_words::BoardWords;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use strings::Strings;

@@ -22,6 +22,7 @@ mod bench_paths;
 mod cli;
 mod cli_unit;
 mod concurrency;
+mod first_sight;
 mod format;
 mod i18n;
 mod keymap_file;
