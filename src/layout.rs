@@ -78,9 +78,15 @@ pub fn unit_rows_visible(body: Rect) -> usize {
         .max(1)
 }
 
-/// The detail and help overlays cover the body, leaving a margin on wide screens.
+/// The detail and help overlays cover the body and the headline (they show one task, or the
+/// keys, and need the line more than the counts), leaving a margin on wide screens.
 pub fn overlay(area: Rect) -> Rect {
-    let body = body(area, false);
+    let [_, headline, _, body, _] = frame_areas(area, false);
+    let body = Rect {
+        y: headline.y,
+        height: body.height + headline.height,
+        ..body
+    };
     let margin = if body.width > 100 {
         (body.width - 100) / 2
     } else {

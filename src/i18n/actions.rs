@@ -50,7 +50,7 @@ fn zh(action: Action) -> &'static str {
         Action::PreviousMeeting => "回顾：上一次会议",
         Action::NextMeeting => "回顾：下一次会议",
         Action::BackToToday => "回到今天",
-        Action::ToggleDensity => "卡片：自动 / 紧凑 / 完整",
+        Action::ToggleDensity => "卡片：自动/紧凑/完整",
         Action::Quit => "退出",
     }
 }
@@ -93,7 +93,7 @@ fn en(action: Action) -> &'static str {
         Action::PreviousMeeting => "look back: previous meeting",
         Action::NextMeeting => "look back: next meeting",
         Action::BackToToday => "back to today",
-        Action::ToggleDensity => "cards: auto / compact / full",
+        Action::ToggleDensity => "cards: auto/compact/full",
         Action::Quit => "quit",
     }
 }

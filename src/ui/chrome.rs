@@ -172,7 +172,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             file_room
         }
     };
-    if file_room < MIN_FILE_ROOM {
+    if file_room < MIN_FILE_ROOM.min(file_width(app)) {
         return;
     }
     let file = file_label(app, file_room);

@@ -64,7 +64,7 @@ fn block<'a>(app: &App, focused: bool, title: String) -> Block<'a> {
 fn render_strip(app: &App, status: Status, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
     let focused = app.status_cursor().column == status.index();
-    let block = block(app, focused, "0".into());
+    let block = block(app, focused, " 0 ".into());
     let inner = block.inner(area);
     block.render(area, buf);
     let room = usize::from(inner.width);

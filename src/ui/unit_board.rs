@@ -16,8 +16,9 @@ use crate::model::{Role, Status, Task};
 /// Cells the urgency words take at least ("逾期1000天", "1000d left").
 const URGENCY_WIDTH: usize = 10;
 
-/// The title keeps at least this many cells: narrower, it would say nothing.
-const MIN_TITLE: usize = 8;
+/// The title keeps this many cells (twelve characters) before the status and the deadline show:
+/// titles keep priority over the columns after them.
+const MIN_TITLE: usize = 24;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme();

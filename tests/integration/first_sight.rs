@@ -158,18 +158,18 @@ fn empty_columns_are_strips_that_still_name_their_status() {
 
 #[test]
 fn z_steps_the_density_and_full_cards_scroll_with_their_range_in_the_title() {
-    let mut app = app(Lang::Zh, 80, 24);
+    let mut app = app(Lang::Zh, 200, 24);
     assert!(find_row(&rows(&app), "z 卡片:自动").contains("? 帮助"));
     app.update(Action::ToggleDensity);
     find_row(&rows(&app), "z 卡片:紧凑");
     app.update(Action::ToggleDensity);
     let full = rows(&app);
     find_row(&full, "z 卡片:完整");
-    // Full cards: four of three lines and a gap in 19 lines, the light in words, the range shown.
-    find_row(&full, "未启动 19 [1-4]");
+    // Full cards: five of three lines and a gap in 19 lines, the light in words, the range shown.
+    find_row(&full, "未启动 19 [1-5]");
     find_row(&full, "◉ 红灯 逾期702天");
     app.update(Action::Last);
-    find_row(&rows(&app), "未启动 19 [16-19]");
+    find_row(&rows(&app), "未启动 19 [15-19]");
     app.update(Action::ToggleDensity);
     find_row(&rows(&app), "z 卡片:自动");
 }
@@ -188,8 +188,8 @@ fn with_tasks_in_every_column_the_range_survives_two_digit_numbers() {
     app.update(Action::ToggleDensity);
     app.update(Action::Last);
     let rows = rows(&app);
-    // 14 cards not started, full: the column shows four and says which.
-    find_row(&rows, "未启动 14 [11-14]");
+    // 14 cards not started, full: the column shows five and says which.
+    find_row(&rows, "未启动 14 [10-14]");
 }
 
 #[test]

@@ -77,8 +77,8 @@ fn help_and_footer_show_the_keys_from_the_file() {
         Lang::En,
     );
     app.set_keymap(keys(VALID).unwrap());
-    app.resize(120, 40);
-    let footer = screen(&app, 120, 40).lines().last().unwrap().to_string();
+    app.resize(160, 40);
+    let footer = screen(&app, 160, 40).lines().last().unwrap().to_string();
     assert!(footer.contains(" x quit"), "footer: {footer}");
     app.update(Action::ToggleHelp);
     let help = screen(&app, 120, 40);
@@ -107,10 +107,10 @@ fn a_key_taken_from_a_default_binding_is_a_conflict_at_that_key() {
 
 #[test]
 fn one_key_for_two_listed_actions_is_a_conflict_naming_the_first_line() {
-    let text = "(\n  bindings: {\n    \"Undo\": [\"z\"],\n    \"Redo\": [\"Z\", \"z\"],\n  },\n)\n";
+    let text = "(\n  bindings: {\n    \"Undo\": [\"x\"],\n    \"Redo\": [\"Z\", \"x\"],\n  },\n)\n";
     assert_eq!(
         keys(text).unwrap_err(),
-        vec!["keys.ron:4:19: `z` is bound to both `Redo` and `Undo` (bound at line 3)"]
+        vec!["keys.ron:4:19: `x` is bound to both `Redo` and `Undo` (bound at line 3)"]
     );
 }
 
@@ -339,7 +339,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
     let footer = board.last().unwrap().clone();
     assert!(footer.contains(" F1 帮助 "), "{footer}");
     assert!(!footer.contains('?'), "{footer}");
-    assert!(footer.contains(" m 移到下一状态 "), "{footer}");
+    assert!(footer.contains(" m/M 状态 "), "{footer}");
     assert!(!footer.contains(" L "), "{footer}");
 
     // The old review key does nothing; the new one starts the review.

@@ -10,6 +10,7 @@ mod common;
 mod driver;
 
 mod e2e;
+mod first_sight;
 mod hardening;
 mod refresh;
 mod saving;
