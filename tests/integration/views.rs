@@ -198,7 +198,7 @@ fn every_view_stays_aligned_at_every_size_in_both_languages() {
 #[test]
 fn overdue_cards_count_the_real_days() {
     let rows = rows(&full(app(80, 24)));
-    find_row(&rows, "│   ◉ 红灯 逾期152天");
+    find_row(&rows, "│ ◉ 红灯 逾期152天 │");
     // The day after the 2024 deadline: one day overdue, and the 2025 deadline a year away.
     let next_day = full(app_on(board(), "2025-01-01", Lang::Zh, 80, 24));
     let rows = screen_rows(&draw(&next_day));
