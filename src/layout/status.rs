@@ -64,9 +64,9 @@ impl StatusLayout {
             strip,
             ..StatusLayout::default()
         };
-        for column in 0..4 {
+        for (column, &count) in counts.iter().enumerate() {
             let full_pitch = full_lines + 1;
-            let fits_full = (counts[column] as u64) * u64::from(full_pitch) <= u64::from(inner) + 1;
+            let fits_full = (count as u64) * u64::from(full_pitch) <= u64::from(inner) + 1;
             let compact = match density {
                 Density::Compact => true,
                 Density::Full => false,
@@ -99,11 +99,8 @@ fn split(body: Rect, strip: [bool; 4]) -> [Rect; 4] {
     let strips = strip.iter().filter(|&&s| s).count() as u16;
     let wide = 4 - strips;
     let room = body.width.saturating_sub(strips * STRIP_WIDTH);
-    let (share, mut extra) = if wide == 0 {
-        (0, 0)
-    } else {
-        (room / wide, room % wide)
-    };
+    let share = room.checked_div(wide).unwrap_or(0);
+    let mut extra = room.checked_rem(wide).unwrap_or(0);
     let mut x = body.x;
     let mut out = [Rect::default(); 4];
     for (column, is_strip) in strip.into_iter().enumerate() {
