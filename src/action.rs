@@ -64,6 +64,8 @@ pub enum Action {
     RequestExtend,
     /// The open requests, for the office to decide (待审批申请).
     Approvals,
+    /// The status view's cards: automatic, compact (one line each) or full.
+    ToggleDensity,
     Quit,
     /// Add a milestone (工作节点) to the task in the detail view.
     AddMilestone,
@@ -77,7 +79,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 47] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -118,6 +120,7 @@ impl Action {
         Action::RequestClose,
         Action::RequestExtend,
         Action::Approvals,
+        Action::ToggleDensity,
         Action::ToggleHelp,
         Action::Quit,
         Action::AddMilestone,

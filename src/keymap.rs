@@ -227,6 +227,7 @@ impl Default for Keymap {
             (Key::char('o'), Action::RequestClose),
             (Key::char('y'), Action::RequestExtend),
             (Key::char('p'), Action::Approvals),
+            (Key::char('z'), Action::ToggleDensity),
             (Key::char('?'), Action::ToggleHelp),
             (Key::char('q'), Action::Quit),
             (Key::ctrl('c'), Action::Quit),

@@ -5,6 +5,9 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+mod status;
+pub use status::{Density, STRIP_WIDTH, StatusLayout};
+
 /// Below this the board shows a short message instead of a broken layout.
 pub const MIN_WIDTH: u16 = 44;
 pub const MIN_HEIGHT: u16 = 10;
@@ -25,16 +28,15 @@ pub fn drawn_area(width: u16, height: u16) -> Rect {
     )
 }
 
-/// Lines one card takes in a status column, including the gap after it.
-pub const CARD_HEIGHT: u16 = 4;
-
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Header line, filter bar (one line while a search or filter is active), body, footer line.
-pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 4] {
+/// Header line, headline (the counts that matter, on every screen), filter bar (one line while a
+/// search or filter is active), body, footer line.
+pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 5] {
     Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(u16::from(filter_bar)),
         Constraint::Min(0),
@@ -44,28 +46,47 @@ pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 4] {
 }
 
 pub fn body(area: Rect, filter_bar: bool) -> Rect {
-    frame_areas(area, filter_bar)[2]
+    frame_areas(area, filter_bar)[3]
 }
 
-/// The four status columns, sharing the width evenly.
-pub fn status_columns(body: Rect) -> [Rect; 4] {
-    Layout::horizontal([Constraint::Ratio(1, 4); 4]).areas(body)
+/// From this width on, a pane of the unit list has room for the role, the number, a whole title
+/// of the plan, the light and the urgency; the list flows into as many panes as fit (up to three),
+/// so that every unit of the plan is in sight at 120x40.
+pub const UNIT_PANE_MIN: u16 = 56;
+
+/// The panes of the unit list inside its border, left to right, two cells apart.
+pub fn unit_panes(body: Rect) -> Vec<Rect> {
+    let inner = Rect::new(
+        body.x.saturating_add(1),
+        body.y.saturating_add(1),
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2).max(1),
+    );
+    let n = (inner.width / UNIT_PANE_MIN).clamp(1, 3);
+    let width = inner.width.saturating_sub(2 * (n - 1)) / n;
+    (0..n)
+        .map(|i| Rect::new(inner.x + i * (width + 2), inner.y, width, inner.height))
+        .collect()
 }
 
-/// How many cards fit in a column of a body this size (at least one).
-pub fn cards_per_column(body: Rect) -> usize {
-    let inner = body.height.saturating_sub(2);
-    usize::from(((inner + 1) / CARD_HEIGHT).max(1))
-}
-
-/// Lines of the unit view's list (the body less its border).
+/// Lines of the unit view's list: every pane's (the body less its border).
 pub fn unit_rows_visible(body: Rect) -> usize {
-    usize::from(body.height.saturating_sub(2).max(1))
+    unit_panes(body)
+        .iter()
+        .map(|p| usize::from(p.height))
+        .sum::<usize>()
+        .max(1)
 }
 
-/// The detail and help overlays cover the body, leaving a margin on wide screens.
+/// The detail and help overlays cover the body and the headline (they show one task, or the
+/// keys, and need the line more than the counts), leaving a margin on wide screens.
 pub fn overlay(area: Rect) -> Rect {
-    let body = body(area, false);
+    let [_, headline, _, body, _] = frame_areas(area, false);
+    let body = Rect {
+        y: headline.y,
+        height: body.height + headline.height,
+        ..body
+    };
     let margin = if body.width > 100 {
         (body.width - 100) / 2
     } else {
@@ -162,11 +183,10 @@ pub struct Geometry {
     pub screen: Rect,
     pub too_small: bool,
     pub header: Rect,
+    pub headline: Rect,
     pub filter_bar: Rect,
     pub body: Rect,
     pub footer: Rect,
-    pub status_columns: [Rect; 4],
-    pub cards_per_column: usize,
     pub unit_rows_visible: usize,
     /// The box of the detail and help overlays.
     pub overlay: Rect,
@@ -174,16 +194,15 @@ pub struct Geometry {
 
 impl Geometry {
     pub fn new(screen: Rect, filter_bar: bool) -> Geometry {
-        let [header, bar, body, footer] = frame_areas(screen, filter_bar);
+        let [header, headline, bar, body, footer] = frame_areas(screen, filter_bar);
         Geometry {
             screen,
             too_small: too_small(screen),
             header,
+            headline,
             filter_bar: bar,
             body,
             footer,
-            status_columns: status_columns(body),
-            cards_per_column: cards_per_column(body),
             unit_rows_visible: unit_rows_visible(body),
             overlay: overlay(screen),
         }

@@ -10,17 +10,52 @@ use crate::model::{Board, Role, Status, Task, TaskId, unit_lanes};
 pub enum UnitRow {
     /// Index into `Grouping::lanes`.
     Heading(usize),
-    /// A sub-heading splitting a lane into lead and cooperating tasks.
-    RoleHeading(usize, Role),
+    /// A task of the lane; `first` on the first of its role, where the role's heading
+    /// (牵头任务, 配合任务) stands beside it rather than on a line of its own, so that every unit
+    /// fits on one screen.
     Task {
         lane: usize,
         id: TaskId,
         role: Role,
+        first: bool,
     },
-    Gap,
 }
 
 pub use super::dashboard::Dashboard;
+
+/// The headline's figures over the tasks shown, as of the date in use (computed on change).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Headline {
+    pub total: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub blocked: usize,
+    pub done: usize,
+    /// Tasks per light: red, yellow, green.
+    pub lights: [usize; 3],
+}
+
+impl Headline {
+    fn compute<'a>(tasks: impl Iterator<Item = &'a Task>, board: &Board, today: NaiveDate) -> Self {
+        use crate::model::light::Light;
+        let mut out = Headline::default();
+        for task in tasks {
+            out.total += 1;
+            let urgency = board.urgency(task, today);
+            out.overdue += usize::from(urgency.is_overdue());
+            out.due_soon += usize::from(matches!(urgency, crate::model::Urgency::DueSoon { .. }));
+            out.blocked += usize::from(task.status == Status::Blocked);
+            out.done += usize::from(task.status == Status::Done);
+            match board.light(task, today) {
+                Light::Red => out.lights[0] += 1,
+                Light::Yellow => out.lights[1] += 1,
+                Light::Green => out.lights[2] += 1,
+                Light::None => {}
+            }
+        }
+        out
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Grouping {
@@ -30,6 +65,10 @@ pub struct Grouping {
     pub unit_rows: Vec<UnitRow>,
     /// Figures for the dashboard over the tasks shown.
     pub dashboard: Option<Dashboard>,
+    /// The headline's counts over the tasks shown.
+    pub headline: Headline,
+    /// Some task shown has milestones: full cards then give them a line.
+    pub milestones_shown: bool,
 }
 
 impl Grouping {
@@ -77,20 +116,16 @@ impl Grouping {
         for (index, lane) in lanes.iter().enumerate() {
             unit_rows.push(UnitRow::Heading(index));
             for role in [Role::Lead, Role::Cooperating] {
-                let mut tasks = lane.tasks.iter().filter(|(_, r)| *r == role).peekable();
-                if tasks.peek().is_none() {
-                    continue;
-                }
-                unit_rows.push(UnitRow::RoleHeading(index, role));
-                for (id, role) in tasks {
+                let tasks = lane.tasks.iter().filter(|(_, r)| *r == role);
+                for (n, (id, role)) in tasks.enumerate() {
                     unit_rows.push(UnitRow::Task {
                         lane: index,
                         id: *id,
                         role: *role,
+                        first: n == 0,
                     });
                 }
             }
-            unit_rows.push(UnitRow::Gap);
         }
         // The dashboard describes what the filter keeps ("my unit's work" with --unit).
         let dashboard = if shown.len() == board.tasks.len() {
@@ -114,11 +149,14 @@ impl Grouping {
             };
             Dashboard::compute(&narrowed, today)
         };
+        let shown_tasks = || board.tasks.iter().filter(|t| shown.contains(&t.id));
         Grouping {
             columns,
             lanes,
             unit_rows,
             dashboard: Some(dashboard),
+            headline: Headline::compute(shown_tasks(), board, today),
+            milestones_shown: shown_tasks().any(|t| !t.milestones.is_empty()),
         }
     }
 

@@ -61,6 +61,16 @@ impl HintSource<'_> {
         self.app.lang.action(action)
     }
 
+    /// The footer's word or two for an action (help keeps the full description).
+    pub fn short(&self, action: Action) -> &'static str {
+        self.app.lang.action_short(action)
+    }
+
+    /// What `z` would say now: the card density in use (卡片:自动).
+    pub fn density(&self) -> &'static str {
+        self.app.lang.density(self.app.density)
+    }
+
     /// The hints whose action has a key.
     pub fn collect(&self, wanted: Vec<(Option<String>, &'static str)>) -> Vec<Hint> {
         wanted

@@ -45,7 +45,7 @@ pub use navigation::{StatusCursor, UnitCursor};
 
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::layout::Geometry;
+use crate::layout::{Density, Geometry, StatusLayout};
 use crate::model::{Board, Filter, Operation, Status, TaskId};
 use crate::theme::{Theme, ThemeName};
 
@@ -138,7 +138,14 @@ pub struct App {
     screen: Rect,
     /// The areas of that screen, worked out once per resize (and when the filter bar changes).
     geometry: Geometry,
+    /// How the status view draws its cards (`z`), and where its columns and cards are now:
+    /// worked out with the geometry and whenever the columns change.
+    density: Density,
+    status_layout: StatusLayout,
     message: Option<Message>,
+    /// Counts the messages set, so that the loop can time the one on screen (see
+    /// `expire_message`) without the app reading a clock.
+    message_serial: u64,
     read_only: Option<ReadOnly>,
     /// Set while the file on disk is invalid: we show the last good board and refuse to write.
     file_problem: Option<String>,
@@ -187,7 +194,10 @@ impl App {
             unit_cursor: UnitCursor::default(),
             screen: Rect::new(0, 0, 80, 24),
             geometry: Geometry::new(Rect::new(0, 0, 80, 24), false),
+            density: Density::default(),
+            status_layout: StatusLayout::default(),
             message: None,
+            message_serial: 0,
             read_only: None,
             file_problem: None,
             history: crate::model::History::default(),
@@ -249,8 +259,9 @@ impl App {
 
     fn keep_cursors_in_view(&mut self) {
         let geometry = self.geometry;
+        self.status_layout = self.status_layout_for(geometry.body);
         self.status_cursor
-            .scroll_into_view(&self.grouping, geometry.cards_per_column);
+            .scroll_into_view(&self.grouping, self.status_layout.visible);
         self.unit_cursor
             .scroll_into_view(&self.grouping, geometry.unit_rows_visible);
     }
@@ -340,6 +351,7 @@ impl App {
     }
 
     pub fn info(&mut self, text: String) {
+        self.message_serial += 1;
         self.message = Some(Message {
             text,
             is_error: false,
@@ -347,10 +359,47 @@ impl App {
     }
 
     pub fn error(&mut self, text: String) {
+        self.message_serial += 1;
         self.message = Some(Message {
             text,
             is_error: true,
         });
+    }
+
+    /// Which message is on screen: a new one each time a message is set.
+    pub fn message_serial(&self) -> u64 {
+        self.message_serial
+    }
+
+    /// Message `serial` has been read long enough: the footer's keys come back. A newer message
+    /// stays.
+    pub fn expire_message(&mut self, serial: u64) {
+        if serial == self.message_serial {
+            self.message = None;
+        }
+    }
+
+    /// Where the status view's columns and cards go in a body of this size, for the cards shown
+    /// now (drawing and the cursor both ask here).
+    pub fn status_layout_for(&self, body: Rect) -> StatusLayout {
+        let counts = self.grouping.columns.each_ref().map(Vec::len);
+        let full_lines = if self.grouping.milestones_shown { 4 } else { 3 };
+        StatusLayout::new(body, counts, self.density, full_lines)
+    }
+
+    /// The status view's layout on the current screen.
+    pub fn status_layout(&self) -> &StatusLayout {
+        &self.status_layout
+    }
+
+    pub fn density(&self) -> Density {
+        self.density
+    }
+
+    /// `z`: the next card density.
+    pub(super) fn toggle_density(&mut self) {
+        self.density = self.density.next();
+        self.keep_cursors_in_view();
     }
 
     /// Tasks per status, for column headers.

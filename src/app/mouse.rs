@@ -10,7 +10,6 @@ use ratatui::layout::{Position, Rect};
 
 use super::{App, Effect, UnitRow, View};
 use crate::action::Action;
-use crate::layout::CARD_HEIGHT;
 
 /// Rows of the unit list one wheel notch scrolls (cards in a column scroll one at a time).
 const WHEEL_ROWS: usize = 3;
@@ -68,9 +67,9 @@ fn tab_at(app: &App, x: u16) -> Option<Action> {
 /// A card under the pointer, as (column, row in that column), or just the column when the
 /// pointer is on a column but not on a card.
 fn card_at(app: &App, at: Position) -> Option<(usize, Option<usize>)> {
-    let columns = app.geometry.status_columns;
-    let column = columns.iter().position(|area| area.contains(at))?;
-    let area = columns[column];
+    let layout = app.status_layout;
+    let column = layout.columns.iter().position(|area| area.contains(at))?;
+    let area = layout.columns[column];
     let inner = Rect::new(
         area.x + 1,
         area.y + 1,
@@ -80,14 +79,12 @@ fn card_at(app: &App, at: Position) -> Option<(usize, Option<usize>)> {
     if !inner.contains(at) {
         return Some((column, None));
     }
-    let offset = at.y - inner.y;
-    let slot = offset / CARD_HEIGHT;
-    // The line after each card is a gap, and a card cut off at the bottom is not drawn.
-    let on_card = offset % CARD_HEIGHT < 3 && slot * CARD_HEIGHT + 3 <= inner.height;
+    // The line after each full card is a gap, and a card cut off at the bottom is not drawn.
+    let slot = layout.slot_at(column, at.y - inner.y, inner.height);
     let ids = &app.grouping.columns[column];
     let scroll = app.status_cursor.scroll[column].min(ids.len().saturating_sub(1));
-    let row = scroll + usize::from(slot);
-    Some((column, (on_card && row < ids.len()).then_some(row)))
+    let row = slot.map(|slot| scroll + slot);
+    Some((column, row.filter(|&row| row < ids.len())))
 }
 
 fn click_status(app: &mut App, at: Position) -> Effect {
@@ -109,12 +106,13 @@ fn click_status(app: &mut App, at: Position) -> Effect {
 fn click_units(app: &mut App, body: Rect, at: Position) -> Effect {
     let rows = &app.grouping.unit_rows;
     let scroll = app.unit_cursor.scroll.min(rows.len().saturating_sub(1));
-    let offset = at.y.checked_sub(body.y + 1);
-    let row = offset.map(|o| scroll + usize::from(o));
-    let visible = app.geometry.unit_rows_visible;
-    let Some(row) = row.filter(|r| r - scroll < visible) else {
+    // The list flows down each pane and on into the next, as `ui::unit_board` draws it.
+    let panes = crate::layout::unit_panes(body);
+    let Some(pane) = panes.iter().position(|p| p.contains(at)) else {
         return Effect::None;
     };
+    let before: usize = panes[..pane].iter().map(|p| usize::from(p.height)).sum();
+    let row = scroll + before + usize::from(at.y - panes[pane].y);
     if !matches!(rows.get(row), Some(UnitRow::Task { .. })) {
         return Effect::None;
     }
@@ -158,7 +156,7 @@ fn wheel_column(app: &mut App, at: Position, down: bool) {
     let Some((column, _)) = card_at(app, at) else {
         return;
     };
-    let visible = app.geometry.cards_per_column;
+    let visible = app.status_layout.visible[column];
     let len = app.grouping.columns[column].len();
     let cursor = &mut app.status_cursor;
     let scroll = step(cursor.scroll[column], down, 1, len.saturating_sub(visible));

@@ -20,14 +20,16 @@ impl StatusCursor {
             .copied()
     }
 
-    pub fn navigate(&mut self, action: Action, grouping: &Grouping, visible: usize) {
+    /// `visible` is how many cards each column shows at once.
+    pub fn navigate(&mut self, action: Action, grouping: &Grouping, visible: [usize; 4]) {
         let len = grouping.columns[self.column].len();
+        let page = visible[self.column];
         let row = &mut self.rows[self.column];
         match action {
             Action::Up => *row = row.saturating_sub(1),
             Action::Down => *row = (*row + 1).min(len.saturating_sub(1)),
-            Action::PageUp => *row = row.saturating_sub(visible),
-            Action::PageDown => *row = (*row + visible).min(len.saturating_sub(1)),
+            Action::PageUp => *row = row.saturating_sub(page),
+            Action::PageDown => *row = (*row + page).min(len.saturating_sub(1)),
             Action::First => *row = 0,
             Action::Last => *row = len.saturating_sub(1),
             Action::Left => self.column = self.column.saturating_sub(1),
@@ -55,8 +57,9 @@ impl StatusCursor {
 
     /// Keeps each column's selected card visible, and never scrolled past its last card (a search
     /// that shrinks a column must not leave its first matches above the window).
-    pub fn scroll_into_view(&mut self, grouping: &Grouping, visible: usize) {
+    pub fn scroll_into_view(&mut self, grouping: &Grouping, visible: [usize; 4]) {
         for column in 0..4 {
+            let visible = visible[column];
             let shown = scroll_to_show(self.scroll[column], self.rows[column], visible);
             let last_start = grouping.columns[column].len().saturating_sub(visible);
             self.scroll[column] = shown.min(last_start);
@@ -90,10 +93,7 @@ impl UnitCursor {
 
     fn lane_of(grouping: &Grouping, row: usize) -> Option<usize> {
         match grouping.unit_rows.get(row)? {
-            UnitRow::Task { lane, .. } | UnitRow::Heading(lane) | UnitRow::RoleHeading(lane, _) => {
-                Some(*lane)
-            }
-            UnitRow::Gap => None,
+            UnitRow::Task { lane, .. } | UnitRow::Heading(lane) => Some(*lane),
         }
     }
 

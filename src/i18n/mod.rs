@@ -11,6 +11,8 @@ mod dashboard;
 mod changes;
 // Requests, approvals, roles and task marks: their words in both languages.
 mod approvals;
+// The first screen's words: the headline, the footer's short key labels, the status strips.
+mod board_words;
 mod en;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
@@ -24,6 +26,7 @@ mod zh;
 pub use dashboard::DashboardLabels;
 pub use changes::{ChangesLabels, SinceReason};
 pub use approvals::ApprovalLabels;
+pub use board_words::BoardWords;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;

@@ -10,7 +10,7 @@ mod synced;
 type Tui = ratatui::Terminal<ratatui::backend::CrosstermBackend<synced::Synced<io::Stdout>>>;
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event as TermEvent,
@@ -132,14 +132,29 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
         seen: newest_entry(&session.store),
         ..LoopState::default()
     };
+    let mut shown: Option<(u64, Instant)> = None;
     loop {
         // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
-        // save waits for.
+        // save waits for; while a message is shown it wakes once, to take it away.
+        let expiry = message_expiry(app, &mut shown);
         let first = if state.saving.is_some() {
             match events.rx.recv_timeout(save::WAIT_CHECK) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) => {
                     save::show_wait(app, &session.store);
+                    terminal.draw(|f| crate::ui::draw(app, f))?;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else if let Some((serial, at)) = expiry {
+            match events
+                .rx
+                .recv_timeout(at.saturating_duration_since(Instant::now()))
+            {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.expire_message(serial);
                     terminal.draw(|f| crate::ui::draw(app, f))?;
                     continue;
                 }
@@ -169,6 +184,26 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
         terminal.draw(|f| crate::ui::draw(app, f))?;
     }
     Ok(())
+}
+
+/// How long a message keeps the footer before its keys come back (an error a little longer).
+const MESSAGE_SHOWN: Duration = Duration::from_secs(5);
+const ERROR_SHOWN: Duration = Duration::from_secs(10);
+
+/// The message on screen and when it is to go, timed from when the loop first sees it; `None`
+/// while there is none, so an idle board without a message still never wakes.
+fn message_expiry(app: &App, shown: &mut Option<(u64, Instant)>) -> Option<(u64, Instant)> {
+    let message = app.message()?;
+    let serial = app.message_serial();
+    if shown.is_none_or(|(s, _)| s != serial) {
+        let stay = if message.is_error {
+            ERROR_SHOWN
+        } else {
+            MESSAGE_SHOWN
+        };
+        *shown = Some((serial, Instant::now() + stay));
+    }
+    *shown
 }
 
 /// What the loop keeps between events: the save under way, and a reload put off until it ends

@@ -1,4 +1,5 @@
-//! The header (plan, views, date, read-only mark) and the footer (message or keys, file path).
+//! The header (plan, views, date, read-only mark), the headline under it (the counts that
+//! matter, as of the date in use) and the footer (message or keys, file path).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,6 +55,83 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// One line of counts over the tasks shown: total, overdue, due soon, to coordinate, done, and
+/// the lights, each in words (the colour only adds to them). Figures give way from the least
+/// needed when the line is short; the order on screen stays. Two spaces between figures, not
+/// `·`, which is two cells wide in some terminals.
+pub fn headline(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme();
+    let lang = app.lang();
+    let words = lang.board_words();
+    let h = &app.grouping().headline;
+    let lit = |n: usize, style: Style| if n > 0 { style } else { theme.dim };
+    let ascii = theme.ellipsis != "⋯";
+    let light = |i: usize, l: crate::model::Light, style: Style| {
+        let symbol = crate::i18n::light_symbol(l, ascii);
+        let text = match lang {
+            crate::i18n::Lang::Zh => format!("{symbol} {}{}", words.lights[i], h.lights[i]),
+            crate::i18n::Lang::En => format!("{symbol} {} {}", h.lights[i], words.lights[i]),
+        };
+        (text, lit(h.lights[i], style))
+    };
+    use crate::model::Light;
+    // (text, style, priority: lower stays longer)
+    let pieces: Vec<(String, Style, u8)> = vec![
+        (lang.figure(words.total, h.total), theme.title, 0),
+        (
+            lang.figure(words.overdue, h.overdue),
+            lit(h.overdue, theme.overdue),
+            0,
+        ),
+        (
+            lang.figure(words.due_soon, h.due_soon),
+            lit(h.due_soon, theme.due_soon),
+            2,
+        ),
+        (
+            lang.figure(words.blocked, h.blocked),
+            lit(h.blocked, theme.due_soon),
+            3,
+        ),
+        (lang.figure(words.done, h.done), lit(h.done, theme.done), 2),
+        {
+            let (t, st) = light(0, Light::Red, theme.overdue);
+            (t, st, 1)
+        },
+        {
+            let (t, st) = light(1, Light::Yellow, theme.due_soon);
+            (t, st, 1)
+        },
+        {
+            let (t, st) = light(2, Light::Green, theme.on_track);
+            (t, st, 1)
+        },
+    ];
+    let w = usize::from(area.width);
+    let cost = |keep: u8| -> usize {
+        pieces
+            .iter()
+            .filter(|p| p.2 <= keep)
+            .map(|p| width(&p.0) + 2)
+            .sum::<usize>()
+            + 1
+    };
+    let keep = (0..=3).rev().find(|&k| cost(k) <= w).unwrap_or(0);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (text, style, priority)) in pieces.into_iter().enumerate() {
+        if priority > keep {
+            continue;
+        }
+        // A wider gap between the counts and the lights.
+        let gap = if i == 5 { "   " } else { "  " };
+        if spans.len() > 1 {
+            spans.push(Span::raw(gap));
+        }
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans).render(area, buf);
+}
+
 /// Below this many cells a file path says nothing useful, and the footer leaves it out.
 const MIN_FILE_ROOM: usize = 12;
 
@@ -86,12 +164,15 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             w.saturating_sub(used + 2)
         }
         None => {
-            let file_room = file_width(app).min(w / 3);
+            // The path up to a third of the line, the file's name even beyond (up to half).
+            let file_room = file_width(app)
+                .min(w / 3)
+                .max(file_name_width(app).min(w / 2));
             key_hints(app, w.saturating_sub(file_room + 1)).render(area, buf);
             file_room
         }
     };
-    if file_room < MIN_FILE_ROOM {
+    if file_room < MIN_FILE_ROOM.min(file_width(app)) {
         return;
     }
     let file = file_label(app, file_room);
@@ -103,27 +184,31 @@ fn file_width(app: &App) -> usize {
     width(app.lang().strings().file) + width(&safe(app.file_label())) + 2
 }
 
-/// ` 文件 PATH` in at most `room` cells. A long path loses its beginning, not the file's name.
+/// ` 文件 PATH` in at most `room` cells. A long path loses its folders first (`⋯/boards/b.ron`),
+/// then the label, and the file's own name only last, from its end.
 fn file_label(app: &App, room: usize) -> String {
     let prefix = format!(" {} ", app.lang().strings().file);
-    let path = safe(app.file_label());
-    let path_room = room.saturating_sub(width(&prefix));
-    if width(&path) <= path_room {
-        return format!("{prefix}{path}");
-    }
+    let path = safe(app.file_label()).into_owned();
     let ellipsis = app.theme().ellipsis;
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = width(ellipsis);
-    for c in path.chars().rev() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if used + cw > path_room {
-            break;
-        }
-        used += cw;
-        tail.push(c);
+    let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+    let mut candidates = vec![format!("{prefix}{path}")];
+    // Each shorter ending that starts at a folder boundary.
+    for (at, _) in path.match_indices('/') {
+        candidates.push(format!("{prefix}{ellipsis}{}", &path[at..]));
     }
-    let tail: String = tail.into_iter().rev().collect();
-    format!("{prefix}{ellipsis}{tail}")
+    candidates.push(format!("{prefix}{name}"));
+    candidates.push(format!(" {name}"));
+    candidates
+        .into_iter()
+        .find(|c| width(c) <= room)
+        .unwrap_or_else(|| format!(" {}", truncate(&name, room.saturating_sub(1), ellipsis)))
+}
+
+/// The least room the file label keeps beside the keys: the file's name with its label.
+fn file_name_width(app: &App) -> usize {
+    let path = safe(app.file_label()).into_owned();
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    width(app.lang().strings().file) + width(name) + 2
 }
 
 /// The keys that work in the current state, as many as fit: a dialog's own keys while one is

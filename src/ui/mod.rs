@@ -14,6 +14,7 @@ mod request_dialogs;
 mod review;
 mod status_board;
 mod unit_board;
+mod unit_names;
 
 // Shared with the app; re-exported so that drawing code (and older paths) find them here too.
 pub use crate::{layout, text, theme};
@@ -47,8 +48,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .render(area, buf);
         return None;
     }
-    let [header, filter, body, footer] = layout::frame_areas(area, !app.filter().is_empty());
+    let [header, headline, filter, body, footer] =
+        layout::frame_areas(area, !app.filter().is_empty());
     chrome::header(app, header, buf);
+    chrome::headline(app, headline, buf);
     filter_bar::render(app, filter, buf);
     // The view, then the modes open above it, bottom to top; the footer goes with the view (it
     // shows the top mode's hints) and is covered by nothing but a dialog.

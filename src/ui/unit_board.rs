@@ -1,20 +1,24 @@
-//! View 2: one lane per unit, its lead tasks and its cooperating tasks shown apart.
+//! View 2: one lane per unit, its lead tasks and its cooperating tasks shown apart: the unit's
+//! name and counts on a line, then its tasks, the role's heading (牵头任务, 配合任务) beside the
+//! first task of each role. A wide screen flows the list into panes side by side.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::layout::unit_rows_visible;
+use super::layout::{unit_panes, unit_rows_visible};
 use super::text::{fit, fit_right, safe, width};
 use crate::app::{App, UnitRow};
-use crate::model::{Role, Status, Task, Urgency};
+use crate::model::{Role, Status, Task};
 
 /// Cells the urgency words take at least ("逾期1000天", "1000d left").
 const URGENCY_WIDTH: usize = 10;
 
-/// The title keeps at least this many cells: narrower, it would say nothing.
-const MIN_TITLE: usize = 8;
+/// The title keeps this many cells (twelve characters) before the status and the deadline show:
+/// titles keep priority over the columns after them.
+const MIN_TITLE: usize = 24;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
@@ -39,12 +43,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x + 1, inner.y, s.no_tasks, theme.dim);
         return;
     }
-    let w = usize::from(inner.width);
+    // The list flows down each pane, then on into the next.
+    let panes = unit_panes(body);
+    let slots = panes.iter().flat_map(|pane| {
+        (0..pane.height).map(move |line| Rect::new(pane.x, pane.y + line, pane.width, 1))
+    });
+    let w = usize::from(panes[0].width);
     let columns = TaskColumns::new(app, w);
-    for (slot, row) in rows.iter().skip(scroll).take(visible).enumerate() {
-        let y = inner.y + slot as u16;
-        let area = Rect::new(inner.x, y, inner.width, 1);
-        let selected = scroll + slot == app.unit_cursor().row;
+    for ((index, row), area) in rows.iter().enumerate().skip(scroll).zip(slots) {
+        let selected = index == app.unit_cursor().row;
+        let pane_top = panes.iter().any(|p| p.y == area.y);
         let line = match row {
             UnitRow::Heading(lane) => {
                 let lane = &app.grouping().lanes[*lane];
@@ -68,34 +76,20 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     theme.dim
                 };
                 Line::from(vec![
-                    Span::styled(name, theme.title),
+                    Span::styled(name, theme.title.add_modifier(Modifier::UNDERLINED)),
                     Span::styled(counts, overdue_style),
                 ])
             }
-            UnitRow::RoleHeading(_, role) => {
-                let label = match role {
-                    Role::Lead => s.lead_units,
-                    Role::Cooperating => s.cooperating_units,
-                };
-                Line::styled(format!("  {label}"), theme.dim)
-            }
-            UnitRow::Task { id, role, .. } => {
+            UnitRow::Task {
+                id, role, first, ..
+            } => {
                 let Some(task) = app.board().task(*id) else {
                     continue;
                 };
-                let urgency = app.board().urgency(task, app.today());
-                let base = if selected { theme.selected } else { theme.text };
-                let [tag, tail, words] = columns.cells(app, *role, task, urgency);
-                let room = w.saturating_sub(width(&tag) + width(&tail) + width(&words));
-                Line::from(vec![
-                    Span::styled(tag, base),
-                    Span::styled(fit(&safe(&task.title), room, theme.ellipsis), base),
-                    Span::styled(tail, if selected { base } else { theme.dim }),
-                    Span::styled(words, theme.urgency(urgency)),
-                ])
-                .style(base)
+                // The role's heading beside its first task, and again at the top of a pane.
+                let heading = *first || pane_top;
+                columns.row(app, task, *role, heading, selected)
             }
-            UnitRow::Gap => Line::raw(""),
         };
         line.render(area, buf);
     }
@@ -113,6 +107,8 @@ enum Tail {
 /// The widths every task row shares, so role, status, deadline and urgency stand in the same
 /// columns on all rows; chosen once per frame from the list's width.
 struct TaskColumns {
+    /// The whole row.
+    width: usize,
     role: usize,
     status: usize,
     urgency: usize,
@@ -122,11 +118,8 @@ struct TaskColumns {
 impl TaskColumns {
     fn new(app: &App, w: usize) -> TaskColumns {
         let lang = app.lang();
-        let role = [Role::Lead, Role::Cooperating]
-            .iter()
-            .map(|r| width(lang.role(*r)))
-            .max()
-            .unwrap_or(0);
+        let words = lang.board_words();
+        let role = width(words.leading).max(width(words.cooperating));
         let status = Status::ALL
             .iter()
             .map(|s| width(lang.status(*s)))
@@ -145,6 +138,7 @@ impl TaskColumns {
             .find(|&tail| fixed + tail_width(tail, status) <= w)
             .unwrap_or(Tail::Nothing);
         TaskColumns {
+            width: w,
             role,
             status,
             urgency,
@@ -152,16 +146,29 @@ impl TaskColumns {
         }
     }
 
-    /// The tag, the columns after the title, and the urgency words of one task row.
-    fn cells(&self, app: &App, role: Role, task: &Task, urgency: Urgency) -> [String; 3] {
+    /// One task row: the role's heading (on the first task of a role), number, title, then
+    /// the columns that fit, the light and the urgency words.
+    fn row(
+        &self,
+        app: &App,
+        task: &Task,
+        role: Role,
+        heading: bool,
+        selected: bool,
+    ) -> Line<'static> {
+        let theme = app.theme();
         let lang = app.lang();
-        let ellipsis = app.theme().ellipsis;
-        let role_tag = format!("[{}]", lang.role(role));
-        let tag = format!(
-            "    {} {:>2} ",
-            fit(&role_tag, self.role + 2, ellipsis),
-            task.id
-        );
+        let ellipsis = theme.ellipsis;
+        let today = app.today();
+        let urgency = app.board().urgency(task, today);
+        let light = app.board().light(task, today);
+        let words_of = lang.board_words();
+        let label = match role {
+            Role::Lead => words_of.leading,
+            Role::Cooperating => words_of.cooperating,
+        };
+        let gutter = fit(if heading { label } else { "" }, self.role, ellipsis);
+        let number = format!(" {:>2} ", task.id);
         let status = fit(lang.status(task.status), self.status, ellipsis);
         let deadline = task.deadline;
         let tail = match self.tail {
@@ -170,14 +177,31 @@ impl TaskColumns {
             Tail::Status => format!(" {status} "),
             Tail::Nothing => " ".to_string(),
         };
+        let symbol = crate::i18n::light_symbol(light, super::status_board::ascii(app));
+        let symbol = format!("{} ", if symbol.is_empty() { " " } else { symbol });
         let words = fit_right(&lang.urgency_short(urgency), self.urgency, ellipsis);
-        [tag, tail, words]
+        let room = self.width.saturating_sub(
+            width(&gutter) + width(&number) + width(&tail) + width(&symbol) + width(&words),
+        );
+        let base = if selected { theme.selected } else { theme.text };
+        Line::from(vec![
+            Span::styled(gutter, if selected { base } else { theme.dim }),
+            Span::styled(number, base),
+            Span::styled(fit(&safe(&task.title), room, ellipsis), base),
+            Span::styled(tail, if selected { base } else { theme.dim }),
+            Span::styled(
+                symbol,
+                base.patch(super::status_board::light_style(app, light)),
+            ),
+            Span::styled(words, theme.urgency(urgency)),
+        ])
+        .style(base)
     }
 }
 
-/// `    [role] 12 `: the role tag padded to the language's widest role, then the task number.
+/// The role's heading, padded to the language's widest, then ` 12 ` and the light's symbol.
 fn tag_width(role: usize) -> usize {
-    role + 10
+    role + 6
 }
 
 fn tail_width(tail: Tail, status: usize) -> usize {

@@ -87,7 +87,7 @@ fn typing_a_search_narrows_the_board_as_you_type_and_escape_brings_everything_ba
     );
     press(&mut app, KeyCode::Enter);
     assert!(
-        screen(&app)[1].contains("搜索 \"财政\""),
+        screen(&app)[2].contains("搜索 \"财政\""),
         "the active search is shown"
     );
     press(&mut app, KeyCode::Esc);
@@ -131,9 +131,9 @@ fn the_filter_dialog_narrows_by_unit_role_and_status() {
     assert_eq!(shown_ids(&app), [3, 4]);
     let top = screen(&app);
     assert!(
-        top[1].contains("区商务委 (牵头)") && top[1].contains("2/19"),
+        top[2].contains("区商务委 (牵头)") && top[2].contains("2/19"),
         "{}",
-        top[1]
+        top[2]
     );
 }
 
@@ -148,8 +148,8 @@ fn a_unit_filter_keeps_the_unit_view_to_that_units_lane() {
     assert_eq!(app.grouping().lanes.len(), 1);
     assert_eq!(app.grouping().lanes[0].unit, "区科委");
     let rows = screen(&app);
-    assert!(rows.iter().any(|r| r.contains("[牵头]  6")), "{rows:#?}");
-    assert!(rows.iter().any(|r| r.contains("[配合]  9")));
+    assert!(rows.iter().any(|r| r.contains("牵头任务  6")), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.contains("配合任务  9")));
 }
 
 #[test]

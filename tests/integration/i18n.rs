@@ -397,7 +397,7 @@ fn mono_screens_carry_no_colour_and_show_the_selection_in_reverse_video() {
         let status = &screens(lang, Theme::new(ThemeName::Mono, false))[0].1;
         // The selected card (task 4, first in the first column) is drawn in reverse video.
         let reversed = (0..W).any(|x| {
-            let cell = &status[(x, 2)];
+            let cell = &status[(x, 3)];
             cell.modifier.contains(Modifier::REVERSED) && cell.symbol() == "4"
         });
         assert!(reversed, "{lang:?}: the selection is not in reverse video");

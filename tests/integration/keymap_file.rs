@@ -39,11 +39,11 @@ fn screen(app: &App, w: u16, h: u16) -> String {
     text
 }
 
-const VALID: &str = r#"// My keys: p moves a task on, z quits (m and x are the milestone keys).
+const VALID: &str = r#"// My keys: b moves a task on, Q quits (letters no default key uses).
 (
     bindings: {
-        "MoveNext": ["L", "Shift-Right", "p"],
-        "Quit": ["z", "Ctrl-c"],
+        "MoveNext": ["L", "Shift-Right", "b"],
+        "Quit": ["Q", "Ctrl-c"],
         "Export": [],
     },
 )
@@ -52,9 +52,9 @@ const VALID: &str = r#"// My keys: p moves a task on, z quits (m and x are the m
 #[test]
 fn a_listed_action_gets_exactly_its_listed_keys_and_others_keep_theirs() {
     let map = keys(VALID).unwrap();
-    assert_eq!(map.action_for(&char_key('p')), Some(Action::MoveNext));
+    assert_eq!(map.action_for(&char_key('b')), Some(Action::MoveNext));
     assert_eq!(map.action_for(&char_key('L')), Some(Action::MoveNext));
-    assert_eq!(map.action_for(&char_key('z')), Some(Action::Quit));
+    assert_eq!(map.action_for(&char_key('Q')), Some(Action::Quit));
     // `q` was Quit's default key; listing Quit replaced it.
     assert_eq!(map.action_for(&char_key('q')), None);
     // An empty list unbinds.
@@ -77,16 +77,16 @@ fn help_and_footer_show_the_keys_from_the_file() {
         Lang::En,
     );
     app.set_keymap(keys(VALID).unwrap());
-    app.resize(120, 40);
-    let footer = screen(&app, 120, 40).lines().last().unwrap().to_string();
-    assert!(footer.contains(" z quit"), "footer: {footer}");
+    app.resize(160, 40);
+    let footer = screen(&app, 160, 40).lines().last().unwrap().to_string();
+    assert!(footer.contains(" Q quit"), "footer: {footer}");
     app.update(Action::ToggleHelp);
     let help = screen(&app, 120, 40);
     assert!(
-        help.contains("L/Shift-Right/p  move task to next status"),
+        help.contains("L/Shift-Right/b  move task to next status"),
         "{help}"
     );
-    assert!(help.contains("z/Ctrl-c"), "{help}");
+    assert!(help.contains("Q/Ctrl-c"), "{help}");
     assert!(
         !help.contains("export progress report"),
         "an unbound action is listed:\n{help}"
@@ -107,10 +107,10 @@ fn a_key_taken_from_a_default_binding_is_a_conflict_at_that_key() {
 
 #[test]
 fn one_key_for_two_listed_actions_is_a_conflict_naming_the_first_line() {
-    let text = "(\n  bindings: {\n    \"Undo\": [\"z\"],\n    \"Redo\": [\"Z\", \"z\"],\n  },\n)\n";
+    let text = "(\n  bindings: {\n    \"Undo\": [\"x\"],\n    \"Redo\": [\"Z\", \"x\"],\n  },\n)\n";
     assert_eq!(
         keys(text).unwrap_err(),
-        vec!["keys.ron:4:19: `z` is bound to both `Redo` and `Undo` (bound at line 3)"]
+        vec!["keys.ron:4:19: `x` is bound to both `Redo` and `Undo` (bound at line 3)"]
     );
 }
 
@@ -247,7 +247,7 @@ fn a_keys_file_given_on_the_command_line_must_exist() {
     assert!(err.starts_with(&format!("{}: cannot read the keys file", missing.display())));
     std::fs::write(dir.path().join("ok.ron"), VALID).unwrap();
     let (map, warning) = load(Some(&dir.path().join("ok.ron"))).unwrap();
-    assert_eq!(map.action_for(&char_key('z')), Some(Action::Quit));
+    assert_eq!(map.action_for(&char_key('Q')), Some(Action::Quit));
     assert_eq!(warning, None);
 }
 
@@ -308,9 +308,9 @@ const REBOUND: &str = r#"(
     bindings: {
         "Review": ["v"],
         "ToggleHelp": ["F1"],
-        "Back": ["z"],
-        "MoveNext": ["p"],
-        "MovePrevious": ["P"],
+        "Back": ["Z"],
+        "MoveNext": ["b"],
+        "MovePrevious": ["B"],
         "AddNote": ["w"],
     },
 )
@@ -339,7 +339,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
     let footer = board.last().unwrap().clone();
     assert!(footer.contains(" F1 帮助 "), "{footer}");
     assert!(!footer.contains('?'), "{footer}");
-    assert!(footer.contains(" p 移到下一状态 "), "{footer}");
+    assert!(footer.contains(" b/B 状态 "), "{footer}");
     assert!(!footer.contains(" L "), "{footer}");
 
     // The old review key does nothing; the new one starts the review.
@@ -351,7 +351,7 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
     let bar = &review[review.len() - 2];
     let footer = review.last().unwrap();
     for line in [bar, footer] {
-        for new in ["j 下一项", "k 上一项", "p/P 改状态", "w 写进展", "z 退出"] {
+        for new in ["j 下一项", "k 上一项", "b/B 改状态", "w 写进展", "Z 退出"] {
             assert!(line.contains(new), "{new:?} missing from {line:?}");
         }
         for old in ["L/H", "n 写进展", "Esc", "下/右"] {
@@ -377,20 +377,20 @@ fn a_keys_file_that_moves_review_and_help_changes_every_hint_that_names_them() {
             .collect()
     };
     assert_eq!(keys_of("会议审阅模式"), ["v"], "{text}");
-    assert_eq!(keys_of("返回 / 关闭 / 清除筛选"), ["z"], "{text}");
+    assert_eq!(keys_of("返回 / 关闭 / 清除筛选"), ["Z"], "{text}");
     assert_eq!(keys_of("  帮助"), ["F1"], "{text}");
     // Its bottom border says how to close it.
     let closing = help
         .iter()
         .find(|r| r.contains("关闭") && r.contains('─'))
         .unwrap_or_else(|| panic!("no closing line:\n{text}"));
-    assert!(closing.contains("z/F1 关闭"), "{closing}");
+    assert!(closing.contains("Z/F1 关闭"), "{closing}");
     assert!(
         !closing.contains("Esc") && !closing.contains('?'),
         "{closing}"
     );
     assert_eq!(keys_of("写进展"), ["w"], "{text}");
-    press(&mut app, char_key('z'));
+    press(&mut app, char_key('Z'));
     assert!(!rows(&app).join("\n").contains("快捷键"));
 }
 

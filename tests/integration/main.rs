@@ -26,6 +26,7 @@ mod cli;
 mod cli_unit;
 mod concurrency;
 mod dashboard;
+mod first_sight;
 mod format;
 mod i18n;
 mod keymap_file;

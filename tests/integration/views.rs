@@ -52,22 +52,59 @@ fn rows(app: &App) -> Vec<String> {
     screen_rows(&draw(app))
 }
 
+/// The display column at which `needle` starts in `row`.
+fn column_of(row: &str, needle: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let at = row
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in {row:?}"));
+    row[..at].width()
+}
+
+/// The same app with full cards everywhere (`z` twice).
+fn full(mut app: App) -> App {
+    app.update(Action::ToggleDensity);
+    app.update(Action::ToggleDensity);
+    app
+}
+
 #[test]
 fn status_view_at_80x24_shows_all_four_columns_with_their_counts() {
     let app = app(80, 24);
     let buf = draw(&app);
     assert_rows_aligned(&buf);
     let rows = screen_rows(&buf);
-    assert_eq!(
-        rows[1..5],
-        [
-            "┌ 未启动 16 [1-5] ─┐┌ 推进中 1 ────────┐┌ 需协调 1 ────────┐┌ 已完成 1 ────────┐",
-            "│ 1 提升虹桥商务区…││ 2 拓展公用型保税…││ 9 推动重点领域专…││ 4 开展离岸经贸业…│",
-            "│ 莘庄海…  久未更新││ 莘庄海关 久未更新││ 区市场…  久未更新││ 区商务委         │",
-            "│逾期152天 24-12-31││ 剩213天  25-12-31││逾期152天 24-12-31││   晚10天 24-12-31│",
-        ]
-        .map(|r| row(&app, r))
+    let titles = find_row(&rows, "未启动 16");
+    for title in ["推进中 1", "需协调 1", "已完成 1"] {
+        assert!(titles.contains(title), "{title}: {titles}");
+    }
+    // Sixteen cards do not fit as full cards: one line each, all in sight; the other columns
+    // keep their full card, with the light in words.
+    for id in [1, 3, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19] {
+        let title: String = app
+            .board()
+            .task(id)
+            .unwrap()
+            .title
+            .chars()
+            .take(4)
+            .collect();
+        find_row(&rows, &format!("│{id:>2} {title}"));
+    }
+    let first = find_row(&rows, "│ 1 提升虹桥商务");
+    let others = row(
+        &app,
+        "││ 2 拓展公用型保税…││ 9 推动重点领域专…││ 4 开展离岸经贸业…│",
     );
+    assert!(first.contains(&others), "{first}");
+    find_row(
+        &rows,
+        &row(
+            &app,
+            "││ 莘庄海关 久未更新││ 区市场…  久未更新││ 区商务委         │",
+        ),
+    );
+    find_row(&rows, "││   ◌ 绿灯 剩213天 ││");
 }
 
 #[test]
@@ -81,29 +118,41 @@ fn header_names_the_plan_and_the_date_in_use_and_footer_the_keys_and_file() {
             " 闵府发〔2024〕17号 关于…   1 按状态  2 按单位  3 总览  4 变化  今天 2025-06-01 "
         )
     );
-    assert_eq!(
-        rows[23],
-        " ? 帮助  q 退出  Enter 查看任务详情  L 移到下一状态               文件 board.ron"
+    let footer = &rows[23];
+    assert!(
+        footer.starts_with(" ? 帮助  n 写进展  Enter 详情  L/H 状态  / 搜索  f 筛选  r 审阅 "),
+        "{footer}"
     );
+    assert!(footer.ends_with(" 文件 board.ron"), "{footer}");
 }
 
 #[test]
 fn status_view_at_160x48_uses_the_width_for_more_cards_and_whole_dates() {
-    let app = app(160, 48);
+    let app = full(app(160, 48));
     let buf = draw(&app);
     assert_rows_aligned(&buf);
     let rows = screen_rows(&buf);
-    assert!(rows[1].starts_with("┌ 未启动 16 [1-11] ─"), "{}", rows[1]);
+    assert!(rows[2].starts_with("┌ 未启动 16 [1-11] ─"), "{}", rows[2]);
     let first_cards = row(
         &app,
         "│ 1 提升虹桥商务区保税物流中心（B 型）…││ 2 拓展公用型保税仓库功能",
     );
-    assert!(rows[2].starts_with(&first_cards), "{}", rows[2]);
-    assert!(rows[4].starts_with("│   逾期152天                2024-12-31││   剩213天"));
-    // Eleven of the sixteen cards fit in the first column: tasks 1 to 14 but 2, 4 and 9, which
-    // are in other columns. Task 15 is below, out of sight.
+    assert!(rows[3].starts_with(&first_cards), "{}", rows[3]);
+    assert!(
+        rows[5].starts_with("│   ◉ 红灯 逾期152天         2024-12-31││   ◌ 绿灯 剩213天"),
+        "{}",
+        rows[5]
+    );
+    // Eleven of the sixteen full cards fit in the first column: tasks 1 to 14 but 2, 4 and 9,
+    // which are in other columns. Task 15 is below, out of sight.
     assert!(rows.iter().any(|r| r.starts_with("│14 深化跨境资金池试点")));
     assert!(!rows.iter().any(|r| r.starts_with("│15 ")));
+    // Automatic density: the sixteen fit as one line each, 15 included.
+    let auto = rows_of(160, 48);
+    assert!(
+        auto.iter()
+            .any(|r| r.starts_with("│15 拓宽科创企业融资渠道"))
+    );
 }
 
 #[test]
@@ -111,17 +160,19 @@ fn card_titles_are_cut_with_an_ellipsis_between_whole_characters_at_any_width() 
     // Widths whose columns leave an odd number of cells for a title of Chinese characters: the cut
     // must leave a blank cell rather than half a character.
     for width in 80..=90 {
-        let app = app(width, 24);
-        let buf = draw(&app);
-        assert_rows_aligned(&buf);
-        let row = &screen_rows(&buf)[2];
-        let first_card = row.split('│').nth(1).unwrap();
-        let title = first_card.trim().trim_start_matches("1 ");
-        let kept = title.trim_end().strip_suffix(app.theme().ellipsis).unwrap();
-        assert!(
-            "提升虹桥商务区保税物流中心（B 型）能级".starts_with(kept),
-            "width {width}: {first_card:?}"
-        );
+        for app in [app(width, 24), full(app(width, 24))] {
+            let buf = draw(&app);
+            assert_rows_aligned(&buf);
+            let row = &screen_rows(&buf)[3];
+            let first_card = row.split('│').nth(1).unwrap();
+            let title = first_card.trim().trim_start_matches("1 ");
+            let title = title.trim_end().trim_end_matches('◉').trim_end();
+            let kept = title.strip_suffix(app.theme().ellipsis).unwrap();
+            assert!(
+                "提升虹桥商务区保税物流中心（B 型）能级".starts_with(kept),
+                "width {width}: {first_card:?}"
+            );
+        }
     }
 }
 
@@ -146,29 +197,30 @@ fn every_view_stays_aligned_at_every_size_in_both_languages() {
 
 #[test]
 fn overdue_cards_count_the_real_days() {
-    let rows = rows(&app(80, 24));
-    assert!(rows[4].starts_with("│逾期152天 "), "{}", rows[4]);
+    let rows = rows(&full(app(80, 24)));
+    find_row(&rows, "│ ◉ 红灯 逾期152天 │");
     // The day after the 2024 deadline: one day overdue, and the 2025 deadline a year away.
-    let next_day = app_on(board(), "2025-01-01", Lang::Zh, 80, 24);
+    let next_day = full(app_on(board(), "2025-01-01", Lang::Zh, 80, 24));
     let rows = screen_rows(&draw(&next_day));
-    assert!(
-        rows[4].starts_with("│ 逾期1天  24-12-31││ 剩364天"),
-        "{}",
-        rows[4]
-    );
+    let line = find_row(&rows, "逾期1天");
+    assert!(line.contains("剩364天"), "{line}");
     // On the deadline day itself it is due, not overdue.
-    let deadline_day = app_on(board(), "2024-12-31", Lang::Zh, 80, 24);
+    let deadline_day = full(app_on(board(), "2024-12-31", Lang::Zh, 80, 24));
     let rows = screen_rows(&draw(&deadline_day));
-    assert!(rows[4].starts_with("│ 今天到期 "), "{}", rows[4]);
+    find_row(&rows, "今天到期");
 }
 
 #[test]
 fn urgency_is_in_words_as_well_as_colour() {
-    let mut app = app(80, 24);
+    let mut app = full(app(80, 24));
     let buf = draw(&app);
-    // "逾期152天" starts the third line of the first card, in red.
-    assert_eq!(buf[(1, 4)].symbol(), "逾");
-    assert_eq!(buf[(1, 4)].fg, Color::Red);
+    // "逾期152天" on the third line of the first card, in red.
+    let (x, y) = (0..24)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .find(|&at| buf[at].symbol() == "逾")
+        .unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    assert_eq!(buf[(x + 2, y)].symbol(), "期");
     // A monochrome terminal gets the same words and no colour at all.
     app.set_theme(Theme::new(ThemeName::Mono, false));
     let mono = draw(&app);
@@ -188,19 +240,34 @@ fn unit_view_lists_each_unit_once_with_its_role_in_each_task() {
     assert_rows_aligned(&buf);
     let rows = screen_rows(&buf);
     assert_eq!(
-        rows[2..9],
-        [
-            "│区商务委                  牵头 2  配合 3  逾期 3                              │",
-            "│  牵头单位                                                                    │",
-            // Status, deadline and urgency stand in the same columns on every row.
-            "│    [牵头]  3 支持企业申请AEO认证                 未启动 2024-12-31  逾期152天│",
-            "│    [牵头]  4 开展离岸经贸业务                    已完成 2024-12-31     晚10天│",
-            "│  配合单位                                                                    │",
-            "│    [配合]  1 提升虹桥商务区保税物流中心（B 型）… 未启动 2024-12-31  逾期152天│",
-            "│    [配合]  2 拓展公用型保税仓库功能              推进中 2025-12-31    剩213天│",
-        ]
-        .map(|r| row(&app, r))
+        rows[3],
+        "│区商务委                  牵头 2  配合 3  逾期 3                              │"
     );
+    // The role's heading once, beside its first task; status, deadline, light and urgency in
+    // the same columns on every row.
+    let lines = [
+        (
+            "│牵头任务  3 支持企业申请AEO认证",
+            "未启动 2024-12-31 ◉  逾期152天│",
+        ),
+        (
+            "│          4 开展离岸经贸业务",
+            "已完成 2024-12-31     超期10天│",
+        ),
+        (
+            "│配合任务  1 提升虹桥商务区",
+            "未启动 2024-12-31 ◉  逾期152天│",
+        ),
+        (
+            "│          2 拓展公用型保税仓库功能",
+            "推进中 2025-12-31 ◌    剩213天│",
+        ),
+    ];
+    for (start, end) in lines {
+        let line = find_row(&rows, start);
+        assert!(line.ends_with(end), "{line}");
+        assert_eq!(column_of(line, " 20"), column_of(&rows[4], " 20"), "{line}");
+    }
     // 区商务委 leads two tasks and cooperates on three: one lane, not two.
     let lanes = app.grouping().lanes.iter().filter(|l| l.unit == "区商务委");
     assert_eq!(lanes.count(), 1);
@@ -211,15 +278,20 @@ fn unit_view_puts_the_units_with_most_overdue_tasks_first() {
     let mut app = app(160, 48);
     app.update(Action::ShowUnitView);
     let rows = rows(&app);
-    let headings: Vec<&str> = rows
+    let order: Vec<&str> = app
+        .grouping()
+        .lanes
         .iter()
-        .filter(|r| r.contains("牵头 ") && r.contains("配合 "))
-        .map(|r| r.trim_start_matches('│').split_whitespace().next().unwrap())
+        .map(|l| l.unit.as_str())
         .collect();
     assert_eq!(
-        headings[..4],
+        order[..4],
         ["区商务委", "区科委", "区市场监管局", "区财政局"]
     );
+    // Every unit is on the screen, in panes side by side.
+    for unit in order {
+        find_row(&rows, unit);
+    }
 }
 
 #[test]
@@ -352,7 +424,7 @@ fn a_terminal_too_small_gets_a_short_message_instead_of_a_broken_board() {
     assert!(rows[1..].iter().all(|r| r.trim().is_empty()));
     // The limits themselves are usable.
     let smallest = rows_of(44, 10);
-    assert!(smallest[1].contains("未启动"), "{}", smallest.join("\n"));
+    assert!(smallest[2].contains("未启动"), "{}", smallest.join("\n"));
     assert!(rows_of(43, 24)[0].starts_with("终端太小"));
     assert!(rows_of(80, 9)[0].starts_with("终端太小"));
 }

@@ -12,6 +12,7 @@ mod driver;
 mod changes;
 mod approvals;
 mod e2e;
+mod first_sight;
 mod hardening;
 mod milestones;
 mod refresh;

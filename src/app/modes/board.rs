@@ -58,12 +58,13 @@ impl App {
                     self.set_filter(Filter::default());
                 }
             }
+            Action::ToggleDensity => self.toggle_density(),
             Action::Quit => {}
             navigation => match self.view {
                 View::Status => self.status_cursor.navigate(
                     navigation,
                     &self.grouping,
-                    self.geometry.cards_per_column,
+                    self.status_layout.visible,
                 ),
                 View::Units => self.unit_cursor.navigate(
                     navigation,
@@ -127,23 +128,36 @@ impl App {
     }
 }
 
-/// The footer with no mode open.
+/// The footer with no mode open: help first, then what a member does most on this screen
+/// (write a note, open a task, move it, find one), the meeting's keys, and the rest as they fit.
 pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
     if app.view == View::Changes {
         return app.changes_view().hints(keys);
     }
-    let mut actions = vec![Action::ToggleHelp, Action::Quit];
+    let one = |a: Action| (keys.key(a), keys.short(a));
+    let mut wanted = vec![one(Action::ToggleHelp)];
     // The dashboard has no task to open or move.
     if app.view != View::Dashboard {
-        actions.extend([Action::OpenDetail, Action::MoveNext, Action::MovePrevious]);
+        wanted.extend([
+            one(Action::AddNote),
+            one(Action::OpenDetail),
+            (
+                keys.pair(Action::MoveNext, Action::MovePrevious),
+                keys.short(Action::MoveNext),
+            ),
+        ]);
     }
-    actions.extend([Action::NextView, Action::Undo]);
-    keys.collect(
-        actions
-            .into_iter()
-            .map(|a| (keys.key(a), keys.describe(a)))
-            .collect(),
-    )
+    wanted.extend([
+        one(Action::Search),
+        one(Action::Filter),
+        one(Action::Review),
+        one(Action::Export),
+    ]);
+    if app.view == View::Status {
+        wanted.push((keys.key(Action::ToggleDensity), keys.density()));
+    }
+    wanted.extend([one(Action::NextView), one(Action::Undo), one(Action::Quit)]);
+    keys.collect(wanted)
 }
 
 /// Scrolls a free-scrolling page (dashboard, detail, help) by an action.
