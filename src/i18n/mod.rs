@@ -23,10 +23,10 @@ mod strings;
 mod words;
 mod zh;
 
-pub use dashboard::DashboardLabels;
-pub use changes::{ChangesLabels, SinceReason};
 pub use approvals::ApprovalLabels;
 pub use board_words::BoardWords;
+pub use changes::{ChangesLabels, SinceReason};
+pub use dashboard::DashboardLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;

@@ -141,13 +141,23 @@ pub fn detail_lines(
         lang.status(task.status).to_string(),
         theme.text,
     ));
-    lines.push(field(s.deadline, task.deadline.to_string(), theme.text));
+    // An extended deadline keeps the plan's own beside it (原定).
+    let deadline = match task.original_deadline {
+        Some(original) => format!(
+            "{} ({} {original})",
+            task.deadline,
+            lang.field(crate::model::Field::OriginalDeadline)
+        ),
+        None => task.deadline.to_string(),
+    };
+    lines.push(field(s.deadline, deadline, theme.text));
     lines.push(field(
         s.urgency,
         lang.urgency(urgency),
         theme.urgency(urgency),
     ));
     lines.extend(light_lines(app, task, w));
+    lines.extend(super::marks::detail_line(app, task));
     if let Some(done) = task.completed_on {
         lines.push(field(s.completed_on, done.to_string(), theme.text));
     }

@@ -1,7 +1,7 @@
 //! Drawing. Every function here reads the app and writes cells; none changes state.
 
-mod changes;
 mod approvals;
+mod changes;
 pub(crate) mod chrome;
 pub mod dashboard;
 mod detail;
@@ -9,6 +9,7 @@ mod detail_milestones;
 mod dialogs;
 pub mod filter_bar;
 mod help;
+mod marks;
 mod milestone_dialog;
 mod request_dialogs;
 mod review;

@@ -226,6 +226,13 @@ fn render_compact(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut 
     };
     let mut tail_width = if with_symbol { width(&symbol_part) } else { 0 }
         + if with_words { width(&words_part) } else { 0 };
+    // An open request or a missing report, where the title still keeps its cells.
+    let mark = super::marks::card_mark(app, task)
+        .map(|(text, style)| (format!(" {text}"), style))
+        .filter(|(text, _)| with_words && room >= wanted + tail_width + width(text));
+    if let Some((text, _)) = &mark {
+        tail_width += width(text);
+    }
     let extras = COMPACT_UNITS + 2 + 11;
     let with_extras = with_words && room >= WHOLE_TITLE + tail_width + extras;
     if with_extras {
@@ -249,6 +256,9 @@ fn render_compact(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut 
     }
     if with_words {
         spans.push(Span::styled(words_part, base.patch(theme.urgency(urgency))));
+    }
+    if let Some((text, style)) = mark {
+        spans.push(Span::styled(text, base.patch(style)));
     }
     if with_extras {
         let date = task.deadline.format(" %Y-%m-%d").to_string();
@@ -289,7 +299,11 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     // `stale_days`) is marked in words; otherwise the latest note's date where there is room.
     let dim = theme.dim;
     let s = app.lang().strings();
+    // An open request (待销号, 延期申请) or a missing report outranks staleness: the office acts
+    // on it.
+    let mark = super::marks::card_mark(app, task);
     let freshness = match stats::stale_days(app.board(), task, today) {
+        _ if mark.is_some() => mark,
         Some(_) => Some((s.stale.to_string(), theme.title)),
         None if w >= WIDE_CARD => task
             .latest_note()

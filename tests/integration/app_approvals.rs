@@ -338,3 +338,55 @@ fn a_person_named_nowhere_in_the_roles_sees_the_board_read_only_and_why() {
         rows[0]
     );
 }
+
+#[test]
+fn an_open_request_shows_on_the_task_s_card_and_in_its_detail() {
+    let (_dir, store) = shared_board();
+    request_closure(&store);
+    // The office may ask too (task 5 is not lina's unit's).
+    let mut office = store.clone();
+    office.login = Some("zhangwei".into());
+    office
+        .apply(
+            &Operation::RequestExtend {
+                id: 5,
+                to: "2027-03-31".parse().unwrap(),
+                reason: "需市级部门支持".into(),
+            },
+            "zhangwei",
+        )
+        .unwrap();
+    let board = store.load().unwrap().board;
+    let today = board.settings.today_at(chrono::Utc::now());
+    let mut app = App::new(board, "board.ron".into(), today, Lang::Zh);
+    app.set_login(Some("zhangwei".into()));
+    app.resize(120, 40);
+    // Compact cards (19 tasks in one column): the mark after the urgency.
+    let rows = screen(&app);
+    let card = crate::common::find_row(&rows, " 3 支持企业申请AEO认证");
+    assert!(card.contains("待销号"), "{card}");
+    let card = crate::common::find_row(&rows, " 5 探索医疗服务贸易创新");
+    assert!(card.contains("延期申请"), "{card}");
+    // Full cards: in place of 久未更新, on the units line.
+    press(&mut app, 'z');
+    press(&mut app, 'z');
+    let rows = screen(&app);
+    let title = rows
+        .iter()
+        .position(|r| r.contains(" 3 支持企业申请AEO认证"))
+        .unwrap();
+    assert!(rows[title + 1].contains("待销号"), "{}", rows[title + 1]);
+    // The detail lists the request with its date.
+    press(&mut app, 'z');
+    press(&mut app, '/');
+    type_text(&mut app, "#5");
+    app.on_key(&key(KeyCode::Enter));
+    for _ in 0..3 {
+        if app.selected_task() != Some(5) {
+            press(&mut app, 'l');
+        }
+    }
+    app.on_key(&key(KeyCode::Enter));
+    let text = screen(&app).join("\n");
+    assert!(text.contains("延期申请至 2027-03-31"), "{text}");
+}

@@ -311,21 +311,33 @@ fn a_change_the_roles_refuse_shows_who_may_not_a_failed_save() {
     let mut store = Store::new(dir.path().join("board.ron"));
     store.create(&board).unwrap();
     store.login = Some("lina".into());
-    let mut app = detail_of_task_1(board);
+    // The board knows who is at the keyboard: it refuses before anything is saved.
+    let mut app = detail_of_task_1(board.clone());
+    app.set_login(Some("lina".into()));
     press(&mut app, 'm');
     type_text(&mut app, "节点");
     app.on_key(&key(KeyCode::Tab));
     type_text(&mut app, "2025-07-01");
-    let Effect::Apply { op, kind } = app.on_key(&key(KeyCode::Enter)) else {
-        panic!("Enter did not save");
+    assert_eq!(app.on_key(&key(KeyCode::Enter)), Effect::None);
+    let said = footer(&app);
+    assert!(said.contains("只有专班办公室可以"), "{said}");
+    assert!(!said.contains("保存失败"), "{said}");
+    // When only the file's roles refuse it (the board was opened before they changed), the
+    // store's refusal reads the same.
+    let mut app = detail_of_task_1(board);
+    let op = ftz_board::model::Operation::AddMilestone {
+        id: 1,
+        title: "节点".into(),
+        due: "2025-07-01".into(),
+        units: Vec::new(),
     };
     let result = store
         .apply(&op, "lina")
         .map(|applied| (applied.board, applied.entries));
-    app.on_applied(op, kind, result);
-    let footer = footer(&app);
-    assert!(footer.contains("只有专班办公室可以"), "{footer}");
-    assert!(!footer.contains("保存失败"), "{footer}");
+    app.on_applied(op, ftz_board::app::ChangeKind::New, result);
+    let said = footer(&app);
+    assert!(said.contains("只有专班办公室可以"), "{said}");
+    assert!(!said.contains("保存失败"), "{said}");
 }
 
 #[test]

@@ -107,10 +107,10 @@ fn a_key_taken_from_a_default_binding_is_a_conflict_at_that_key() {
 
 #[test]
 fn one_key_for_two_listed_actions_is_a_conflict_naming_the_first_line() {
-    let text = "(\n  bindings: {\n    \"Undo\": [\"x\"],\n    \"Redo\": [\"Z\", \"x\"],\n  },\n)\n";
+    let text = "(\n  bindings: {\n    \"Undo\": [\"b\"],\n    \"Redo\": [\"Z\", \"b\"],\n  },\n)\n";
     assert_eq!(
         keys(text).unwrap_err(),
-        vec!["keys.ron:4:19: `x` is bound to both `Redo` and `Undo` (bound at line 3)"]
+        vec!["keys.ron:4:19: `b` is bound to both `Redo` and `Undo` (bound at line 3)"]
     );
 }
 

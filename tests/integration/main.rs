@@ -15,8 +15,8 @@ mod common;
 #[path = "../../benches/support/mod.rs"]
 mod support;
 
-mod app_changes;
 mod app_approvals;
+mod app_changes;
 mod app_editing;
 mod app_meeting;
 mod app_milestones;

@@ -9,8 +9,8 @@ mod common;
 #[allow(dead_code)]
 mod driver;
 
-mod changes;
 mod approvals;
+mod changes;
 mod e2e;
 mod first_sight;
 mod hardening;

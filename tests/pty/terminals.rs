@@ -62,7 +62,7 @@ fn with_no_color_the_board_sends_no_colour_at_all_and_marks_by_attributes() {
     // Every view and overlay once.
     term.press(b"?", Some("快捷键"), None);
     term.press(b"\x1b", None, Some("快捷键"));
-    term.press(b"2", Some("配合单位"), None);
+    term.press(b"2", Some("配合任务"), None);
     term.press(b"\r", Some("任务内容"), None);
     term.press(b"\x1b", None, Some("任务内容"));
     term.press(b"3", Some("概况"), None);
@@ -111,7 +111,7 @@ fn lang_en_shows_english_labels_in_the_terminal() {
     term.press(b"\x1b", None, Some("go to first"));
     // The footer's key hints, once the start-up message is gone. The help overlay can be gone
     // from the screen before the frame has reached the footer, so wait for the footer itself.
-    let hints = ["? help", "q quit", "Enter open task detail"];
+    let hints = ["? help", "n note", "Enter detail"];
     let footer = |s: &str| s.lines().last().unwrap_or_default().to_string();
     term.wait_until(&format!("the key hints {hints:?} in the footer"), |s| {
         hints.iter().all(|hint| footer(s).contains(hint))
@@ -125,7 +125,7 @@ fn ftz_board_lang_selects_english_too() {
     let dir = board_dir();
     let env = [("TERM", "xterm-256color"), ("FTZ_BOARD_LANG", "en")];
     let mut term = start(dir.path(), &[], &env);
-    term.wait_for_text("Needs coordination", WAIT);
+    term.wait_for_text("Not started", WAIT);
     term.send(b"q");
     assert_eq!(term.finish().0, 0);
 }
@@ -190,7 +190,7 @@ fn resizing_repaints_without_asking_where_the_cursor_is() {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
-    term.press(b"2", Some("配合单位"), None);
+    term.press(b"2", Some("配合任务"), None);
     term.send(b"q");
     let (code, raw) = term.finish();
     assert_eq!(code, 0, "the board ended with an error:\n{}", tail(&raw));
@@ -282,7 +282,7 @@ fn a_click_on_a_header_tab_switches_the_view_and_no_mouse_leaves_the_mouse_alone
     // SGR mouse report: press and release of the left button (1-based column and row).
     term.press(
         format!("\x1b[<0;{column};1M\x1b[<0;{column};1m").as_bytes(),
-        Some("配合单位"),
+        Some("配合任务"),
         None,
     );
     term.send(b"q");

@@ -3,9 +3,7 @@
 use std::process::Command;
 
 pub const ROWS: u16 = 32;
-/// 120 columns: four status columns of exactly 30 cells each.
 pub const COLS: u16 = 120;
-pub const COLUMN_WIDTH: u16 = COLS / 4;
 
 pub fn signal(pid: u32, name: &str) -> bool {
     Command::new("kill")
@@ -23,23 +21,42 @@ pub fn footer(screen: &vt100::Screen) -> String {
     screen.contents_between(ROWS - 1, 0, ROWS - 1, COLS)
 }
 
-/// The text of one status column (0 未启动, 1 推进中, 2 需协调, 3 已完成), row by row.
+/// The text of one status column (0 未启动, 1 推进中, 2 需协调, 3 已完成), row by row. Columns
+/// differ in width (an empty one is a narrow strip), so each is found by its box's corners on
+/// the first row that has four of them.
 pub fn column(screen: &vt100::Screen, index: u16) -> String {
-    let x = index * COLUMN_WIDTH;
+    let Some((left, right)) = column_span(screen, index) else {
+        return String::new();
+    };
     (1..ROWS - 1)
-        .map(|row| screen.contents_between(row, x, row, x + COLUMN_WIDTH))
+        .map(|row| screen.contents_between(row, left, row, right + 1))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The cells from the left corner to the right corner of status column `index`.
+fn column_span(screen: &vt100::Screen, index: u16) -> Option<(u16, u16)> {
+    (0..ROWS).find_map(|row| {
+        let at = |symbol: &str| -> Vec<u16> {
+            (0..COLS)
+                .filter(|&x| screen.cell(row, x).is_some_and(|c| c.contents() == symbol))
+                .collect()
+        };
+        let (lefts, rights) = (at("┌"), at("┐"));
+        (lefts.len() == 4 && rights.len() == 4)
+            .then(|| (lefts[usize::from(index)], rights[usize::from(index)]))
+    })
 }
 
 /// The first line of the highlighted card, e.g. " 3 推动…".
 pub fn selected_card(screen: &vt100::Screen) -> Option<String> {
     (0..4).find_map(|index| {
-        let x = index * COLUMN_WIDTH + 1;
+        let (left, right) = column_span(screen, index)?;
+        let x = left + 1;
         (2..ROWS - 1).find_map(|row| {
             let cell = screen.cell(row, x + 1)?;
             (cell.bgcolor() != vt100::Color::Default)
-                .then(|| screen.contents_between(row, x, row, x + COLUMN_WIDTH - 2))
+                .then(|| screen.contents_between(row, x, row, right))
         })
     })
 }
