@@ -73,9 +73,11 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
             ..Default::default()
         });
     }
-    if cli.review {
-        app.update(crate::action::Action::Review);
-    }
+    // Opening the review records the day's meeting: a change, made once the board runs.
+    let first_effect = match cli.review {
+        true => app.update(crate::action::Action::Review),
+        false => crate::app::Effect::None,
+    };
     if created {
         app.info(format!(
             "{}: {}",
@@ -92,6 +94,7 @@ pub fn open(cli: &Cli, store: Store, lang: Lang) -> Result<(), Failure> {
         stamp,
         mouse: !cli.no_mouse,
         load_history: !history_now,
+        first_effect,
         cache: Default::default(),
     };
     crate::tui::run(app, session).map_err(|e| Failure(format!("terminal error: {e}")))

@@ -37,6 +37,9 @@ pub struct Session {
     /// Read the history in the background once the first frame is drawn (the app was told it is
     /// pending).
     pub load_history: bool,
+    /// What the app asked for before the loop ran (`--review` records the day's meeting), carried
+    /// out once the first frame is drawn.
+    pub first_effect: Effect,
     /// The files as our last save left them, so the next save need not read them again (shared
     /// with the save thread; one save runs at a time).
     pub cache: std::sync::Arc<std::sync::Mutex<crate::store::ReadCache>>,
@@ -133,6 +136,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
         ..LoopState::default()
     };
     let mut shown: Option<(u64, Instant)> = None;
+    let first_effect = std::mem::replace(&mut session.first_effect, Effect::None);
+    if carry_out(first_effect, app, session, &mut state, &events) == Flow::Quit {
+        return Ok(());
+    }
     loop {
         // Idle, the loop blocks; while a save runs it wakes now and then to say whose lock the
         // save waits for; while a message is shown it wakes once, to take it away.
@@ -307,8 +314,19 @@ fn handle(
         }
         Event::Hangup | Event::InputClosed => Effect::Quit,
     };
+    Ok(carry_out(effect, app, session, state, events))
+}
+
+/// Does what an `update` asked for: quit, save a change (on the save thread), export.
+fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    session: &mut Session,
+    state: &mut LoopState,
+    events: &Events,
+) -> Flow {
     match effect {
-        Effect::Quit => return Ok(Flow::Quit),
+        Effect::Quit => return Flow::Quit,
         // The app starts no change while one is saved; should one come, it waits its turn.
         Effect::Apply { op, kind } => {
             finish_save(events, app, session, state);
@@ -328,7 +346,7 @@ fn handle(
         }
         Effect::None => {}
     }
-    Ok(Flow::Continue)
+    Flow::Continue
 }
 
 /// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and

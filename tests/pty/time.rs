@@ -90,3 +90,38 @@ fn stepping_the_date_shows_the_board_as_it_stood_then_and_t_returns_to_today() {
     pty.send(b"q");
     assert_eq!(pty.wait_exit(WAIT), 0);
 }
+
+/// `--review` opens the board in the review, which records the day's meeting as `r` does: in
+/// the file, through the lock, once the board is running.
+#[test]
+fn opening_the_board_with_review_records_the_day_s_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    board_with_history(dir.path());
+    let mut tui = Launch::new(dir.path())
+        .args(&["--file", "board.ron", "--review"])
+        .env("FTZ_BOARD_NOW", "2025-06-30T10:00:00+08:00")
+        .size(120, 30)
+        .spawn();
+    tui.wait_for_text("会议审阅", WAIT);
+    let store = Store::new(dir.path().join("board.ron"));
+    let started = std::time::Instant::now();
+    let recorded = loop {
+        let meetings = store.load().unwrap().board.meetings;
+        if meetings.iter().any(|m| m.0 == day("2025-06-30")) {
+            break true;
+        }
+        if started.elapsed() > WAIT {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(recorded, "no meeting on 2025-06-30 in the file");
+    // The board says so once the save is done (until then it would not quit: one change at a
+    // time, and none dropped).
+    tui.wait_for_text("已记录会议 2025-06-30", WAIT);
+    // `q` leaves the review, a second quits.
+    tui.send(b"q");
+    tui.wait_until_gone("会议审阅");
+    tui.send(b"q");
+    assert_eq!(tui.finish().0, 0);
+}
