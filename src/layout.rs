@@ -78,15 +78,10 @@ pub fn unit_rows_visible(body: Rect) -> usize {
         .max(1)
 }
 
-/// The detail and help overlays cover the body and the headline (they show one task, or the
-/// keys, and need the line more than the counts), leaving a margin on wide screens.
+/// The detail and help overlays cover the body, never the headline (the counts stay in sight on
+/// every screen), leaving a margin on wide screens.
 pub fn overlay(area: Rect) -> Rect {
-    let [_, headline, _, body, _] = frame_areas(area, false);
-    let body = Rect {
-        y: headline.y,
-        height: body.height + headline.height,
-        ..body
-    };
+    let [_, _, _, body, _] = frame_areas(area, false);
     let margin = if body.width > 100 {
         (body.width - 100) / 2
     } else {

@@ -226,7 +226,11 @@ fn screens(lang: Lang, theme: Theme) -> Vec<(&'static str, Buffer)> {
         ("help", vec![Action::ToggleHelp]),
         ("help, scrolled", vec![Action::ToggleHelp, Action::PageDown]),
         ("detail", vec![Action::Down, Action::OpenDetail]),
-        ("detail of a task with history", vec![Action::OpenDetail]),
+        // Scrolled to its end, where the record of changes is.
+        (
+            "detail of a task with history",
+            vec![Action::OpenDetail, Action::Last],
+        ),
         ("note dialog", vec![Action::AddNote]),
         ("edit form", vec![Action::EditTask]),
         ("new task form", vec![Action::AddTask]),
