@@ -90,11 +90,7 @@ fn row_text(app: &App, id: u32, title: &str, request: &Request) -> String {
         Request::Extend {
             to, reason, late, ..
         } => {
-            let late = if *late {
-                format!(" [{}]", l.late)
-            } else {
-                String::new()
-            };
+            let late = late_tag(app, *late);
             (
                 l.kind_extend,
                 format!("{} {to}{late} {}", l.new_deadline, one_line(reason)),
@@ -134,29 +130,38 @@ fn detail(app: &App, task: &crate::model::Task, request: &Request, area: Rect, b
         ),
         theme.dim,
     ));
-    let text = match request {
-        Request::Close { note, .. } => format!("{}: {}", l.note, safe(note)),
-        Request::Extend {
-            to, reason, late, ..
-        } => {
-            let late = if *late {
-                format!(" [{}]", l.late)
-            } else {
-                String::new()
-            };
-            format!(
-                "{} {to}{late}  {}: {}",
-                l.new_deadline,
-                l.reason,
-                safe(reason)
-            )
-        }
-    };
+    let text = request_text(app, request);
     for part in text.split('\n') {
         lines.extend(wrap(part, w).into_iter().map(|l| (l, theme.text)));
     }
     for (row, (text, style)) in lines.into_iter().take(usize::from(area.height)).enumerate() {
         let shown = truncate(&text, w, theme.ellipsis);
         buf.set_string(area.x, area.y + row as u16, shown, style);
+    }
+}
+
+/// A request in full: the note of a closure, or the new date (marked when asked late) and the
+/// reason of an extension. The approvals list and the decide dialog both show it.
+pub(super) fn request_text(app: &App, request: &Request) -> String {
+    let l = app.lang().approval_labels();
+    match request {
+        Request::Close { note, .. } => format!("{}: {}", l.note, safe(note)),
+        Request::Extend {
+            to, reason, late, ..
+        } => format!(
+            "{} {to}{}  {}: {}",
+            l.new_deadline,
+            late_tag(app, *late),
+            l.reason,
+            safe(reason)
+        ),
+    }
+}
+
+/// ` [逾期提出]` for an extension asked after the deadline, nothing otherwise.
+fn late_tag(app: &App, late: bool) -> String {
+    match late {
+        true => format!(" [{}]", app.lang().approval_labels().late),
+        false => String::new(),
     }
 }

@@ -122,15 +122,10 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option
     let inner = block.inner(boxed);
     block.render(boxed, buf);
 
-    let label_width = Field::EDITABLE
-        .iter()
-        .map(|f| width(field_label(app, *f)))
-        .max()
-        .unwrap_or(8)
-        + 2;
-    let label_width = u16::try_from(label_width)
-        .unwrap_or(12)
-        .min(inner.width / 3);
+    let label_width = label_column(
+        Field::EDITABLE.iter().map(|f| field_label(app, *f)),
+        inner.width,
+    );
     let value_width = inner.width.saturating_sub(label_width);
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
@@ -288,4 +283,10 @@ fn filter_form(app: &App, form: &FilterForm, area: Rect, buf: &mut Buffer) {
             style,
         );
     }
+}
+
+/// The width of a form's label column: the longest label and a gap, at most a third of the form.
+pub(super) fn label_column<'a>(labels: impl Iterator<Item = &'a str>, form_width: u16) -> u16 {
+    let widest = labels.map(width).max().unwrap_or(8) + 2;
+    u16::try_from(widest).unwrap_or(12).min(form_width / 3)
 }

@@ -84,15 +84,10 @@ fn milestone_form(
         truncate(&deadline, usize::from(inner.width), theme.ellipsis),
         theme.dim,
     );
-    let label_width = MilestoneField::ALL
-        .iter()
-        .map(|f| width(field_label(app, *f)))
-        .max()
-        .unwrap_or(8)
-        + 2;
-    let label_width = u16::try_from(label_width)
-        .unwrap_or(12)
-        .min(inner.width / 3);
+    let label_width = super::dialogs::label_column(
+        MilestoneField::ALL.iter().map(|f| field_label(app, *f)),
+        inner.width,
+    );
     let value_width = inner.width.saturating_sub(label_width);
     let mut cursor = None;
     for (index, (field, field_editor)) in MilestoneField::ALL.iter().zip(&form.editors).enumerate()

@@ -8,7 +8,6 @@ use ratatui::widgets::Widget;
 use super::dialogs::{centred, editor, frame};
 use super::text::{safe, truncate};
 use crate::app::{App, DecideDialog, RequestDialog, RequestKind, joined};
-use crate::model::Request;
 
 /// The dialog's box and its inner area, cleared and framed.
 fn boxed(app: &App, area: Rect, title: String, hint: &str, height: u16, buf: &mut Buffer) -> Rect {
@@ -163,24 +162,7 @@ pub fn decide(app: &App, dialog: &DecideDialog, area: Rect, buf: &mut Buffer) ->
         request.at().date_naive()
     );
     line(inner, 0, &who, theme.dim, app, buf);
-    let asked = match request {
-        Request::Close { note, .. } => format!("{}: {}", l.note, safe(note)),
-        Request::Extend {
-            to, reason, late, ..
-        } => {
-            let late = if *late {
-                format!(" [{}]", l.late)
-            } else {
-                String::new()
-            };
-            format!(
-                "{} {to}{late}  {}: {}",
-                l.new_deadline,
-                l.reason,
-                safe(reason)
-            )
-        }
-    };
+    let asked = super::approvals::request_text(app, request);
     line(inner, 1, &asked.replace('\n', " "), theme.text, app, buf);
     let against = if dialog.is_closure() {
         l.send_back
