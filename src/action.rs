@@ -75,11 +75,13 @@ pub enum Action {
     ToggleMilestone,
     /// Delete the selected milestone (asks first).
     DeleteMilestone,
+    /// In a city view: show every board, then each in turn.
+    NextBoard,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 48] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -127,6 +129,7 @@ impl Action {
         Action::EditMilestone,
         Action::ToggleMilestone,
         Action::DeleteMilestone,
+        Action::NextBoard,
     ];
 
     /// Whether the action changes the board (refused when read-only).

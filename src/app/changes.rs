@@ -238,14 +238,27 @@ impl App {
         let s = self.lang.strings();
         match op {
             Operation::SetStatus { id, to } => {
-                format!("#{id} {} {}", s.moved_to, self.lang.status(*to))
+                format!(
+                    "#{} {} {}",
+                    self.task_number(*id),
+                    s.moved_to,
+                    self.lang.status(*to)
+                )
             }
-            Operation::AddNote { id, .. } => format!("#{id} {}", s.note_added),
-            Operation::AddTask { task } => format!("#{} {}", task.id, s.task_added),
-            Operation::DeleteTask { id } => format!("#{id} {}", s.task_deleted),
+            Operation::AddNote { id, .. } => format!("#{} {}", self.task_number(*id), s.note_added),
+            Operation::AddTask { task } => {
+                format!("#{} {}", self.task_number(task.id), s.task_added)
+            }
+            Operation::DeleteTask { id } => {
+                format!("#{} {}", self.task_number(*id), s.task_deleted)
+            }
             Operation::RecordMeeting { date } => self.lang.meeting_recorded(*date),
             Operation::AddMilestone { id, .. } => {
-                format!("#{id} {}", self.lang.milestone_board().added)
+                format!(
+                    "#{} {}",
+                    self.task_number(*id),
+                    self.lang.milestone_board().added
+                )
             }
             Operation::EditMilestone { id, number, .. }
             | Operation::CompleteMilestone { id, number, .. }
@@ -259,11 +272,17 @@ impl App {
                     _ => m.deleted,
                 };
                 let word = self.lang.milestone_labels().milestone;
-                format!("#{id} {word} {number} {what}")
+                format!("#{} {word} {number} {what}", self.task_number(*id))
             }
-            Operation::RequestClose { id, .. } => format!("#{id} {}", s.approvals.requested_close),
+            Operation::RequestClose { id, .. } => {
+                format!("#{} {}", self.task_number(*id), s.approvals.requested_close)
+            }
             Operation::RequestExtend { id, .. } => {
-                format!("#{id} {}", s.approvals.requested_extend)
+                format!(
+                    "#{} {}",
+                    self.task_number(*id),
+                    s.approvals.requested_extend
+                )
             }
             Operation::Decide { id, decision } => {
                 let l = s.approvals;
@@ -272,10 +291,10 @@ impl App {
                     crate::model::Decision::Return(_) => l.send_back,
                     crate::model::Decision::Refuse(_) => l.refuse,
                 };
-                format!("#{id} {}: {word}", l.decided)
+                format!("#{} {}: {word}", self.task_number(*id), l.decided)
             }
             other => match other.task_id() {
-                Some(id) => format!("#{id} {}", s.task_changed),
+                Some(id) => format!("#{} {}", self.task_number(id), s.task_changed),
                 None => s.task_changed.to_string(),
             },
         }

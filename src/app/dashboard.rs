@@ -27,6 +27,8 @@ pub const SERIES_ROWS: u16 = 2;
 /// The dashboard's sections, in drawing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// The city view's comparison of its boards.
+    Boards,
     Summary,
     Progress,
     Timeline,
@@ -65,6 +67,8 @@ pub struct Dashboard {
     pub milestones: Vec<MilestoneGroup>,
     /// The reporting table, with a report cycle.
     pub reporting: Option<Timeliness>,
+    /// A row a board in a city view (several files); empty for one board.
+    pub boards: Vec<crate::model::city::BoardRow>,
 }
 
 fn lines(items: &[MilestoneItem]) -> Vec<MilestoneLine> {
@@ -129,20 +133,25 @@ impl Dashboard {
             unit_lights,
             milestones: milestone_groups(board, today),
             reporting: timeliness(board, today, REPORT_PERIODS),
+            boards: crate::model::city::board_rows(board, today),
             units,
         }
     }
 
     /// The sections shown (the reporting table only with a cycle).
     pub fn sections(&self) -> Vec<Section> {
-        let mut out = vec![
+        let mut out = Vec::new();
+        if !self.boards.is_empty() {
+            out.push(Section::Boards);
+        }
+        out.extend([
             Section::Summary,
             Section::Progress,
             Section::Timeline,
             Section::Units,
             Section::Ranking,
             Section::Milestones,
-        ];
+        ]);
         if self.reporting.is_some() {
             out.push(Section::Reporting);
         }
@@ -175,6 +184,8 @@ impl Dashboard {
     pub fn height(&self, section: Section, width: u16) -> u16 {
         let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         1 + match section {
+            // Header and a row a board.
+            Section::Boards => 1 + rows(self.boards.len()),
             // Figures, lights, then one bar per status.
             Section::Summary => 6,
             // Three series and the dated axis.

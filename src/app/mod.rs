@@ -3,6 +3,7 @@
 
 mod access;
 mod changes;
+mod city;
 mod dashboard;
 mod detail_record;
 mod dialog;
@@ -169,6 +170,8 @@ pub struct App {
     /// Someone else changed the file: their changes are in its history, which the main loop
     /// reads again (see `take_history_refresh`).
     history_stale: bool,
+    /// In a city view, the open boards' names (`city.rs`); empty with one board.
+    city: Vec<String>,
 }
 
 impl App {
@@ -210,6 +213,7 @@ impl App {
             progress: dashboard::ProgressCache::default(),
             changes: ChangesView::default(),
             history_stale: false,
+            city: Vec::new(),
         };
         app.regroup();
         app
@@ -218,7 +222,7 @@ impl App {
     /// Recomputes the cached groupings and keeps the cursors on the tasks they were on.
     fn regroup(&mut self) {
         // The filter may have come or gone, and with it the filter bar.
-        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
+        self.geometry = Geometry::new(self.screen, self.filter.has_conditions());
         let selected_status = self.selected_in_status_view();
         let selected_unit = self.selected_in_unit_view();
         let (board, filter, today) = (&self.board, &self.filter, self.today);
@@ -291,7 +295,7 @@ impl App {
     /// `layout::drawn_area`), so a terminal reporting 65535x65535 costs no more than a big one.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = crate::layout::drawn_area(width, height);
-        self.geometry = Geometry::new(self.screen, !self.filter.is_empty());
+        self.geometry = Geometry::new(self.screen, self.filter.has_conditions());
         self.keep_cursors_in_view();
     }
 

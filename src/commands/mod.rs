@@ -7,6 +7,7 @@ mod check;
 pub mod git;
 mod milestone;
 mod open;
+mod open_city;
 mod remind;
 mod report;
 mod requests;
@@ -47,6 +48,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let lang = language(&cli)?;
     let paths = cli.board_paths().map_err(Failure)?;
     if paths.len() > 1 {
+        if cli.command.is_none() {
+            return open_city::open_city(&cli, &paths, lang);
+        }
         return boards::run(&cli, &paths);
     }
     let mut store = Store::new(paths[0].clone());

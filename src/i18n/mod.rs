@@ -9,6 +9,8 @@ mod actions;
 mod dashboard;
 // The changes view: its labels and the lines built from its window.
 mod changes;
+mod city;
+pub use city::CityLabels;
 // Requests, approvals, roles and task marks: their words in both languages.
 mod approvals;
 // The first screen's words: the headline, the footer's short key labels, the status strips.

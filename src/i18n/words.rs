@@ -23,7 +23,11 @@ impl Lang {
 
     /// What one entry did, said after its author's name: "把 #3 移至 已完成", "moved #3 to Done".
     fn change_by(self, entry: &HistoryEntry) -> String {
-        let task = entry.task.map(|id| format!("#{id}")).unwrap_or_default();
+        // A city view's entries carry its numbers, which read `B12` (`model::city::label`).
+        let task = entry
+            .task
+            .map(|id| format!("#{}", crate::model::city::label(id)))
+            .unwrap_or_default();
         let zh = self == Lang::Zh;
         let done = match &entry.change {
             Change::Status { to, .. } => match self {

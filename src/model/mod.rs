@@ -3,6 +3,7 @@
 
 mod board;
 pub mod changes;
+pub mod city;
 pub mod cycle;
 pub(crate) mod dates;
 mod field;

@@ -50,6 +50,8 @@ pub struct Filter {
     pub urgency: Option<UrgencyFilter>,
     /// The deadline's year.
     pub year: Option<i32>,
+    /// In a city view, the one board shown (its index, `model::city`); `None` shows them all.
+    pub board: Option<usize>,
 }
 
 impl Filter {
@@ -64,11 +66,17 @@ impl Filter {
 
     /// True when the filter keeps every task.
     pub fn is_empty(&self) -> bool {
-        self.needle().is_none()
-            && self.unit.is_none()
-            && self.status.is_none()
-            && self.urgency.is_none()
-            && self.year.is_none()
+        !self.has_conditions() && self.board.is_none()
+    }
+
+    /// Whether something was searched or filtered (the filter bar shows it): the board a city
+    /// view shows is not a condition, the headline names it.
+    pub fn has_conditions(&self) -> bool {
+        self.needle().is_some()
+            || self.unit.is_some()
+            || self.status.is_some()
+            || self.urgency.is_some()
+            || self.year.is_some()
     }
 
     pub fn matches(&self, board: &Board, task: &Task, today: NaiveDate) -> bool {
@@ -76,6 +84,11 @@ impl Filter {
             return false;
         }
         if self.year.is_some_and(|y| y != task.deadline.year()) {
+            return false;
+        }
+        if let Some(shown) = self.board
+            && super::city::split(task.id).map(|(index, _)| index) != Some(shown)
+        {
             return false;
         }
         if let Some(wanted) = self.urgency
@@ -112,6 +125,10 @@ fn text_matches(board: &Board, task: &Task, needle: &str) -> bool {
     // A number (or "#12") finds that task: the way people refer to tasks in a meeting.
     if let Ok(id) = needle.trim_start_matches('#').parse::<TaskId>() {
         return task.id == id;
+    }
+    // In a city view a task is called by its board's letter and its number: `b12`.
+    if task.id >= super::city::STRIDE && super::city::label(task.id).to_lowercase() == needle {
+        return true;
     }
     let found = |hay: &str| hay.to_lowercase().contains(needle);
     if found(&task.title) || found(&task.text) {

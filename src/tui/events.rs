@@ -18,8 +18,9 @@ const MAX_WAIT: Duration = Duration::from_millis(250);
 
 pub enum Event {
     Terminal(TermEvent),
-    /// The board file was replaced or changed on disk (by anyone, ourselves included).
-    FileChanged,
+    /// A board file was replaced or changed on disk (by anyone, ourselves included): which of
+    /// the open files (0 with one board; a city view watches each of its files).
+    FileChanged(usize),
     /// SIGHUP (the SSH connection dropped), SIGTERM or SIGINT from outside: end cleanly.
     Hangup,
     /// The terminal stopped delivering input (it is gone).
@@ -37,8 +38,8 @@ pub enum Event {
 pub struct Events {
     pub rx: Receiver<Event>,
     tx: Sender<Event>,
-    /// Dropping the watcher stops the watch; kept alive here.
-    _watcher: Option<RecommendedWatcher>,
+    /// Dropping a watcher stops its watch; kept alive here, one a board file.
+    _watchers: Vec<RecommendedWatcher>,
 }
 
 impl Events {
@@ -49,7 +50,7 @@ impl Events {
         Events {
             rx,
             tx,
-            _watcher: None,
+            _watchers: Vec::new(),
         }
     }
 
@@ -60,8 +61,8 @@ impl Events {
 
     /// Watches the board file's folder (the file itself is replaced by each save, which would end a
     /// watch on it). Returns an error message when watching is not possible; the board then works
-    /// without live refresh.
-    pub fn watch(&mut self, board: &Path) -> Result<(), String> {
+    /// without live refresh. `index` names the file in the `FileChanged` events.
+    pub fn watch(&mut self, board: &Path, index: usize) -> Result<(), String> {
         // A board opened through a symbolic link is saved where the link points (see
         // `Store::real_path`), so that folder is where its changes appear.
         let board = match std::fs::symlink_metadata(board) {
@@ -103,8 +104,8 @@ impl Events {
         watcher
             .watch(&folder, RecursiveMode::NonRecursive)
             .map_err(|e| e.to_string())?;
-        spawn_debounce(raw_rx, self.tx.clone());
-        self._watcher = Some(watcher);
+        spawn_debounce(raw_rx, self.tx.clone(), index);
+        self._watchers.push(watcher);
         Ok(())
     }
 }
@@ -123,7 +124,7 @@ fn changes_content(kind: &EventKind) -> bool {
 
 /// Turns bursts of raw events into one `FileChanged`: sent when the folder has been quiet for
 /// [`QUIET`], or [`MAX_WAIT`] after the first event of a burst at the latest.
-fn spawn_debounce(raw: Receiver<()>, tx: Sender<Event>) {
+fn spawn_debounce(raw: Receiver<()>, tx: Sender<Event>, index: usize) {
     std::thread::spawn(move || {
         while raw.recv().is_ok() {
             let first = Instant::now();
@@ -135,7 +136,7 @@ fn spawn_debounce(raw: Receiver<()>, tx: Sender<Event>) {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if tx.send(Event::FileChanged).is_err() {
+            if tx.send(Event::FileChanged(index)).is_err() {
                 return;
             }
         }

@@ -1,5 +1,6 @@
 //! The interactive board: terminal set-up, the event loop, carrying out effects.
 
+mod city;
 mod events;
 mod guard;
 mod history;
@@ -43,7 +44,12 @@ pub struct Session {
     /// The files as our last save left them, so the next save need not read them again (shared
     /// with the save thread; one save runs at a time).
     pub cache: std::sync::Arc<std::sync::Mutex<crate::store::ReadCache>>,
+    /// A city view's boards (`city.rs`); `store` is then the first of them, whose folder an
+    /// export goes to.
+    pub city: Option<City>,
 }
+
+pub use city::{City, Member as CityMember, history_now as city_history};
 
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
     // The terminal as it is now, for an abort (an allocation failure) to put back: no panic hook
@@ -122,14 +128,24 @@ fn leave_modes(mouse: bool) {
 
 fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::Result<()> {
     let mut events = Events::start();
-    if let Err(e) = events.watch(session.store.path()) {
-        app.error(format!("{}: {e}", app.lang().strings().live_refresh_off));
+    let watched: Vec<std::path::PathBuf> = match &session.city {
+        Some(city) => city
+            .members
+            .iter()
+            .map(|m| m.store.path().to_path_buf())
+            .collect(),
+        None => vec![session.store.path().to_path_buf()],
+    };
+    for (index, path) in watched.iter().enumerate() {
+        if let Err(e) = events.watch(path, index) {
+            app.error(format!("{}: {e}", app.lang().strings().live_refresh_off));
+        }
     }
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|f| crate::ui::draw(app, f))?;
     if session.load_history {
-        history::load_in_background(&session.store, events.sender());
+        load_history(session, &events);
     }
     let mut state = LoopState {
         seen: newest_entry(&session.store),
@@ -148,7 +164,8 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
             match events.rx.recv_timeout(save::WAIT_CHECK) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) => {
-                    save::show_wait(app, &session.store);
+                    let member = state.saving.as_ref().and_then(|s| s.member);
+                    save::show_wait(app, saving_store(session, member));
                     terminal.draw(|f| crate::ui::draw(app, f))?;
                     continue;
                 }
@@ -186,7 +203,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
         // Another's change is in the file's history too: the changes view and a task's record
         // show it once that is read again.
         if app.take_history_refresh() {
-            history::load_in_background(&session.store, events.sender());
+            load_history(session, &events);
         }
         terminal.draw(|f| crate::ui::draw(app, f))?;
     }
@@ -219,6 +236,8 @@ fn message_expiry(app: &App, shown: &mut Option<(u64, Instant)>) -> Option<(u64,
 struct LoopState {
     saving: Option<Saving>,
     reload_after_save: bool,
+    /// Which files changed during that save.
+    changed_meanwhile: Vec<usize>,
     /// The newest history entry this board knows of (read at the start, made by our saves,
     /// taken in by reloads): the entries after it are a colleague's news.
     seen: Option<crate::model::HistoryEntry>,
@@ -247,19 +266,24 @@ fn finish_save(events: &Events, app: &mut App, session: &mut Session, state: &mu
 }
 
 fn saved(app: &mut App, session: &mut Session, state: &mut LoopState, outcome: save::Outcome) {
-    let Some(Saving { op, kind }) = state.saving.take() else {
+    let Some(Saving { op, kind, member }) = state.saving.take() else {
         return;
     };
-    let result = outcome.map(|applied| {
-        session.stamp = applied.stamp;
-        if let Some(last) = applied.entries.last() {
-            state.seen = Some(last.clone());
-        }
-        (applied.board, applied.entries)
-    });
+    let result = match (member, session.city.as_mut()) {
+        (Some(index), Some(city)) => outcome.and_then(|applied| city.saved(index, applied)),
+        _ => outcome.map(|applied| {
+            session.stamp = applied.stamp;
+            if let Some(last) = applied.entries.last() {
+                state.seen = Some(last.clone());
+            }
+            (applied.board, applied.entries)
+        }),
+    };
     app.on_applied(op, kind, result);
     if std::mem::take(&mut state.reload_after_save) {
-        reload(app, session, &mut state.seen);
+        for index in std::mem::take(&mut state.changed_meanwhile) {
+            reload(app, session, &mut state.seen, index);
+        }
     }
 }
 
@@ -296,12 +320,15 @@ fn handle(
             Effect::None
         }
         Event::Terminal(_) => Effect::None,
-        Event::FileChanged if state.saving.is_some() => {
+        Event::FileChanged(index) if state.saving.is_some() => {
             state.reload_after_save = true;
+            if !state.changed_meanwhile.contains(&index) {
+                state.changed_meanwhile.push(index);
+            }
             Effect::None
         }
-        Event::FileChanged => {
-            reload(app, session, &mut state.seen);
+        Event::FileChanged(index) => {
+            reload(app, session, &mut state.seen, index);
             Effect::None
         }
         Event::Saved(outcome) => {
@@ -330,14 +357,38 @@ fn carry_out(
         // The app starts no change while one is saved; should one come, it waits its turn.
         Effect::Apply { op, kind } => {
             finish_save(events, app, session, state);
-            state.saving = Some(save::start(
-                &session.store,
-                &session.user,
-                &session.cache,
-                op,
-                kind,
-                events.sender(),
-            ));
+            let saving = match &session.city {
+                None => save::start(
+                    &session.store,
+                    &session.user,
+                    &session.cache,
+                    op,
+                    kind,
+                    events.sender(),
+                ),
+                // A city view's change goes to its task's board, in that board's numbers.
+                Some(city) => match city.route(&op, app.city_board_shown()) {
+                    Ok((index, own)) => {
+                        let member = &city.members[index];
+                        let mut saving = save::start(
+                            &member.store,
+                            &session.user,
+                            &member.cache,
+                            own,
+                            kind,
+                            events.sender(),
+                        );
+                        saving.op = op;
+                        saving.member = Some(index);
+                        saving
+                    }
+                    Err(why) => {
+                        app.on_unroutable(&why);
+                        return Flow::Continue;
+                    }
+                },
+            };
+            state.saving = Some(saving);
             app.on_save_started();
         }
         Effect::Export => {
@@ -385,7 +436,24 @@ fn unit_board(board: &crate::model::Board, unit: &str) -> crate::model::Board {
 /// Someone changed the file: read it through the store and hand it to the app, unless it is the
 /// version we have (our own save, or an event for nothing), with the history entries made since
 /// the last load, so the footer can say who changed what.
-fn reload(app: &mut App, session: &mut Session, seen: &mut Option<crate::model::HistoryEntry>) {
+fn reload(
+    app: &mut App,
+    session: &mut Session,
+    seen: &mut Option<crate::model::HistoryEntry>,
+    index: usize,
+) {
+    if let Some(city) = session.city.as_mut() {
+        let had_problem = app.file_problem().is_some();
+        let Some((read, news)) = city.reload(index, had_problem) else {
+            return;
+        };
+        let good = read.is_ok();
+        app.on_file_changed(read, city.path(index));
+        if good {
+            app.on_colleague_changes(news);
+        }
+        return;
+    }
     let read = session.store.load();
     if let Ok(loaded) = &read {
         if loaded.stamp == session.stamp && app.file_problem().is_none() {
@@ -397,6 +465,22 @@ fn reload(app: &mut App, session: &mut Session, seen: &mut Option<crate::model::
     app.on_file_changed(read.map(|loaded| loaded.board), session.store.path());
     if good {
         app.on_colleague_changes(news(&session.store, seen));
+    }
+}
+
+/// Reads the history (every board's, in a city view) after the first frame.
+fn load_history(session: &Session, events: &Events) {
+    match &session.city {
+        Some(city) => city.load_history_in_background(events.sender()),
+        None => history::load_in_background(&session.store, events.sender()),
+    }
+}
+
+/// The store a save writes to: the board's, or in a city view its member's.
+fn saving_store(session: &Session, member: Option<usize>) -> &Store {
+    match (&session.city, member) {
+        (Some(city), Some(index)) => &city.members[index].store,
+        _ => &session.store,
     }
 }
 

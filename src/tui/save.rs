@@ -16,8 +16,11 @@ pub const WAIT_CHECK: Duration = Duration::from_millis(200);
 
 /// The save under way.
 pub struct Saving {
+    /// The change as the app made it (in a city view, before it was given to its board).
     pub op: Operation,
     pub kind: ChangeKind,
+    /// In a city view, the board it goes to.
+    pub member: Option<usize>,
 }
 
 /// What a save thread sends back.
@@ -44,7 +47,11 @@ pub fn start(
         let outcome = store.apply_cached(&job, &user, &mut cache);
         let _ = tx.send(Event::Saved(Box::new(outcome)));
     });
-    Saving { op, kind }
+    Saving {
+        op,
+        kind,
+        member: None,
+    }
 }
 
 /// A save still running after [`WAIT_CHECK`] is waiting for the lock: tell the user whose it is,

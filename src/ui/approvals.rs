@@ -99,7 +99,7 @@ fn row_text(app: &App, id: u32, title: &str, request: &Request) -> String {
     };
     format!(
         "{} {} {} {} {} - {what}",
-        fit(&format!("#{id}"), 4, e),
+        fit(&format!("#{}", app.task_number(id)), 4, e),
         fit(kind, 10, e),
         fit(&safe(request.by()), 10, e),
         request.at().date_naive(),
@@ -116,8 +116,10 @@ fn detail(app: &App, task: &crate::model::Task, request: &Request, area: Rect, b
     let theme = app.theme();
     let l = app.lang().approval_labels();
     let w = usize::from(area.width);
-    let mut lines: Vec<(String, ratatui::style::Style)> =
-        vec![(format!("#{} {}", task.id, safe(&task.title)), theme.title)];
+    let mut lines: Vec<(String, ratatui::style::Style)> = vec![(
+        format!("#{} {}", app.task_number(task.id), safe(&task.title)),
+        theme.title,
+    )];
     lines.push((
         format!(
             "{} {}  {} {}  {} {}",

@@ -118,7 +118,7 @@ fn heading(
             .map(|i| i.title.as_str())
             .find(|t| !t.is_empty())
     });
-    format!("#{id} {}", safe(title.unwrap_or("")))
+    format!("#{} {}", app.task_number(id), safe(title.unwrap_or("")))
 }
 
 /// "  2025-06-01 10:00  lina  状态 推进中 -> 已完成（按期完成）".

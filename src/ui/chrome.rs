@@ -76,7 +76,7 @@ pub fn headline(app: &App, area: Rect, buf: &mut Buffer) {
     };
     use crate::model::Light;
     // (text, style, priority: lower stays longer)
-    let pieces: Vec<(String, Style, u8)> = vec![
+    let mut pieces: Vec<(String, Style, u8)> = vec![
         (lang.figure(words.total, h.total), theme.title, 0),
         (
             lang.figure(words.overdue, h.overdue),
@@ -107,6 +107,19 @@ pub fn headline(app: &App, area: Rect, buf: &mut Buffer) {
             (t, st, 1)
         },
     ];
+    // A city view says first which boards the figures are over: all of them, or the one shown.
+    let city_piece = app.is_city().then(|| {
+        let shown = app.city_board_shown().and_then(|i| app.board_label(i));
+        let text = lang.city_shown(
+            app.city().len(),
+            shown.as_ref().map(|(l, n)| (l.as_str(), *n)),
+        );
+        (safe(&text).into_owned(), theme.key, 0)
+    });
+    let lead = usize::from(city_piece.is_some());
+    if let Some(piece) = city_piece {
+        pieces.insert(0, piece);
+    }
     let w = usize::from(area.width);
     let cost = |keep: u8| -> usize {
         pieces
@@ -123,7 +136,11 @@ pub fn headline(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         }
         // A wider gap between the counts and the lights.
-        let gap = if i == 5 { "   " } else { "  " };
+        let gap = if i == 5 + lead || (lead == 1 && i == 1) {
+            "   "
+        } else {
+            "  "
+        };
         if spans.len() > 1 {
             spans.push(Span::raw(gap));
         }

@@ -21,7 +21,11 @@ pub fn render(app: &App, detail: &Detail, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
     let area = overlay(area);
     super::clear_box(area, buf);
-    let title = format!(" {} #{} ", app.lang().strings().detail_title, task.id);
+    let title = format!(
+        " {} #{} ",
+        app.lang().strings().detail_title,
+        app.task_number(task.id)
+    );
     let block = Block::bordered()
         .border_set(theme.border_set)
         .border_style(theme.border_focus)

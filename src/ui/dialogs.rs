@@ -73,7 +73,12 @@ fn note_dialog(app: &App, note: &NoteDialog, area: Rect, buf: &mut Buffer) -> Op
         .task(note.id)
         .map(|t| safe(&t.title).into_owned())
         .unwrap_or_default();
-    let title = format!(" {} #{} {} ", s.note_title, note.id, task_title);
+    let title = format!(
+        " {} #{} {} ",
+        s.note_title,
+        app.task_number(note.id),
+        task_title
+    );
     let title = truncate(
         &title,
         usize::from(boxed.width.saturating_sub(4)),
@@ -118,7 +123,11 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) -> Option
     } else {
         s.edit_title
     };
-    let block = frame(app, format!(" {heading} #{} ", form.id), s.form_hint);
+    let block = frame(
+        app,
+        format!(" {heading} #{} ", app.task_number(form.id)),
+        s.form_hint,
+    );
     let inner = block.inner(boxed);
     block.render(boxed, buf);
 
@@ -184,12 +193,12 @@ fn confirm(app: &App, id: u32, title: &str, area: Rect, buf: &mut Buffer) {
     super::clear_box(boxed, buf);
     let block = frame(
         app,
-        format!(" {} #{id}? ", s.confirm_delete),
+        format!(" {} #{}? ", s.confirm_delete, app.task_number(id)),
         s.confirm_hint,
     );
     let inner = block.inner(boxed);
     block.render(boxed, buf);
-    let text = format!("#{id} {}", safe(title));
+    let text = format!("#{} {}", app.task_number(id), safe(title));
     buf.set_string(
         inner.x + 1,
         inner.y + inner.height / 2,

@@ -62,8 +62,8 @@ fn milestone_form(
     let boxed = centred(area, 72.min(area.width), 8.min(area.height));
     super::clear_box(boxed, buf);
     let heading = match form.number {
-        None => format!(" {} #{} ", m.new_title, form.id),
-        Some(n) => format!(" {} #{}.{n} ", m.edit_title, form.id),
+        None => format!(" {} #{} ", m.new_title, app.task_number(form.id)),
+        Some(n) => format!(" {} #{}.{n} ", m.edit_title, app.task_number(form.id)),
     };
     let heading = truncate(
         &heading,
@@ -123,7 +123,12 @@ fn complete_form(app: &App, form: &CompleteForm, area: Rect, buf: &mut Buffer) -
     let theme = app.theme();
     let boxed = centred(area, 64.min(area.width), 6.min(area.height));
     super::clear_box(boxed, buf);
-    let heading = format!(" {} #{}.{} ", m.complete_title, form.id, form.number);
+    let heading = format!(
+        " {} #{}.{} ",
+        m.complete_title,
+        app.task_number(form.id),
+        form.number
+    );
     let block = frame(app, heading, m.complete_hint);
     let inner = block.inner(boxed);
     block.render(boxed, buf);
@@ -167,7 +172,7 @@ fn confirm(app: &App, (id, number): (u32, u32), title: &str, area: Rect, buf: &m
     super::clear_box(boxed, buf);
     let block = frame(
         app,
-        format!(" {} #{id}.{number}? ", m.delete_title),
+        format!(" {} #{}.{number}? ", m.delete_title, app.task_number(id)),
         s.confirm_hint,
     );
     let inner = block.inner(boxed);
@@ -175,7 +180,7 @@ fn confirm(app: &App, (id, number): (u32, u32), title: &str, area: Rect, buf: &m
     if inner.height == 0 {
         return;
     }
-    let text = format!("#{id}.{number} {}", safe(title));
+    let text = format!("#{}.{number} {}", app.task_number(id), safe(title));
     buf.set_string(
         inner.x + 1,
         inner.y + inner.height / 2,

@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         return None;
     }
     let [header, headline, filter, body, footer] =
-        layout::frame_areas(area, !app.filter().is_empty());
+        layout::frame_areas(area, app.filter().has_conditions());
     chrome::header(app, header, buf);
     chrome::headline(app, headline, buf);
     filter_bar::render(app, filter, buf);

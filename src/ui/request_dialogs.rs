@@ -77,7 +77,11 @@ pub fn request(
         RequestKind::Close => l.close_title,
         RequestKind::Extend => l.extend_title,
     };
-    let title = format!(" {heading} #{} {} ", dialog.id, task_title(app, dialog.id));
+    let title = format!(
+        " {heading} #{} {} ",
+        app.task_number(dialog.id),
+        task_title(app, dialog.id)
+    );
     let hint = joined(&RequestDialog::hints(s, dialog.kind));
     let inner = boxed(app, area, title, &hint, 13, buf);
     if inner.height < 3 {
@@ -145,7 +149,7 @@ pub fn decide(app: &App, dialog: &DecideDialog, area: Rect, buf: &mut Buffer) ->
     let title = format!(
         " {} #{} {kind} {} ",
         l.decide_title,
-        dialog.id,
+        app.task_number(dialog.id),
         task_title(app, dialog.id)
     );
     let hint = joined(&DecideDialog::hints(s));

@@ -99,7 +99,7 @@ fn task_lines(app: &App, task: &Task, w: usize) -> Vec<Line<'static>> {
     let urgency = app.board().urgency(task, app.today());
     let light = app.board().light(task, app.today());
     let mut lines: Vec<Line> = Vec::new();
-    for part in wrap(&format!("#{} {}", task.id, task.title), w) {
+    for part in wrap(&format!("#{} {}", app.task_number(task.id), task.title), w) {
         lines.push(Line::styled(part, theme.title));
     }
     lines.push(Line::raw(""));

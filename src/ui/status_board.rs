@@ -208,7 +208,7 @@ fn render_compact(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut 
     let urgency = app.board().urgency(task, app.today());
     let light = app.board().light(task, app.today());
     let symbol = crate::i18n::light_symbol(light, ascii(app));
-    let number = format!("{:>2} ", task.id);
+    let number = format!("{:>2} ", app.task_number(task.id));
     let title = safe(&task.title);
     let room = w.saturating_sub(width(&number));
     let wanted = width(&title).min(MIN_TITLE);
@@ -244,7 +244,11 @@ fn render_compact(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut 
         Span::styled(title, base.patch(theme.title)),
     ];
     if with_extras {
-        let units = unit_list(&task.lead_units, COMPACT_UNITS, theme.ellipsis);
+        let units = unit_list(
+            &app.card_units(&task.lead_units),
+            COMPACT_UNITS,
+            theme.ellipsis,
+        );
         let units = fit(&units, COMPACT_UNITS, theme.ellipsis);
         spans.push(Span::styled(format!("  {units}"), base.patch(theme.dim)));
     }
@@ -286,7 +290,7 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
         ..area
     };
 
-    let number = format!("{:>2} ", task.id);
+    let number = format!("{:>2} ", app.task_number(task.id));
     let title_room = w.saturating_sub(width(&number));
     let title = fit(&safe(&task.title), title_room, theme.ellipsis);
     Line::from(vec![
@@ -317,7 +321,7 @@ fn render_card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buf
     let unit_room = w.saturating_sub(marker_width + width(indent));
     let units = format!(
         "{indent}{}",
-        unit_list(&task.lead_units, unit_room, theme.ellipsis)
+        unit_list(&app.card_units(&task.lead_units), unit_room, theme.ellipsis)
     );
     let units = fit(&units, w.saturating_sub(marker_width), theme.ellipsis);
     let mut line = vec![Span::styled(units, dim)];

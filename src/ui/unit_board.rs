@@ -168,7 +168,7 @@ impl TaskColumns {
             Role::Cooperating => words_of.cooperating,
         };
         let gutter = fit(if heading { label } else { "" }, self.role, ellipsis);
-        let number = format!(" {:>2} ", task.id);
+        let number = format!(" {:>2} ", app.task_number(task.id));
         let status = fit(lang.status(task.status), self.status, ellipsis);
         let deadline = task.deadline;
         let tail = match self.tail {

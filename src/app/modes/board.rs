@@ -41,6 +41,8 @@ impl App {
             Action::MoveNext | Action::MovePrevious => {
                 return self.move_task(self.selected_task(), action);
             }
+            Action::AddTask if self.needs_board_chosen() => {}
+            Action::NextBoard => return self.next_board(),
             Action::AddNote | Action::EditTask | Action::AddTask | Action::DeleteTask => {
                 self.open_dialog(action, self.selected_task())
             }
@@ -54,8 +56,14 @@ impl App {
             Action::Undo => return self.take_undo(ChangeKind::Undo),
             Action::Redo => return self.take_undo(ChangeKind::Redo),
             Action::Back => {
-                if !self.filter.is_empty() {
-                    self.set_filter(Filter::default());
+                // Esc clears what was searched and filtered; the board shown in a city view is
+                // the board key's to change.
+                let cleared = Filter {
+                    board: self.filter.board,
+                    ..Filter::default()
+                };
+                if self.filter != cleared {
+                    self.set_filter(cleared);
                 }
             }
             Action::ToggleDensity => self.toggle_density(),
@@ -136,6 +144,13 @@ pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
     }
     let one = |a: Action| (keys.key(a), keys.short(a));
     let mut wanted = vec![one(Action::ToggleHelp)];
+    // A city view's first question is which boards are shown.
+    if app.is_city() {
+        wanted.push((
+            keys.key(Action::NextBoard),
+            app.lang().city_labels().switch_short,
+        ));
+    }
     // The dashboard has no task to open or move.
     if app.view != View::Dashboard {
         wanted.extend([

@@ -89,6 +89,9 @@ impl App {
             || self.file_problem.is_some()
             || self.saving
             || self.board.meetings.contains(&Meeting(today))
+            // A city view records a meeting on the board it shows; with every board shown the
+            // meeting is no one board's.
+            || (self.is_city() && self.city_board_shown().is_none())
         {
             return Effect::None;
         }

@@ -102,9 +102,16 @@ pub(super) fn ranking(app: &App, dash: &Dashboard, page_width: u16, area: Rect, 
     }
 }
 
-fn items(list: &[MilestoneLine]) -> String {
+fn items(app: &App, list: &[MilestoneLine]) -> String {
     list.iter()
-        .map(|m| format!("#{}.{} {}", m.task, m.number, m.due.format("%m-%d")))
+        .map(|m| {
+            format!(
+                "#{}.{} {}",
+                app.task_number(m.task),
+                m.number,
+                m.due.format("%m-%d")
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -123,7 +130,12 @@ pub(super) fn milestones(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buff
             (labels.missed, &group.missed, theme.overdue),
         ] {
             if !list.is_empty() {
-                lines.push((safe(&group.unit).into_owned(), word, items(list), style));
+                lines.push((
+                    safe(&group.unit).into_owned(),
+                    word,
+                    items(app, list),
+                    style,
+                ));
             }
         }
     }

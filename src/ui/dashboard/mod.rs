@@ -77,6 +77,7 @@ fn draw(app: &App, dash: &Dashboard, section: Section, at: (Rect, u16), buf: &mu
     let s = app.lang().strings();
     let labels = app.lang().dashboard_labels();
     let title = match section {
+        Section::Boards => app.lang().city_labels().boards.to_string(),
         Section::Summary => s.dash_summary.to_string(),
         Section::Progress => labels.progress.to_string(),
         Section::Timeline => s.dash_timeline.to_string(),
@@ -89,6 +90,7 @@ fn draw(app: &App, dash: &Dashboard, section: Section, at: (Rect, u16), buf: &mu
     };
     let inner = heading(app, &title, area, buf);
     match section {
+        Section::Boards => tables::boards(app, dash, inner, buf),
         Section::Summary => summary::summary(app, dash, inner, buf),
         Section::Progress => chart::progress(app, dash, inner, buf),
         Section::Timeline => timeline::timeline(app, dash, inner, buf),

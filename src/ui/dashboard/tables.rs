@@ -198,3 +198,62 @@ pub(super) fn reporting(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffe
     ];
     table(app, s.unit_label, &names, columns, area, buf);
 }
+
+/// The city view's comparison: a row a board (letter and name), its tasks, done, overdue,
+/// reporting rate and lights.
+pub(super) fn boards(app: &App, dash: &Dashboard, area: Rect, buf: &mut Buffer) {
+    let words = app.lang().city_labels();
+    let theme = app.theme();
+    let na = app.lang().strings().not_applicable;
+    let names: Vec<String> = dash
+        .boards
+        .iter()
+        .map(|row| {
+            let name = app.city().get(row.index).map_or("", String::as_str);
+            format!("{} {}", crate::model::city::letter(row.index), safe(name))
+        })
+        .collect();
+    let cells = |f: &dyn Fn(&crate::model::city::BoardRow) -> (String, Style)| {
+        dash.boards.iter().map(f).collect()
+    };
+    let lights = |light: Light| {
+        cells(&|row| figure(row.lights.count(light), light_style(app, light), theme.dim))
+    };
+    let badge = |light: Light| app.lang().light_badge(light, ascii(app));
+    let column = |header: &str, keep: u8, cells: Vec<(String, Style)>| Column {
+        header: header.to_string(),
+        cells,
+        keep,
+    };
+    let columns = vec![
+        column(
+            words.tasks,
+            6,
+            cells(&|r| (r.summary.total.to_string(), theme.text)),
+        ),
+        column(
+            words.done,
+            5,
+            cells(&|r| figure(r.summary.done(), theme.done, theme.text)),
+        ),
+        column(
+            words.overdue,
+            9,
+            cells(&|r| figure(r.summary.overdue, theme.overdue, theme.text)),
+        ),
+        column(
+            words.rate,
+            4,
+            cells(&|r| {
+                (
+                    r.reporting.map_or(na.to_string(), |p| format!("{p}%")),
+                    theme.title,
+                )
+            }),
+        ),
+        column(&badge(Light::Red), 8, lights(Light::Red)),
+        column(&badge(Light::Yellow), 7, lights(Light::Yellow)),
+        column(&badge(Light::Green), 3, lights(Light::Green)),
+    ];
+    table(app, words.board, &names, columns, area, buf);
+}
