@@ -9,6 +9,8 @@ mod actions;
 mod dashboard;
 // The changes view: its labels and the lines built from its window.
 mod changes;
+// Merge conflicts on the board: the top line, the card mark, the picker.
+mod conflicts;
 // Requests, approvals, roles and task marks: their words in both languages.
 mod approvals;
 // The first screen's words: the headline, the footer's short key labels, the status strips.
@@ -26,6 +28,7 @@ mod zh;
 pub use approvals::ApprovalLabels;
 pub use board_words::BoardWords;
 pub use changes::{ChangesLabels, SinceReason};
+pub use conflicts::ConflictLabels;
 pub use dashboard::DashboardLabels;
 pub use en::EN;
 pub use lights::{MilestoneLabels, light_symbol};
