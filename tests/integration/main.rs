@@ -41,6 +41,7 @@ mod report;
 mod roles;
 mod stats;
 mod store;
+mod sync;
 mod time;
 mod views;
 mod words;
