@@ -16,6 +16,8 @@ mod approvals;
 // The first screen's words: the headline, the footer's short key labels, the status strips.
 mod board_words;
 mod en;
+// What sync, git-setup and the merge driver say.
+mod git_words;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 // The board's milestone dialogs and detail section.
@@ -31,6 +33,7 @@ pub use changes::{ChangesLabels, SinceReason};
 pub use conflicts::ConflictLabels;
 pub use dashboard::DashboardLabels;
 pub use en::EN;
+pub use git_words::GitSay;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;
 pub use strings::Strings;

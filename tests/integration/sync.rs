@@ -70,3 +70,73 @@ fn a_push_rejected_because_another_office_pushed_meanwhile_is_pulled_and_pushed_
     let log = sb.git_ok(&origin, &["log", "--format=%s", "main"]);
     assert!(log.lines().any(|l| l == "b's work"), "{log}");
 }
+
+/// `ftz-board ARGS` in `dir` as `user`, in the board's default language (no `--lang`).
+fn board_zh(sb: &Sandbox, dir: &Path, user: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(crate::common::BIN);
+    cmd.args(args)
+        .args(["--user", user])
+        .current_dir(dir)
+        .env("FTZ_BOARD_NOW", A_TIME)
+        .env("USER", user);
+    sb.env(&mut cmd);
+    cmd.output().unwrap()
+}
+
+#[test]
+fn git_setup_and_sync_speak_chinese_by_default() {
+    let Some(sb) = Sandbox::new() else { return };
+    let (a, _) = sb.offices(false);
+    let first = board_zh(&sb, &a, "zhang", &["git-setup"]);
+    let said = text(&first.stdout);
+    assert!(
+        said.contains(".gitattributes：已添加 *.ron merge=ftz-board, *.ron.history merge=union"),
+        "{said}"
+    );
+    assert!(
+        said.contains("（仅对本克隆有效：每个克隆都要运行 git-setup）"),
+        "{said}"
+    );
+    let again = text(&board_zh(&sb, &a, "zhang", &["git-setup"]).stdout);
+    assert_eq!(again.matches("：已设置").count(), 3, "{again}");
+
+    sb.board_ok(&a, "lina", A_TIME, &["note", "5", "甲方进展"]);
+    let out = board_zh(&sb, &a, "lina", &["sync"]);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}{}", text(&out.stderr));
+    for line in [
+        "ftz-board sync：board.ron：已提交 1 处修改（lina 1）",
+        "board.ron：已拉取并推送",
+        "board.ron：没有合并冲突",
+    ] {
+        assert!(said.lines().any(|l| l == line), "{line:?} in:\n{said}");
+    }
+    // The commit message is the same in every office: English, whoever synced.
+    let log = sb.git_ok(&a, &["log", "-1", "--format=%s"]);
+    assert_eq!(
+        log.trim(),
+        "ftz-board sync: board.ron: 1 change(s) by lina 1"
+    );
+
+    let refused = board_zh(&sb, &a, "lina", &["--read-only", "sync"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("--read-only：不修改文件"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let outside = sb.path("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let out = board_zh(&sb, &outside, "lina", &["git-setup"]);
+    assert!(
+        text(&out.stderr).contains("：不在 git 仓库中（请先在该处运行 `git init`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let english = sb.board(&outside, "lina", A_TIME, &["git-setup"]);
+    assert!(
+        text(&english.stderr).contains(": not in a git repository"),
+        "{}",
+        text(&english.stderr)
+    );
+}

@@ -68,6 +68,12 @@ fn conflicted_board(dir: &Path) {
         ],
     );
     assert_eq!(merged.status.code(), Some(1), "{}", said(&merged));
+    // In the board's default language, as git runs it.
+    assert!(
+        said(&merged).contains("board.ron：1 处合并冲突已作为数据写入文件"),
+        "{}",
+        said(&merged)
+    );
     let theirs_history = std::fs::read_to_string(dir.join("theirs.ron.history")).unwrap();
     let mut history = std::fs::read_to_string(dir.join("board.ron.history")).unwrap();
     history.push_str(&theirs_history);
