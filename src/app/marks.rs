@@ -154,6 +154,37 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_conflict_marks_the_task_before_its_request() {
+        let mut board = board();
+        let op = Operation::RequestClose {
+            id: 3,
+            note: "已完成".into(),
+        };
+        op.apply(&mut board, &at("lina", "2026-03-02T09:00:00+08:00"))
+            .unwrap();
+        let conflict = |task, field: &str| crate::model::Conflict {
+            task,
+            field: field.into(),
+            ours: "a".into(),
+            theirs: "b".into(),
+            ours_by: "lina".into(),
+            theirs_by: "wang".into(),
+        };
+        board.conflicts = vec![
+            conflict(Some(3), "title"),
+            conflict(Some(3), "text"),
+            conflict(None, "plan.title"),
+        ];
+        let marks = marks(&board, 3, "2026-03-05");
+        assert_eq!(marks[0], Mark::Conflict { fields: 2 });
+        assert!(matches!(marks[1], Mark::AwaitingClose { .. }));
+        assert_eq!(Lang::Zh.mark(&marks[0]), "合并冲突 2 处");
+        assert!(marks[0].is_alert());
+        // A board field's conflict marks no task.
+        assert!(self::marks(&board, 1, "2026-03-05").is_empty());
+    }
+
+    #[test]
     fn without_a_cycle_or_a_request_a_task_has_no_marks() {
         assert!(marks(&board(), 1, "2026-03-10").is_empty());
     }
