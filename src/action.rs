@@ -64,6 +64,8 @@ pub enum Action {
     RequestExtend,
     /// The open requests, for the office to decide (待审批申请).
     Approvals,
+    /// The merge conflicts in the board, to settle each by picking a side (合并冲突).
+    Conflicts,
     /// The status view's cards: automatic, compact (one line each) or full.
     ToggleDensity,
     Quit,
@@ -81,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 49] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -122,6 +124,7 @@ impl Action {
         Action::RequestClose,
         Action::RequestExtend,
         Action::Approvals,
+        Action::Conflicts,
         Action::ToggleDensity,
         Action::ToggleHelp,
         Action::Quit,

@@ -227,6 +227,7 @@ impl Default for Keymap {
             (Key::char('o'), Action::RequestClose),
             (Key::char('y'), Action::RequestExtend),
             (Key::char('p'), Action::Approvals),
+            (Key::char('C'), Action::Conflicts),
             (Key::char('z'), Action::ToggleDensity),
             (Key::char('?'), Action::ToggleHelp),
             (Key::char('q'), Action::Quit),
@@ -331,11 +332,13 @@ mod tests {
             }
             seen.push((*key, *action));
         }
-        // The request and approvals keys (issue 14) are there, each once.
+        // The request and approvals keys (issue 14) and the conflicts key (issue 16) are there,
+        // each once.
         for (c, action) in [
             ('o', Action::RequestClose),
             ('y', Action::RequestExtend),
             ('p', Action::Approvals),
+            ('C', Action::Conflicts),
         ] {
             assert_eq!(
                 map.action_for(&press(KeyCode::Char(c), KeyModifiers::NONE)),

@@ -32,21 +32,33 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Header line, headline (the counts that matter, on every screen), filter bar (one line while a
-/// search or filter is active), body, footer line.
-pub fn frame_areas(area: Rect, filter_bar: bool) -> [Rect; 5] {
+/// Header line, headline (the counts that matter, on every screen), the conflicts line (one
+/// line while the board holds merge conflicts: they block `check` until settled, so they are in
+/// sight on every view), filter bar (one line while a search or filter is active), body, footer
+/// line.
+pub fn frame_areas(area: Rect, bars: Bars) -> [Rect; 6] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(u16::from(filter_bar)),
+        Constraint::Length(u16::from(bars.conflicts)),
+        Constraint::Length(u16::from(bars.filter)),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .areas(area)
 }
 
-pub fn body(area: Rect, filter_bar: bool) -> Rect {
-    frame_areas(area, filter_bar)[3]
+/// The one-line bars that come and go above the body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bars {
+    /// A search or filter is active.
+    pub filter: bool,
+    /// The board holds merge conflicts.
+    pub conflicts: bool,
+}
+
+pub fn body(area: Rect, bars: Bars) -> Rect {
+    frame_areas(area, bars)[4]
 }
 
 /// From this width on, a pane of the unit list has room for the role, the number, a whole title
@@ -81,7 +93,7 @@ pub fn unit_rows_visible(body: Rect) -> usize {
 /// The detail and help overlays cover the body, never the headline (the counts stay in sight on
 /// every screen), leaving a margin on wide screens.
 pub fn overlay(area: Rect) -> Rect {
-    let [_, _, _, body, _] = frame_areas(area, false);
+    let [_, _, _, _, body, _] = frame_areas(area, Bars::default());
     let margin = if body.width > 100 {
         (body.width - 100) / 2
     } else {
@@ -179,6 +191,7 @@ pub struct Geometry {
     pub too_small: bool,
     pub header: Rect,
     pub headline: Rect,
+    pub conflict_bar: Rect,
     pub filter_bar: Rect,
     pub body: Rect,
     pub footer: Rect,
@@ -188,13 +201,14 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn new(screen: Rect, filter_bar: bool) -> Geometry {
-        let [header, headline, bar, body, footer] = frame_areas(screen, filter_bar);
+    pub fn new(screen: Rect, bars: Bars) -> Geometry {
+        let [header, headline, conflict_bar, bar, body, footer] = frame_areas(screen, bars);
         Geometry {
             screen,
             too_small: too_small(screen),
             header,
             headline,
+            conflict_bar,
             filter_bar: bar,
             body,
             footer,

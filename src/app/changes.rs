@@ -293,6 +293,15 @@ impl App {
                 };
                 format!("#{} {}: {word}", self.task_number(*id), l.decided)
             }
+            Operation::ResolveConflict { task, chose, .. } => {
+                let l = self.lang.conflict_labels();
+                let side = match chose {
+                    crate::model::Side::Ours => l.ours,
+                    crate::model::Side::Theirs => l.theirs,
+                };
+                let what = task.map_or(l.board.to_string(), |id| format!("#{id}"));
+                format!("{what} {}: {} {side}", l.settled, l.kept)
+            }
             other => match other.task_id() {
                 Some(id) => format!("#{} {}", self.task_number(id), s.task_changed),
                 None => s.task_changed.to_string(),

@@ -119,6 +119,7 @@ impl App {
             Some(Mode::Help(help)) => help.hints(&keys),
             Some(Mode::Review(review)) => review.hints(&keys),
             Some(Mode::Approvals(approvals)) => approvals.hints(&keys),
+            Some(Mode::Conflicts(list)) => list.hints(&keys),
             None => super::modes::board_hints(self, &keys),
         }
     }

@@ -1,6 +1,6 @@
-//! The marks a task carries for sign-off, extensions and the reporting cycle: 待销号, 延期申请 (with
-//! the date asked for, a late request marked), and where its lead units stand this period (本期已报,
-//! 未报, 逾期未报). Cards, the detail and the approvals list show them; the words are in
+//! The marks a task carries for merge conflicts, sign-off, extensions and the reporting cycle: 冲突
+//! (a merge left a field of it undecided), 待销号, 延期申请 (with the date asked for, a late request
+//! marked), and where its lead units stand this period (本期已报, 未报, 逾期未报). Cards, the detail and the approvals list show them; the words are in
 //! `i18n::approvals` (`Lang::mark`).
 
 use chrono::NaiveDate;
@@ -11,6 +11,8 @@ use crate::model::{Board, Request, Task};
 /// One mark on a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// 冲突: a merge left this many of the task's fields for the office to settle (`C`).
+    Conflict { fields: usize },
     /// 待销号: a closure request is open, asked on this day.
     AwaitingClose { asked_on: NaiveDate },
     /// 延期申请: an extension to `to` is asked; `late` when asked after the deadline had passed.
@@ -26,15 +28,26 @@ impl Mark {
     pub fn is_alert(self) -> bool {
         matches!(
             self,
-            Mark::ExtensionAsked { late: true, .. } | Mark::Report(ReportState::Overdue)
+            Mark::Conflict { .. }
+                | Mark::ExtensionAsked { late: true, .. }
+                | Mark::Report(ReportState::Overdue)
         )
     }
 }
 
-/// The task's marks on `today`, requests first. A report mark only where the board has a cycle
-/// and the task owes a report in the current period.
+/// The task's marks on `today`: a merge conflict first (until it is settled the task's data is
+/// in doubt), then requests. A report mark only where the board has a cycle and the task owes a
+/// report in the current period.
 pub fn task_marks(board: &Board, task: &Task, today: NaiveDate) -> Vec<Mark> {
     let mut marks = Vec::new();
+    let fields = board
+        .conflicts
+        .iter()
+        .filter(|c| c.task == Some(task.id))
+        .count();
+    if fields > 0 {
+        marks.push(Mark::Conflict { fields });
+    }
     match &task.request {
         Some(Request::Close { at, .. }) => marks.push(Mark::AwaitingClose {
             asked_on: at.date_naive(),
@@ -138,6 +151,37 @@ mod tests {
             "extension asked to 2027-06-30 (asked late)"
         );
         assert!(mark.is_alert());
+    }
+
+    #[test]
+    fn a_merge_conflict_marks_the_task_before_its_request() {
+        let mut board = board();
+        let op = Operation::RequestClose {
+            id: 3,
+            note: "已完成".into(),
+        };
+        op.apply(&mut board, &at("lina", "2026-03-02T09:00:00+08:00"))
+            .unwrap();
+        let conflict = |task, field: &str| crate::model::Conflict {
+            task,
+            field: field.into(),
+            ours: "a".into(),
+            theirs: "b".into(),
+            ours_by: "lina".into(),
+            theirs_by: "wang".into(),
+        };
+        board.conflicts = vec![
+            conflict(Some(3), "title"),
+            conflict(Some(3), "text"),
+            conflict(None, "plan.title"),
+        ];
+        let marks = marks(&board, 3, "2026-03-05");
+        assert_eq!(marks[0], Mark::Conflict { fields: 2 });
+        assert!(matches!(marks[1], Mark::AwaitingClose { .. }));
+        assert_eq!(Lang::Zh.mark(&marks[0]), "合并冲突 2 处");
+        assert!(marks[0].is_alert());
+        // A board field's conflict marks no task.
+        assert!(self::marks(&board, 1, "2026-03-05").is_empty());
     }
 
     #[test]

@@ -40,13 +40,14 @@ pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
 pub use modes::{
-    Approvals, ChangesRow, ChangesView, ChangesWindow, Detail, Help, Mode, Review, Start,
+    Approvals, ChangesRow, ChangesView, ChangesWindow, ConflictList, Detail, Help, Mode, Review,
+    Start,
 };
 pub use navigation::{StatusCursor, UnitCursor};
 
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::layout::{Density, Geometry, StatusLayout};
+use crate::layout::{Bars, Density, Geometry, StatusLayout};
 use crate::model::{Board, Filter, Operation, Status, TaskId};
 use crate::theme::{Theme, ThemeName};
 
@@ -196,7 +197,7 @@ impl App {
             status_cursor: StatusCursor::default(),
             unit_cursor: UnitCursor::default(),
             screen: Rect::new(0, 0, 80, 24),
-            geometry: Geometry::new(Rect::new(0, 0, 80, 24), false),
+            geometry: Geometry::new(Rect::new(0, 0, 80, 24), Bars::default()),
             density: Density::default(),
             status_layout: StatusLayout::default(),
             message: None,
@@ -221,8 +222,8 @@ impl App {
 
     /// Recomputes the cached groupings and keeps the cursors on the tasks they were on.
     fn regroup(&mut self) {
-        // The filter may have come or gone, and with it the filter bar.
-        self.geometry = Geometry::new(self.screen, self.filter.has_conditions());
+        // The filter (or the board's conflicts) may have come or gone, and with it its bar.
+        self.geometry = Geometry::new(self.screen, self.bars());
         let selected_status = self.selected_in_status_view();
         let selected_unit = self.selected_in_unit_view();
         let (board, filter, today) = (&self.board, &self.filter, self.today);
@@ -295,7 +296,7 @@ impl App {
     /// `layout::drawn_area`), so a terminal reporting 65535x65535 costs no more than a big one.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = crate::layout::drawn_area(width, height);
-        self.geometry = Geometry::new(self.screen, self.filter.has_conditions());
+        self.geometry = Geometry::new(self.screen, self.bars());
         self.keep_cursors_in_view();
     }
 
@@ -318,6 +319,14 @@ impl App {
     /// The body area (between header, filter bar and footer) of the current screen.
     pub fn body(&self) -> Rect {
         self.geometry.body
+    }
+
+    /// The bars shown above the body: the conflicts line, the filter bar.
+    pub fn bars(&self) -> Bars {
+        Bars {
+            filter: self.filter.has_conditions(),
+            conflicts: !self.board.conflicts.is_empty(),
+        }
     }
 
     /// The areas of the current screen.

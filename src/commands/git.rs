@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode, Output};
 
 use super::Failure;
 use super::resolve::conflict_line;
-use crate::i18n::Lang;
+use crate::i18n::{GitSay, Lang};
 use crate::model::sanitize::clean_line;
 
 /// The lines `git-setup` makes sure `.gitattributes` holds (see docs/FORMAT.md).
@@ -28,9 +28,13 @@ pub fn merge_driver(
         Ok(merged) if merged.new_conflicts.is_empty() => ExitCode::SUCCESS,
         Ok(merged) => {
             let n = merged.new_conflicts.len();
+            let file = clean_line(&shown.display().to_string());
             eprintln!(
-                "ftz-board: {}: {n} merge conflict(s) written into the file as data; settle each with `ftz-board resolve TASK FIELD ours|theirs`:",
-                clean_line(&shown.display().to_string())
+                "{}",
+                lang.git(&GitSay::DriverConflicts {
+                    file: &file,
+                    count: n
+                })
             );
             for conflict in &merged.new_conflicts {
                 eprintln!("  {}", conflict_line(conflict, lang));
@@ -39,33 +43,36 @@ pub fn merge_driver(
         }
         Err(e) => {
             let message = crate::model::sanitize::clean_text(&e.to_string());
-            eprintln!("ftz-board: {message}; not merged (the file is left as it was)");
+            eprintln!("{}", lang.git(&GitSay::DriverRefused { why: &message }));
             ExitCode::from(2)
         }
     }
 }
 
 /// Runs git in `dir`; an error when git cannot be started.
-pub(crate) fn git(dir: &Path, args: &[&str]) -> Result<Output, Failure> {
+pub(crate) fn git(dir: &Path, args: &[&str], lang: Lang) -> Result<Output, Failure> {
     Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| Failure(format!("cannot run git ({e}); is git installed?")))
+        .map_err(|e| {
+            let why = e.to_string();
+            Failure(lang.git(&GitSay::CannotRunGit { why: &why }))
+        })
 }
 
 /// git's output as text, trimmed; an error with git's own message when it fails.
-pub(crate) fn git_ok(dir: &Path, args: &[&str]) -> Result<String, Failure> {
-    let out = git(dir, args)?;
+pub(crate) fn git_ok(dir: &Path, args: &[&str], lang: Lang) -> Result<String, Failure> {
+    let out = git(dir, args, lang)?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     } else {
-        Err(Failure(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )))
+        let why = String::from_utf8_lossy(&out.stderr);
+        Err(Failure(lang.git(&GitSay::GitFailed {
+            args: &args.join(" "),
+            why: why.trim(),
+        })))
     }
 }
 
@@ -78,58 +85,80 @@ pub(crate) fn board_dir(board: &Path) -> PathBuf {
 }
 
 /// The top of the work tree the board is in.
-pub(crate) fn repo_root(board: &Path) -> Result<PathBuf, Failure> {
+pub(crate) fn repo_root(board: &Path, lang: Lang) -> Result<PathBuf, Failure> {
     let dir = board_dir(board);
-    match git_ok(&dir, &["rev-parse", "--show-toplevel"]) {
+    match git_ok(&dir, &["rev-parse", "--show-toplevel"], lang) {
         Ok(top) => Ok(PathBuf::from(top)),
-        Err(_) => Err(Failure(format!(
-            "{}: not in a git repository (run `git init` there first, or clone the office's repository)",
-            dir.display()
-        ))),
+        Err(_) => Err(Failure(lang.git(&GitSay::NotARepository {
+            dir: &dir.display().to_string(),
+        }))),
     }
 }
 
 /// `git-setup`: what it did, one line each.
-pub fn git_setup(board: &Path) -> Result<(), Failure> {
-    for line in setup(board)? {
-        println!("{line}");
+pub fn git_setup(board: &Path, lang: Lang) -> Result<(), Failure> {
+    for step in setup(board, lang)? {
+        println!("{}", step.said);
     }
     Ok(())
 }
 
+/// One thing `setup` made sure of, and whether it was already so (sync says only what changed).
+pub(crate) struct SetupStep {
+    pub already: bool,
+    pub said: String,
+}
+
 /// Makes sure of the attributes, the ignored files and this clone's driver; returns what it did.
-pub(crate) fn setup(board: &Path) -> Result<Vec<String>, Failure> {
-    let root = repo_root(board)?;
-    let mut said = Vec::new();
+pub(crate) fn setup(board: &Path, lang: Lang) -> Result<Vec<SetupStep>, Failure> {
+    let root = repo_root(board, lang)?;
+    let mut steps = Vec::new();
     for (file, lines) in [
         (".gitattributes", &ATTRIBUTES[..]),
         (".gitignore", &IGNORED[..]),
     ] {
         let added = ensure_lines(&root.join(file), lines)?;
-        said.push(match added.is_empty() {
-            true => format!("{file}: already set up"),
-            false => format!("{file}: added {}", added.join(", ")),
-        });
+        let already = added.is_empty();
+        let said = match already {
+            true => lang.git(&GitSay::AlreadySetUp { what: file }),
+            false => lang.git(&GitSay::Added {
+                file,
+                lines: &added.join(", "),
+            }),
+        };
+        steps.push(SetupStep { already, said });
     }
-    let driver = format!("{} merge-driver %O %A %B %P", shell_quoted(&exe()?));
+    let driver = format!("{} merge-driver %O %A %B %P", shell_quoted(&exe(lang)?));
     let name = "ftz-board: merges board files by meaning (tasks, notes, history)";
     let current = git(
         &root,
         &["config", "--local", "--get", "merge.ftz-board.driver"],
+        lang,
     )?;
     if String::from_utf8_lossy(&current.stdout).trim() == driver {
-        said.push("git config merge.ftz-board.driver: already set up".into());
+        steps.push(SetupStep {
+            already: true,
+            said: lang.git(&GitSay::AlreadySetUp {
+                what: "git config merge.ftz-board.driver",
+            }),
+        });
     } else {
-        git_ok(&root, &["config", "--local", "merge.ftz-board.name", name])?;
+        git_ok(
+            &root,
+            &["config", "--local", "merge.ftz-board.name", name],
+            lang,
+        )?;
         git_ok(
             &root,
             &["config", "--local", "merge.ftz-board.driver", &driver],
+            lang,
         )?;
-        said.push(format!(
-            "git config merge.ftz-board.driver = {driver} (this clone only: run git-setup in every clone)"
-        ));
+        steps.push(SetupStep {
+            already: false,
+            said: lang.git(&GitSay::DriverSet { driver: &driver }),
+        });
     }
-    Ok(said)
+    Ok(steps)
 }
 
 /// Appends the lines a file lacks (creating it); returns those added.
@@ -160,14 +189,16 @@ fn ensure_lines(path: &Path, lines: &[&str]) -> Result<Vec<String>, Failure> {
 }
 
 /// This program's path, so that git finds the driver whatever PATH the merge runs with.
-fn exe() -> Result<String, Failure> {
-    let path = std::env::current_exe()
-        .map_err(|e| Failure(format!("cannot find this program's path ({e})")))?;
+fn exe(lang: Lang) -> Result<String, Failure> {
+    let path = std::env::current_exe().map_err(|e| {
+        Failure(lang.git(&GitSay::NoProgramPath {
+            why: &e.to_string(),
+        }))
+    })?;
     path.to_str().map(str::to_string).ok_or_else(|| {
-        Failure(format!(
-            "{}: the program's path is not UTF-8",
-            path.display()
-        ))
+        Failure(lang.git(&GitSay::ProgramPathNotUtf8 {
+            path: &path.display().to_string(),
+        }))
     })
 }
 

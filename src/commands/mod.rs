@@ -144,7 +144,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             code if code == std::process::ExitCode::SUCCESS => Ok(()),
             _ => Err(Failure("the merge left conflicts or failed".into())),
         },
-        Some(Command::GitSetup) => git::git_setup(store.path()),
+        Some(Command::GitSetup) => git::git_setup(store.path(), lang),
         Some(Command::Sync) => sync::sync(&cli, &store, lang),
         Some(Command::Resolve { task, field, side }) => {
             resolve::resolve(&cli, &store, task, field, *side)

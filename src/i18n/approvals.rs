@@ -133,6 +133,10 @@ impl Lang {
     pub fn mark(self, mark: &Mark) -> String {
         let l = self.approval_labels();
         match mark {
+            Mark::Conflict { fields } => match self {
+                Lang::Zh => format!("合并冲突 {fields} 处"),
+                Lang::En => format!("{fields} merge conflict(s)"),
+            },
             Mark::AwaitingClose { .. } => l.awaiting_close.to_string(),
             Mark::ExtensionAsked { to, late } => {
                 let late = match (late, self) {

@@ -75,6 +75,7 @@ impl Lang {
             Action::NextView => ("视图", "view"),
             Action::Undo => ("撤销", "undo"),
             Action::Quit => ("退出", "quit"),
+            Action::Conflicts => ("合并冲突", "conflicts"),
             other => return self.action(other),
         };
         match self {

@@ -11,11 +11,15 @@ mod dashboard;
 mod changes;
 mod city;
 pub use city::CityLabels;
+// Merge conflicts on the board: the top line, the card mark, the picker.
+mod conflicts;
 // Requests, approvals, roles and task marks: their words in both languages.
 mod approvals;
 // The first screen's words: the headline, the footer's short key labels, the status strips.
 mod board_words;
 mod en;
+// What sync, git-setup and the merge driver say.
+mod git_words;
 // Lights and milestones: their words, symbols and labels, in both languages.
 mod lights;
 // The board's milestone dialogs and detail section.
@@ -28,8 +32,10 @@ mod zh;
 pub use approvals::ApprovalLabels;
 pub use board_words::BoardWords;
 pub use changes::{ChangesLabels, SinceReason};
+pub use conflicts::ConflictLabels;
 pub use dashboard::DashboardLabels;
 pub use en::EN;
+pub use git_words::GitSay;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;
 pub use strings::Strings;

@@ -1,6 +1,7 @@
-//! The sign-off, extension and reporting marks of a task (`app::marks`) as cards and the detail
-//! show them. A card has room for one: an open request first (the office acts on it), then a
-//! report missing after its due day; the detail lists them all.
+//! The conflict, sign-off, extension and reporting marks of a task (`app::marks`) as cards and the
+//! detail show them. A card has room for one: a merge conflict first (the task's data is in doubt
+//! until it is settled), then an open request (the office acts on it), then a report missing after
+//! its due day; the detail lists them all.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,6 +21,7 @@ pub fn card_mark(app: &App, task: &Task) -> Option<(String, Style)> {
         false => theme.due_soon,
     };
     marks.iter().find_map(|mark| match mark {
+        Mark::Conflict { .. } => Some((app.lang().conflict_labels().mark.to_string(), theme.error)),
         Mark::AwaitingClose { .. } => Some((l.awaiting_close.to_string(), style(mark))),
         Mark::ExtensionAsked { .. } => Some((l.extension_short.to_string(), style(mark))),
         Mark::Report(_) if mark.is_alert() => Some((app.lang().mark(mark), style(mark))),
@@ -40,6 +42,7 @@ pub fn detail_line(app: &App, task: &Task) -> Option<Line<'static>> {
             spans.push(Span::raw("  "));
         }
         let style = match mark {
+            Mark::Conflict { .. } => theme.error,
             _ if mark.is_alert() => theme.overdue,
             Mark::Report(state) if state.is_reported() => theme.done,
             _ => theme.due_soon,

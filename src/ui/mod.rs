@@ -3,6 +3,7 @@
 mod approvals;
 mod changes;
 pub(crate) mod chrome;
+mod conflicts;
 pub mod dashboard;
 mod detail;
 mod detail_milestones;
@@ -49,10 +50,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .render(area, buf);
         return None;
     }
-    let [header, headline, filter, body, footer] =
-        layout::frame_areas(area, app.filter().has_conditions());
+    let [header, headline, conflict_bar, filter, body, footer] =
+        layout::frame_areas(area, app.bars());
     chrome::header(app, header, buf);
     chrome::headline(app, headline, buf);
+    conflicts::bar(app, conflict_bar, buf);
     filter_bar::render(app, filter, buf);
     // The view, then the modes open above it, bottom to top; the footer goes with the view (it
     // shows the top mode's hints) and is covered by nothing but a dialog.
@@ -83,6 +85,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Mode::Dialog(dialog) => dialogs::render(app, dialog, area, buf),
             Mode::Approvals(approvals) => {
                 approvals::render(app, approvals, body, buf);
+                None
+            }
+            Mode::Conflicts(list) => {
+                conflicts::render(app, list, body, buf);
                 None
             }
         };

@@ -17,6 +17,7 @@ mod support;
 
 mod app_approvals;
 mod app_changes;
+mod app_conflicts;
 mod app_editing;
 mod app_meeting;
 mod app_milestones;
@@ -40,6 +41,7 @@ mod report;
 mod roles;
 mod stats;
 mod store;
+mod sync;
 mod time;
 mod views;
 mod words;

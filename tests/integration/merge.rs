@@ -760,14 +760,15 @@ fn same_subject(a: &HistoryEntry, b: &HistoryEntry) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Real git: two clones of one repository
 
-/// A sandbox for git: its own HOME (no user config is read) and a fixed identity.
-struct Sandbox {
+/// A sandbox for git: its own HOME (no user config is read) and a fixed identity. The sync tests
+/// (`sync.rs`) use it too.
+pub(crate) struct Sandbox {
     dir: tempfile::TempDir,
 }
 
 impl Sandbox {
     /// `None` (with the reason printed) when git is not installed.
-    fn new() -> Option<Sandbox> {
+    pub(crate) fn new() -> Option<Sandbox> {
         if Command::new("git").arg("--version").output().is_err() {
             eprintln!("skipped: `git` is not installed on this machine");
             return None;
@@ -779,15 +780,15 @@ impl Sandbox {
         Some(sandbox)
     }
 
-    fn home(&self) -> PathBuf {
+    pub(crate) fn home(&self) -> PathBuf {
         self.dir.path().join("home")
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    fn env(&self, cmd: &mut Command) {
+    pub(crate) fn env(&self, cmd: &mut Command) {
         cmd.env("HOME", self.home())
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_AUTHOR_NAME", "office")
@@ -801,21 +802,21 @@ impl Sandbox {
             .stdin(Stdio::null());
     }
 
-    fn git(&self, dir: &Path, args: &[&str]) -> Output {
+    pub(crate) fn git(&self, dir: &Path, args: &[&str]) -> Output {
         let mut cmd = Command::new("git");
         cmd.arg("-C").arg(dir).args(args);
         self.env(&mut cmd);
         cmd.output().unwrap()
     }
 
-    fn git_ok(&self, dir: &Path, args: &[&str]) -> String {
+    pub(crate) fn git_ok(&self, dir: &Path, args: &[&str]) -> String {
         let out = self.git(dir, args);
         assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
         text(&out.stdout)
     }
 
     /// `ftz-board ARGS` in `dir` as `user` at `now`.
-    fn board(&self, dir: &Path, user: &str, now: &str, args: &[&str]) -> Output {
+    pub(crate) fn board(&self, dir: &Path, user: &str, now: &str, args: &[&str]) -> Output {
         let mut cmd = Command::new(BIN);
         cmd.args(args)
             .args(["--user", user, "--lang", "en"])
@@ -826,7 +827,7 @@ impl Sandbox {
         cmd.output().unwrap()
     }
 
-    fn board_ok(&self, dir: &Path, user: &str, now: &str, args: &[&str]) -> String {
+    pub(crate) fn board_ok(&self, dir: &Path, user: &str, now: &str, args: &[&str]) -> String {
         let out = self.board(dir, user, now, args);
         assert!(
             out.status.success(),
@@ -838,7 +839,7 @@ impl Sandbox {
 
     /// A bare repository `origin.git` holding a new board, and two clones of it, `a` and `b`;
     /// `git-setup` run in each clone when `driver`.
-    fn offices(&self, driver: bool) -> (PathBuf, PathBuf) {
+    pub(crate) fn offices(&self, driver: bool) -> (PathBuf, PathBuf) {
         let origin = self.path("origin.git");
         let (a, b) = (self.path("a"), self.path("b"));
         self.git_ok(
@@ -868,7 +869,7 @@ impl Sandbox {
 
     /// Commits and pushes `b`'s work, commits `a`'s, then merges `b`'s into `a`: the merge's
     /// output.
-    fn merge_b_into_a(&self, a: &Path, b: &Path) -> Output {
+    pub(crate) fn merge_b_into_a(&self, a: &Path, b: &Path) -> Output {
         self.git_ok(b, &["commit", "-q", "-am", "b's work"]);
         self.git_ok(b, &["push", "-q", "origin", "main"]);
         self.git_ok(a, &["commit", "-q", "-am", "a's work"]);
@@ -877,19 +878,19 @@ impl Sandbox {
     }
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn load(dir: &Path) -> Board {
+pub(crate) fn load(dir: &Path) -> Board {
     ftz_board::store::Store::new(dir.join("board.ron"))
         .load()
         .unwrap()
         .board
 }
 
-const A_TIME: &str = "2025-03-02T10:00:00+08:00";
-const B_TIME: &str = "2025-03-03T10:00:00+08:00";
+pub(crate) const A_TIME: &str = "2025-03-02T10:00:00+08:00";
+pub(crate) const B_TIME: &str = "2025-03-03T10:00:00+08:00";
 
 #[test]
 fn git_setup_writes_the_attributes_and_the_driver_once() {

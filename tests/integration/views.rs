@@ -370,7 +370,7 @@ fn help_lists_every_bound_key_from_the_keymap() {
     let key_width = labels.iter().map(|l| l.chars().count()).max().unwrap();
     for (action, keys) in Action::ALL.iter().zip(&labels) {
         let (zh, _) = action.describe();
-        // In either of the two columns 47 actions and the dialog keys take at 160x60.
+        // In either of the two columns 49 actions and the dialog keys take at 160x60.
         find_row(&rows, &format!(" {keys:<key_width$}  {zh} "));
     }
     find_row(&rows, " q/Ctrl-c       退出");
@@ -382,7 +382,7 @@ fn help_at_80x24_shows_every_bound_key_in_two_columns_on_its_first_and_last_page
     let mut app = app(80, 24);
     app.update(Action::ToggleHelp);
     let mut seen = rows(&app);
-    // 47 actions do not fit 20 rows of two columns: the rest is at the end of the page.
+    // 49 actions do not fit 20 rows of two columns: the rest is at the end of the page.
     app.update(Action::Last);
     seen.extend(rows(&app));
     for action in Action::ALL {

@@ -2,7 +2,7 @@
 //! detail, help, review and the dialogs (drawn by `ui::status_board`, `ui::unit_board`,
 //! `ui::dashboard`).
 
-use super::{Approvals, Detail, Help, Mode, Review};
+use super::{Approvals, ConflictList, Detail, Help, Mode, Review};
 use crate::action::Action;
 use crate::app::hints::{Hint, HintSource};
 use crate::app::{App, ChangeKind, Effect, View};
@@ -50,6 +50,7 @@ impl App {
                 self.open_request(action, self.selected_task())
             }
             Action::Approvals => self.push(Mode::Approvals(Approvals::default())),
+            Action::Conflicts => self.push(Mode::Conflicts(ConflictList::default())),
             Action::Search | Action::Filter => self.open_finder(action),
             Action::Review => return self.start_review(),
             Action::Export => return Effect::Export,

@@ -10,6 +10,7 @@
 mod approvals;
 mod board;
 mod changes;
+mod conflicts;
 mod detail;
 mod help;
 mod review;
@@ -17,6 +18,7 @@ mod review;
 pub use approvals::Approvals;
 pub use board::hints as board_hints;
 pub use changes::{ChangesView, Row as ChangesRow, Start, Window as ChangesWindow};
+pub use conflicts::ConflictList;
 pub use detail::Detail;
 pub use help::Help;
 pub use review::Review;
@@ -34,6 +36,8 @@ pub enum Mode {
     Dialog(Box<Dialog>),
     /// The open requests, for the office to decide (`p`).
     Approvals(Approvals),
+    /// The merge conflicts, for the office to settle (`C`).
+    Conflicts(ConflictList),
 }
 
 /// What a mode did with an action: whether it stays open, and the effect for the main loop.
@@ -76,6 +80,7 @@ impl App {
             Mode::Detail(detail) => detail.handle(self, action),
             Mode::Help(help) => help.handle(action),
             Mode::Approvals(approvals) => approvals.handle(self, action),
+            Mode::Conflicts(list) => list.handle(self, action),
             // A dialog reads keys, not actions (see `on_key`): an action from elsewhere (the mouse)
             // does nothing to it.
             Mode::Dialog(_) => Step::stay(),
@@ -144,6 +149,14 @@ impl App {
     pub fn approvals(&self) -> Option<&Approvals> {
         self.modes.iter().find_map(|mode| match mode {
             Mode::Approvals(approvals) => Some(approvals),
+            _ => None,
+        })
+    }
+
+    /// The conflict picker, when open.
+    pub fn conflict_list(&self) -> Option<&ConflictList> {
+        self.modes.iter().find_map(|mode| match mode {
+            Mode::Conflicts(list) => Some(list),
             _ => None,
         })
     }
