@@ -236,7 +236,7 @@ impl Default for Keymap {
             (Key::char('M'), Action::EditMilestone),
             (Key::char('x'), Action::ToggleMilestone),
             (Key::char('X'), Action::DeleteMilestone),
-            (Key::char('b'), Action::NextBoard),
+            (Key::char('s'), Action::NextBoard),
         ];
         Keymap { bindings }
     }

@@ -454,10 +454,10 @@ fn help_at_80x24_shows_the_whole_keymap_first_and_scrolls_to_the_rest() {
             find_row(&first_and_next, &format!(" {keys:<key_width$}  {what}"));
         }
         // The overlay starts under the headline.
-        assert!(first[2].contains("[1-19/33]"), "{}", first[2]);
+        assert!(first[2].contains("[1-19/34]"), "{}", first[2]);
         app.update(Action::Last);
         let last = rows(&app);
-        assert!(last[2].contains("[15-33/33]"), "{}", last[2]);
+        assert!(last[2].contains("[16-34/34]"), "{}", last[2]);
         find_row(&last, "│ y              ");
     }
 }
