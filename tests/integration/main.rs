@@ -23,6 +23,7 @@ mod app_meeting;
 mod app_milestones;
 mod app_time;
 mod bench_paths;
+mod city;
 mod cli;
 mod cli_unit;
 mod concurrency;

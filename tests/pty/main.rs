@@ -11,6 +11,7 @@ mod driver;
 
 mod approvals;
 mod changes;
+mod city;
 mod conflicts;
 mod e2e;
 mod first_sight;
