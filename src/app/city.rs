@@ -81,6 +81,15 @@ impl App {
         Effect::None
     }
 
+    /// `e` with every board shown: a report is one board's.
+    pub fn on_city_export_without_board(&mut self) {
+        let key = self
+            .keymap
+            .label_for(crate::action::Action::NextBoard)
+            .unwrap_or_default();
+        self.error(self.lang.city_export_needs_board(&key));
+    }
+
     /// A new task needs a board to go to: refused before anything is typed while every board
     /// is shown.
     pub(super) fn needs_board_chosen(&mut self) -> bool {

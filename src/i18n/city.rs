@@ -73,6 +73,18 @@ impl Lang {
         }
     }
 
+    /// `e` with every board shown.
+    pub fn city_export_needs_board(self, key: &str) -> String {
+        match self {
+            Lang::Zh => format!(
+                "导出的是单个看板的报告：先按 {key} 选定看板；全部看板的汇总用 ftz-board report --dir 目录"
+            ),
+            Lang::En => format!(
+                "a report is one board's: choose one with {key} first; for every board use ftz-board report --dir DIR"
+            ),
+        }
+    }
+
     /// A task number that belongs to no open board (a forged undo).
     pub fn city_unknown_task(self, label: &str) -> String {
         match self {

@@ -133,10 +133,48 @@ pub fn qualify(board: &str, unit: &str) -> String {
 
 /// The unit's own name, when it is qualified with `board`'s name; as given otherwise (a unit
 /// typed without its board is taken as that board's).
+pub fn own_unit<'a>(board: &str, unit: &'a str) -> &'a str {
+    unqualify(board, unit)
+}
+
 fn unqualify<'a>(board: &str, unit: &'a str) -> &'a str {
     unit.strip_prefix(board)
         .and_then(|rest| rest.strip_prefix(QUALIFIER))
         .unwrap_or(unit)
+}
+
+/// Board `index`'s part of a combined board (as the city view shows it, at the date in use), as
+/// that board itself: its own numbers and unit names, its plan and settings.
+pub fn own_board(combined: &Board, index: usize, member: Member) -> Board {
+    let own = |units: &[String]| -> Vec<String> {
+        units
+            .iter()
+            .map(|u| unqualify(member.name, u).to_string())
+            .collect()
+    };
+    let tasks = combined
+        .tasks
+        .iter()
+        .filter(|t| split(t.id).is_some_and(|(i, _)| i == index))
+        .map(|t| Task {
+            id: t.id % STRIDE,
+            lead_units: own(&t.lead_units),
+            cooperating_units: own(&t.cooperating_units),
+            milestones: t
+                .milestones
+                .iter()
+                .map(|m| Milestone {
+                    units: own(&m.units),
+                    ..m.clone()
+                })
+                .collect(),
+            ..t.clone()
+        })
+        .collect();
+    Board {
+        tasks,
+        ..member.board.clone()
+    }
 }
 
 fn qualified_task(index: usize, board: &str, task: &Task) -> Task {

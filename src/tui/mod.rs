@@ -391,10 +391,29 @@ fn carry_out(
             state.saving = Some(saving);
             app.on_save_started();
         }
-        Effect::Export => {
-            let result = export(app, session);
-            app.on_exported(result);
-        }
+        Effect::Export => match (&session.city, app.city_board_shown()) {
+            (None, _) => {
+                let result = export(app, session);
+                app.on_exported(result);
+            }
+            // A city view exports the board it shows, as that board alone would: its own numbers,
+            // unit names and folder. Every board at once is `report --dir`.
+            (Some(city), Some(index)) => {
+                let member = &city.members[index];
+                let unit =
+                    app.filter().unit.as_ref().map(|(unit, _)| {
+                        crate::model::city::own_unit(&member.name, unit).to_string()
+                    });
+                let view = crate::model::city::Member {
+                    name: &member.name,
+                    board: &member.board,
+                };
+                let own = crate::model::city::own_board(app.board(), index, view);
+                let result = export_board(&own, &member.store, app.today(), unit);
+                app.on_exported(result);
+            }
+            (Some(_), None) => app.on_city_export_without_board(),
+        },
         Effect::None => {}
     }
     Flow::Continue
@@ -409,15 +428,24 @@ fn export(
     app: &App,
     session: &Session,
 ) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
+    let unit = app.filter().unit.as_ref().map(|(unit, _)| unit.clone());
+    export_board(app.board(), &session.store, app.today(), unit)
+}
+
+/// Today's report of `board` (narrowed to `unit`, if given) next to its file.
+fn export_board(
+    board: &crate::model::Board,
+    store: &Store,
+    today: chrono::NaiveDate,
+    unit: Option<String>,
+) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     use crate::report::{Format, Report, default_since, write_new_reports};
-    let folder = crate::store::folder_of(session.store.path());
+    let folder = crate::store::folder_of(store.path());
     // The message names the folder: `/srv/board` says more than `.`.
     let folder = std::path::absolute(&folder).unwrap_or(folder);
-    let today = app.today();
-    let unit = app.filter().unit.as_ref().map(|(unit, _)| unit.clone());
     let board = match &unit {
-        None => std::borrow::Cow::Borrowed(app.board()),
-        Some(unit) => std::borrow::Cow::Owned(unit_board(app.board(), unit)),
+        None => std::borrow::Cow::Borrowed(board),
+        Some(unit) => std::borrow::Cow::Owned(unit_board(board, unit)),
     };
     let mut report = Report::new(&board, today, default_since(today));
     report.unit = unit;

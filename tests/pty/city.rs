@@ -81,6 +81,12 @@ fn three_boards_open_as_one_and_a_change_lands_in_its_own_file() {
             .unwrap()
     };
     assert_eq!(in_progress(dir.path(), "浦东.ron"), [moved]);
+    // `e` reports the board shown, as that board alone: its 19 tasks, its own unit names.
+    pty.send(b"e");
+    pty.wait_for_text("已导出", WAIT);
+    let report = std::fs::read_to_string(dir.path().join("ftz-report-2025-06-30.md")).unwrap();
+    assert!(report.contains("| 任务总数 | 19 |"), "{report}");
+    assert!(!report.contains("浦东/"), "{report}");
     assert!(in_progress(dir.path(), "临港.ron").is_empty());
     assert!(in_progress(dir.path(), "闵行.ron").is_empty());
     // A colleague's note in the third file shows by itself, under the city's number.

@@ -168,3 +168,12 @@ fn a_board_numbered_past_the_stride_cannot_join() {
     boards[1].1.tasks[0].id = STRIDE;
     assert!(combine(&members(&boards)).unwrap_err().contains("浦东"));
 }
+
+#[test]
+fn a_board_s_part_of_the_city_reads_as_that_board_again() {
+    let boards = boards();
+    let members = members(&boards);
+    let combined = combine(&members).unwrap();
+    assert_eq!(own_board(&combined, 1, members[1]), boards[1].1);
+    assert_eq!(own_board(&combined, 0, members[0]), boards[0].1);
+}
