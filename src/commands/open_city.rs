@@ -15,6 +15,25 @@ use crate::tui::{City, CityMember};
 
 pub fn open_city(cli: &Cli, paths: &[PathBuf], lang: Lang) -> Result<(), Failure> {
     let look = Look::from_cli(cli)?;
+    // One file named twice (`--file a.ron --dir .`) is one board, not two that overwrite each
+    // other.
+    let mut seen = Vec::new();
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            let new = !seen.contains(&real);
+            seen.push(real);
+            new
+        })
+        .cloned()
+        .collect();
+    if paths.len() == 1 {
+        let mut store = Store::new(&paths[0]);
+        store.user = cli.user_name();
+        return super::open::open(cli, store, lang);
+    }
+    let paths = &paths[..];
     let names = board_names(paths);
     let mut members = Vec::new();
     for (path, name) in paths.iter().zip(names.iter()) {
