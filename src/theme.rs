@@ -124,6 +124,9 @@ pub struct Theme {
     pub ellipsis: &'static str,
     /// Fills the dashboard's bars.
     pub bar: &'static str,
+    /// Points at the selected card from its column's left border: `▸` (U+25B8, one cell
+    /// everywhere, unlike the ambiguous-width `▶`).
+    pub marker: &'static str,
 }
 
 impl Theme {
@@ -142,6 +145,7 @@ impl Theme {
             theme.border_set = ASCII_BORDER;
             theme.ellipsis = "~";
             theme.bar = "#";
+            theme.marker = ">";
         }
         theme
     }
@@ -185,6 +189,7 @@ impl Theme {
             border_set: border::PLAIN,
             ellipsis: "⋯",
             bar: "█",
+            marker: "▸",
         }
     }
 
@@ -214,6 +219,7 @@ impl Theme {
             border_set: border::THICK,
             ellipsis: "⋯",
             bar: "█",
+            marker: "▸",
         }
     }
 
@@ -240,6 +246,7 @@ impl Theme {
             border_set: border::PLAIN,
             ellipsis: "⋯",
             bar: "█",
+            marker: "▸",
         }
     }
 

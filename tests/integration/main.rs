@@ -40,6 +40,7 @@ mod operations;
 mod plan_document;
 mod report;
 mod roles;
+mod selection;
 mod stats;
 mod store;
 mod sync;

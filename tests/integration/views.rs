@@ -89,9 +89,11 @@ fn status_view_at_80x24_shows_all_four_columns_with_their_counts() {
             .chars()
             .take(4)
             .collect();
-        find_row(&rows, &format!("│{id:>2} {title}"));
+        // The selected card (1) has the selection marker in the border instead of `│`.
+        let edge = if id == 1 { '▸' } else { '│' };
+        find_row(&rows, &format!("{edge}{id:>2} {title}"));
     }
-    let first = find_row(&rows, "│ 1 提升虹桥商务");
+    let first = find_row(&rows, "▸ 1 提升虹桥商务");
     let others = row(
         &app,
         "││ 2 拓展公用型保税…││ 9 推动重点领域专…││ 4 开展离岸经贸业…│",
@@ -135,7 +137,7 @@ fn status_view_at_160x48_uses_the_width_for_more_cards_and_whole_dates() {
     assert!(rows[2].starts_with("┌ 未启动 16 [1-11] ─"), "{}", rows[2]);
     let first_cards = row(
         &app,
-        "│ 1 提升虹桥商务区保税物流中心（B 型）…││ 2 拓展公用型保税仓库功能",
+        "▸ 1 提升虹桥商务区保税物流中心（B 型）…││ 2 拓展公用型保税仓库功能",
     );
     assert!(rows[3].starts_with(&first_cards), "{}", rows[3]);
     assert!(
@@ -164,7 +166,8 @@ fn card_titles_are_cut_with_an_ellipsis_between_whole_characters_at_any_width() 
             let buf = draw(&app);
             assert_rows_aligned(&buf);
             let row = &screen_rows(&buf)[3];
-            let first_card = row.split('│').nth(1).unwrap();
+            // The first card is the selected one: its row starts with the marker.
+            let first_card = row.split(['│', '▸']).nth(1).unwrap();
             let title = first_card.trim().trim_start_matches("1 ");
             let title = title.trim_end().trim_end_matches('◉').trim_end();
             let kept = title.strip_suffix(app.theme().ellipsis).unwrap();

@@ -66,9 +66,10 @@ fn moving_a_task_with_l_saves_it_and_quitting_restores_the_terminal() {
     pty.wait_for("task 1 in 推进中", WAIT, |s| {
         s.contains("未启动 18") && s.contains("推进中 1 ") && s.contains("已保存")
     });
-    // The card moved with it: the second column's first card is task 1.
+    // The card moved with it, and the selection too: the second column's first card is task 1,
+    // with the selection marker `▸` in its border.
     let second_column_card = pty.rows().iter().any(|r| {
-        r.split('│')
+        r.split(['│', '▸'])
             .nth(3)
             .is_some_and(|c| c.starts_with(" 1 提升虹桥"))
     });

@@ -56,11 +56,12 @@ fn an_old_task_moved_today_is_no_longer_stale() {
     });
     pty.send(b"L");
     pty.wait_for("task 1 moved", WAIT, |s| s.contains("推进中 1"));
-    // Task 1's card in the second column: its units line no longer says stale.
+    // Task 1's card in the second column (selected: `▸` in its border): its units line no
+    // longer says stale.
     let rows = pty.rows();
     let at = rows
         .iter()
-        .position(|r| r.contains("│ 1 提升虹桥"))
+        .position(|r| r.contains("▸ 1 提升虹桥"))
         .unwrap();
     let units = &rows[at + 1];
     let second = units.split('│').nth(3).unwrap_or_default();

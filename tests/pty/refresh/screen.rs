@@ -48,14 +48,17 @@ fn column_span(screen: &vt100::Screen, index: u16) -> Option<(u16, u16)> {
     })
 }
 
-/// The first line of the highlighted card, e.g. " 3 推动…".
+/// The first line of the selected card, e.g. " 3 推动…": the one whose row has the selection
+/// marker `▸` in its column's left border and its number on a coloured background, as a user
+/// sees it.
 pub fn selected_card(screen: &vt100::Screen) -> Option<String> {
     (0..4).find_map(|index| {
         let (left, right) = column_span(screen, index)?;
         let x = left + 1;
         (2..ROWS - 1).find_map(|row| {
-            let cell = screen.cell(row, x + 1)?;
-            (cell.bgcolor() != vt100::Color::Default)
+            let marker = screen.cell(row, left)?;
+            let number = screen.cell(row, x + 1)?;
+            (marker.contents() == "▸" && number.bgcolor() != vt100::Color::Default)
                 .then(|| screen.contents_between(row, x, row, right))
         })
     })
