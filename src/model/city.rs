@@ -274,15 +274,14 @@ fn each_task(
 ) -> Result<(), Unroutable> {
     match op {
         Operation::Batch(ops) => ops.iter().try_for_each(|op| each_task(op, f)),
-        Operation::Revert { entries, .. } => entries
-            .iter()
-            .filter_map(|e| e.task)
-            .try_for_each(|id| f(id)),
-        Operation::ResolveConflict { task, .. } => task.map_or(Ok(()), |id| f(id)),
+        Operation::Revert { entries, .. } => {
+            entries.iter().filter_map(|e| e.task).try_for_each(&mut *f)
+        }
+        Operation::ResolveConflict { task, .. } => task.map_or(Ok(()), &mut *f),
         Operation::AddTask { .. }
         | Operation::RecordMeeting { .. }
         | Operation::SetRoles { .. } => Ok(()),
-        other => other.existing_task().map_or(Ok(()), |id| f(id)),
+        other => other.existing_task().map_or(Ok(()), f),
     }
 }
 
