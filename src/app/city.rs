@@ -57,6 +57,55 @@ impl App {
         std::borrow::Cow::Owned(units.iter().map(own).collect())
     }
 
+    /// The number a new task is offered: in a city view, the next of the board shown (`B20`).
+    pub(super) fn next_task_id(&self) -> TaskId {
+        match (self.is_city(), self.filter.board) {
+            (true, Some(index)) => {
+                let last = self
+                    .board
+                    .tasks
+                    .iter()
+                    .filter_map(|t| city::split(t.id))
+                    .filter(|(i, _)| *i == index)
+                    .map(|(_, own)| own)
+                    .max()
+                    .unwrap_or(0);
+                city::join(index, last + 1)
+            }
+            _ => self.board.next_id(),
+        }
+    }
+
+    /// The units a form offers for a task of this board (`index`; the board shown for a new
+    /// task): in a city view only that board's, so that no task is given another district's unit.
+    pub(super) fn units_offered(&self, index: Option<usize>) -> Vec<String> {
+        let all = self.board.units_in_plan_order();
+        let Some(name) = index
+            .filter(|_| self.is_city())
+            .and_then(|i| self.city.get(i))
+        else {
+            return all.into_iter().map(str::to_string).collect();
+        };
+        let prefix = city::qualify(name, "");
+        all.into_iter()
+            .filter(|u| u.starts_with(&prefix))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// How many tasks the view could show: in a city view narrowed to one board, that board's.
+    pub fn tasks_in_scope(&self) -> usize {
+        match self.filter.board {
+            Some(index) => self
+                .board
+                .tasks
+                .iter()
+                .filter(|t| city::split(t.id).is_some_and(|(i, _)| i == index))
+                .count(),
+            None => self.board.tasks.len(),
+        }
+    }
+
     /// Every board, then each in turn, then every board again.
     pub(super) fn next_board(&mut self) -> Effect {
         if !self.is_city() {
@@ -114,6 +163,12 @@ impl App {
             city::Unroutable::SeveralBoards => words.several_boards.to_string(),
             city::Unroutable::UnknownTask(id) => self.lang.city_unknown_task(&city::label(*id)),
         };
+        self.refuse_save(text);
+    }
+
+    /// A change the main loop would not start (a city board whose file does not read, or no
+    /// board to send it to): the reason, and what was typed given back.
+    pub fn refuse_save(&mut self, text: String) {
         self.reverting = None;
         self.error(text);
         // What was typed is not lost: the dialog comes back, as after a failed save.

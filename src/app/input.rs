@@ -185,13 +185,13 @@ impl App {
         if self.refuse_changes() || self.refuse_dialog(action, task) {
             return;
         }
-        let known_units = || -> Vec<String> {
-            self.board
-                .units_in_plan_order()
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        };
+        // A city view offers the units of the task's own board (the board shown, for a new one).
+        let board_of = task
+            .and_then(crate::model::city::split)
+            .map(|(index, _)| index)
+            .filter(|_| action != Action::AddTask)
+            .or(self.filter.board);
+        let known_units = || self.units_offered(board_of);
         let selected = task.and_then(|id| self.board.task(id));
         let dialog = match (action, selected) {
             (Action::AddNote, Some(task)) => Some(Dialog::Note(NoteDialog::new(task.id))),
@@ -213,7 +213,7 @@ impl App {
                     .or_else(|| year_end(this_year + 1))
                     .unwrap_or(self.today);
                 Some(Dialog::Task(TaskForm::new_task(
-                    self.board.next_id(),
+                    self.next_task_id(),
                     deadline,
                     known_units(),
                 )))

@@ -55,6 +55,7 @@ pub fn open_city(cli: &Cli, paths: &[PathBuf], lang: Lang) -> Result<(), Failure
             stamp,
             cache: Default::default(),
             seen,
+            problem: None,
         });
     }
     let city = City { members };

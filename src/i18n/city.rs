@@ -77,10 +77,10 @@ impl Lang {
     pub fn city_export_needs_board(self, key: &str) -> String {
         match self {
             Lang::Zh => format!(
-                "导出的是单个看板的报告：先按 {key} 选定看板；全部看板的汇总用 ftz-board report --dir 目录"
+                "先按 {key} 选一个看板再导出；汇总用 ftz-board report --dir（或多个 --file）"
             ),
             Lang::En => format!(
-                "a report is one board's: choose one with {key} first; for every board use ftz-board report --dir DIR"
+                "choose a board with {key} first; all boards: ftz-board report --dir (or --file …)"
             ),
         }
     }

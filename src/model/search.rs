@@ -124,7 +124,9 @@ fn has_unit(board: &Board, task: &Task, unit: &str, role: RoleFilter) -> bool {
 fn text_matches(board: &Board, task: &Task, needle: &str) -> bool {
     // A number (or "#12") finds that task: the way people refer to tasks in a meeting.
     if let Ok(id) = needle.trim_start_matches('#').parse::<TaskId>() {
-        return task.id == id;
+        // In a city view a plain number finds that task on every board shown (3: A3, B3, …).
+        return task.id == id
+            || (task.id >= super::city::STRIDE && task.id % super::city::STRIDE == id);
     }
     // In a city view a task is called by its board's letter and its number: `b12`.
     if task.id >= super::city::STRIDE && super::city::label(task.id).to_lowercase() == needle {

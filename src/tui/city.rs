@@ -25,6 +25,17 @@ pub struct Member {
     pub cache: Arc<Mutex<ReadCache>>,
     /// The newest history entry this board knows of: the entries after it are a colleague's.
     pub seen: Option<HistoryEntry>,
+    /// Set while the file on disk does not read: the city keeps showing the board as last read
+    /// and refuses changes to it (and to it only), saying why.
+    pub problem: Option<String>,
+}
+
+/// What reading one board's file again gave.
+pub enum Reload {
+    /// The board changed: the combined board and the colleague's entries in the city's numbers.
+    Changed(Result<Board, StoreError>, Vec<HistoryEntry>),
+    /// The file does not read (its message): nothing else changes.
+    Broken(String),
 }
 
 pub struct City {
@@ -76,24 +87,33 @@ impl City {
     /// Board `index`'s file changed: read it. `None` when it is the version we have; else the
     /// combined board (or why the file does not read) and the colleague's entries since the
     /// last read, in the city's numbers.
-    pub fn reload(
-        &mut self,
-        index: usize,
-        had_problem: bool,
-    ) -> Option<(Result<Board, StoreError>, Vec<HistoryEntry>)> {
+    pub fn reload(&mut self, index: usize) -> Option<Reload> {
         let member = self.members.get_mut(index)?;
         let loaded = match member.store.load() {
             Ok(loaded) => loaded,
-            Err(e) => return Some((Err(e), Vec::new())),
+            Err(e) => {
+                let text = e.to_string();
+                member.problem = Some(text.clone());
+                return Some(Reload::Broken(text));
+            }
         };
-        if loaded.stamp == member.stamp && !had_problem {
+        if loaded.stamp == member.stamp && member.problem.is_none() {
             return None;
         }
+        member.problem = None;
         member.stamp = loaded.stamp;
         member.board = loaded.board;
         let news = super::news(&member.store, &mut member.seen);
         let combined = self.combined().map_err(|e| self.problem(index, e));
-        Some((combined, city::entries_in_city(index, news)))
+        Some(Reload::Changed(
+            combined,
+            city::entries_in_city(index, news),
+        ))
+    }
+
+    /// Why board `index` takes no change now (its file does not read), if it does not.
+    pub fn refusal(&self, index: usize) -> Option<&str> {
+        self.members.get(index)?.problem.as_deref()
     }
 
     fn problem(&self, index: usize, message: String) -> StoreError {

@@ -368,6 +368,12 @@ fn carry_out(
                 ),
                 // A city view's change goes to its task's board, in that board's numbers.
                 Some(city) => match city.route(&op, app.city_board_shown()) {
+                    Ok((index, _)) if city.refusal(index).is_some() => {
+                        let problem = city.refusal(index).unwrap_or_default();
+                        let text = format!("{}: {problem}", app.lang().strings().file_invalid);
+                        app.refuse_save(text);
+                        return Flow::Continue;
+                    }
                     Ok((index, own)) => {
                         let member = &city.members[index];
                         let mut saving = save::start(
@@ -471,14 +477,19 @@ fn reload(
     index: usize,
 ) {
     if let Some(city) = session.city.as_mut() {
-        let had_problem = app.file_problem().is_some();
-        let Some((read, news)) = city.reload(index, had_problem) else {
-            return;
-        };
-        let good = read.is_ok();
-        app.on_file_changed(read, city.path(index));
-        if good {
-            app.on_colleague_changes(news);
+        match city.reload(index) {
+            None => {}
+            Some(city::Reload::Changed(read, news)) => {
+                let good = read.is_ok();
+                app.on_file_changed(read, city.path(index));
+                if good {
+                    app.on_colleague_changes(news);
+                }
+            }
+            // One board's broken file stops changes to that board only: the others keep saving.
+            Some(city::Reload::Broken(problem)) => {
+                app.error(format!("{}: {problem}", app.lang().strings().file_invalid))
+            }
         }
         return;
     }

@@ -65,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let tail = format!(
         "  {} {shown}/{}  {} ",
         s.shown_of,
-        app.board().tasks.len(),
+        app.tasks_in_scope(),
         s.esc_clears
     );
     let head = format!(" {}: ", s.filter_label);

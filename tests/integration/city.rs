@@ -161,3 +161,53 @@ fn members_of<'a>(boards: &'a [(&'static str, Board)]) -> Vec<Member<'a>> {
         .map(|(name, board)| Member { name, board })
         .collect()
 }
+
+#[test]
+fn a_new_task_is_offered_the_next_number_and_the_units_of_the_board_shown() {
+    let mut app = city_app(Lang::Zh);
+    app.update(Action::NextBoard);
+    app.update(Action::NextBoard);
+    app.update(Action::AddTask);
+    let rows = screen_rows(&app, 120, 40);
+    find_row(&rows, "#B20");
+    // Typing a unit offers 浦东's only, never another district's office of the same name.
+    for c in "商务".chars() {
+        app.on_key(&ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ));
+    }
+    let rows = screen_rows(&app, 120, 40).join("\n");
+    assert!(
+        !rows.contains("临港/区商务委") && !rows.contains("闵行/区商务委"),
+        "{rows}"
+    );
+}
+
+#[test]
+fn a_plain_number_finds_that_task_on_every_board_shown() {
+    let mut app = city_app(Lang::Zh);
+    let search = |app: &mut App, text: &str| {
+        app.set_filter(Filter {
+            text: Some(text.into()),
+            board: app.city_board_shown(),
+            ..Default::default()
+        });
+        let mut shown: Vec<String> = app
+            .grouping()
+            .columns
+            .iter()
+            .flatten()
+            .map(|id| app.task_number(*id))
+            .collect();
+        shown.sort();
+        shown
+    };
+    assert_eq!(search(&mut app, "3"), ["A3", "B3", "C3"]);
+    app.update(Action::NextBoard);
+    app.update(Action::NextBoard);
+    assert_eq!(search(&mut app, "#3"), ["B3"]);
+    // The filter bar counts against the board shown.
+    let rows = screen_rows(&app, 120, 40);
+    find_row(&rows, "1/19");
+}

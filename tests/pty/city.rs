@@ -106,3 +106,48 @@ fn three_boards_open_as_one_and_a_change_lands_in_its_own_file() {
     pty.send(b"q");
     pty.wait_for_exit();
 }
+
+#[test]
+fn a_broken_file_stops_changes_to_its_board_only() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["浦东.ron", "临港.ron"] {
+        run(dir.path(), &["init", "--file", name]);
+    }
+    let folder = dir.path().to_str().unwrap();
+    let mut pty = Launch::new(dir.path())
+        .args(&["--dir", folder, "--user", "zhang"])
+        .env("FTZ_BOARD_NOW", NOW)
+        .size(100, 30)
+        .spawn();
+    pty.wait_for_text("2 个看板", WAIT);
+    // Someone breaks 浦东.ron (B) by hand.
+    let path = dir.path().join("浦东.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("status: not_started", "status: doingg", 1);
+    std::fs::write(&path, &broken).unwrap();
+    pty.wait_for_text("doingg", WAIT);
+    // B refuses, and says which file and why.
+    pty.send(b"s");
+    pty.wait_for_text("只显示看板 A 临港", WAIT);
+    pty.send(b"s");
+    pty.wait_for_text("只显示看板 B 浦东", WAIT);
+    pty.send(b"L");
+    pty.wait_for("the refusal", WAIT, |s| {
+        s.contains("浦东.ron") && s.contains("doingg")
+    });
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        broken,
+        "never written over"
+    );
+    // A still saves.
+    pty.send(b"s");
+    pty.wait_for_text("显示全部看板", WAIT);
+    pty.send(b"s");
+    pty.wait_for_text("只显示看板 A 临港", WAIT);
+    pty.send(b"L");
+    pty.wait_for_text("已移至 推进中 - 已保存", WAIT);
+    assert_eq!(in_progress(dir.path(), "临港.ron").len(), 1);
+    pty.send(b"q");
+    pty.wait_for_exit();
+}
