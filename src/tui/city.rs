@@ -33,7 +33,7 @@ pub struct Member {
 /// What reading one board's file again gave.
 pub enum Reload {
     /// The board changed: the combined board and the colleague's entries in the city's numbers.
-    Changed(Result<Board, StoreError>, Vec<HistoryEntry>),
+    Changed(Box<Result<Board, StoreError>>, Vec<HistoryEntry>),
     /// The file does not read (its message): nothing else changes.
     Broken(String),
 }
@@ -106,7 +106,7 @@ impl City {
         let news = super::news(&member.store, &mut member.seen);
         let combined = self.combined().map_err(|e| self.problem(index, e));
         Some(Reload::Changed(
-            combined,
+            Box::new(combined),
             city::entries_in_city(index, news),
         ))
     }

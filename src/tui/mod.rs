@@ -481,7 +481,7 @@ fn reload(
             None => {}
             Some(city::Reload::Changed(read, news)) => {
                 let good = read.is_ok();
-                app.on_file_changed(read, city.path(index));
+                app.on_file_changed(*read, city.path(index));
                 if good {
                     app.on_colleague_changes(news);
                 }
