@@ -52,6 +52,13 @@ impl StatusCursor {
             self.column = status.index();
             self.rows[self.column] = row;
         }
+        // A search that leaves the cursor's column empty would leave nothing selected (Enter
+        // doing nothing): go to the first column that shows a card.
+        if grouping.columns[self.column].is_empty()
+            && let Some(column) = grouping.columns.iter().position(|c| !c.is_empty())
+        {
+            self.column = column;
+        }
         self.clamp(grouping);
     }
 

@@ -211,3 +211,18 @@ fn a_plain_number_finds_that_task_on_every_board_shown() {
     let rows = screen_rows(&app, 120, 40);
     find_row(&rows, "1/19");
 }
+
+#[test]
+fn a_search_whose_only_match_is_in_another_column_selects_it() {
+    // B3 is done (the fourth column); the cursor starts in the first.
+    let mut app = city_app(Lang::Zh);
+    app.set_filter(Filter {
+        text: Some("b3".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        app.selected_task(),
+        Some(city::join(1, 3)),
+        "Enter opens it"
+    );
+}
