@@ -10,6 +10,8 @@ use crate::layout::Density;
 pub struct BoardWords {
     /// The headline's figures: 共 19, 逾期 19, 临期 0, 需协调 0, 已完成 0.
     pub total: &'static str,
+    /// The same for a single task (English has a singular).
+    pub total_one: &'static str,
     pub overdue: &'static str,
     pub due_soon: &'static str,
     pub blocked: &'static str,
@@ -23,6 +25,7 @@ pub struct BoardWords {
 
 const ZH: BoardWords = BoardWords {
     total: "共",
+    total_one: "共",
     overdue: "逾期",
     due_soon: "临期",
     blocked: "需协调",
@@ -34,6 +37,7 @@ const ZH: BoardWords = BoardWords {
 
 const EN: BoardWords = BoardWords {
     total: "tasks",
+    total_one: "task",
     overdue: "overdue",
     due_soon: "due soon",
     blocked: "to coordinate",

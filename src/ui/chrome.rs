@@ -77,7 +77,18 @@ pub fn headline(app: &App, area: Rect, buf: &mut Buffer) {
     use crate::model::Light;
     // (text, style, priority: lower stays longer)
     let mut pieces: Vec<(String, Style, u8)> = vec![
-        (lang.figure(words.total, h.total), theme.title, 0),
+        (
+            lang.figure(
+                if h.total == 1 {
+                    words.total_one
+                } else {
+                    words.total
+                },
+                h.total,
+            ),
+            theme.title,
+            0,
+        ),
         (
             lang.figure(words.overdue, h.overdue),
             lit(h.overdue, theme.overdue),

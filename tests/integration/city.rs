@@ -226,3 +226,17 @@ fn a_search_whose_only_match_is_in_another_column_selects_it() {
         "Enter opens it"
     );
 }
+
+#[test]
+fn one_task_shown_reads_as_one_task_in_english() {
+    let mut app = city_app(Lang::En);
+    app.set_filter(Filter {
+        text: Some("b3".into()),
+        ..Default::default()
+    });
+    let headline = &screen_rows(&app, 120, 40)[1];
+    assert!(
+        headline.contains(" 1 task ") && !headline.contains("1 tasks"),
+        "{headline}"
+    );
+}
