@@ -43,7 +43,13 @@ pub fn write_new_reports(
     dir: &Path,
     formats: &[Format],
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let unit = report.unit.as_deref();
+    // The board's name (in a city view) and the unit's, as the title has them.
+    let names: Vec<&str> = [report.board_name.as_deref(), report.unit.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let tag = names.join("-");
+    let unit = (!tag.is_empty()).then_some(tag.as_str());
     let mut last = None;
     for n in 1..=MAX_TRIES {
         let paths: Vec<PathBuf> = formats

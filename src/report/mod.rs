@@ -83,6 +83,9 @@ pub struct Report<'a> {
     pub stage: Option<Stage>,
     /// The unit whose tasks the report covers (`--unit`), for its title.
     pub unit: Option<String>,
+    /// The board's name, when it is one board of a city view: in the title and the file name,
+    /// so that reports of two boards kept side by side are told apart.
+    pub board_name: Option<String>,
     /// Reporting timeliness per unit over the last periods, when the board has a cycle.
     pub timeliness: Option<crate::model::cycle::Timeliness>,
     /// Lights red first, per unit, and the red record (set by the caller from the history).
@@ -121,6 +124,7 @@ impl<'a> Report<'a> {
             completeness: Completeness::Complete,
             stage: None,
             unit: None,
+            board_name: None,
             timeliness: crate::model::cycle::timeliness(board, today, TIMELINESS_PERIODS),
             lights: LightFigures::new(board, today),
         }
@@ -207,11 +211,11 @@ impl std::error::Error for ReportError {}
 /// evaluation "… 阶段性评估报告（2025-01-01 至 2025-06-30）".
 pub fn report_title(r: &Report) -> String {
     let number = clean_line(&r.board.plan.document_number);
-    let unit = r
-        .unit
-        .as_deref()
-        .map(|u| format!(" {}", clean_line(u)))
-        .unwrap_or_default();
+    let unit: String = [r.board_name.as_deref(), r.unit.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|name| format!(" {}", clean_line(name)))
+        .collect();
     match &r.stage {
         Some(stage) => format!(
             "{number}{unit} 阶段性评估报告（{} 至 {}）",

@@ -415,7 +415,8 @@ fn carry_out(
                     board: &member.board,
                 };
                 let own = crate::model::city::own_board(app.board(), index, view);
-                let result = export_board(&own, &member.store, app.today(), unit);
+                let result =
+                    export_board(&own, &member.store, app.today(), unit, Some(&member.name));
                 app.on_exported(result);
             }
             (Some(_), None) => app.on_city_export_without_board(),
@@ -435,7 +436,7 @@ fn export(
     session: &Session,
 ) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     let unit = app.filter().unit.as_ref().map(|(unit, _)| unit.clone());
-    export_board(app.board(), &session.store, app.today(), unit)
+    export_board(app.board(), &session.store, app.today(), unit, None)
 }
 
 /// Today's report of `board` (narrowed to `unit`, if given) next to its file.
@@ -444,6 +445,7 @@ fn export_board(
     store: &Store,
     today: chrono::NaiveDate,
     unit: Option<String>,
+    board_name: Option<&str>,
 ) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
     use crate::report::{Format, Report, default_since, write_new_reports};
     let folder = crate::store::folder_of(store.path());
@@ -455,6 +457,7 @@ fn export_board(
     };
     let mut report = Report::new(&board, today, default_since(today));
     report.unit = unit;
+    report.board_name = board_name.map(str::to_string);
     write_new_reports(&report, &folder, &[Format::Xlsx, Format::Markdown])
 }
 

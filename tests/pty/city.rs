@@ -84,7 +84,13 @@ fn three_boards_open_as_one_and_a_change_lands_in_its_own_file() {
     // `e` reports the board shown, as that board alone: its 19 tasks, its own unit names.
     pty.send(b"e");
     pty.wait_for_text("已导出", WAIT);
-    let report = std::fs::read_to_string(dir.path().join("ftz-report-2025-06-30.md")).unwrap();
+    // Named by its board, in the file name and the title, so two boards' reports side by side
+    // are told apart.
+    let report = std::fs::read_to_string(dir.path().join("ftz-report-2025-06-30-浦东.md")).unwrap();
+    assert!(
+        report.starts_with("# 闵府发〔2024〕17号 浦东 推进情况报告"),
+        "{report}"
+    );
     assert!(report.contains("| 任务总数 | 19 |"), "{report}");
     assert!(!report.contains("浦东/"), "{report}");
     assert!(in_progress(dir.path(), "临港.ron").is_empty());
