@@ -168,7 +168,9 @@ impl TaskColumns {
             Role::Cooperating => words_of.cooperating,
         };
         let gutter = fit(if heading { label } else { "" }, self.role, ellipsis);
-        let number = format!(" {:>2} ", app.task_number(task.id));
+        // The selected row's marker (▸, or > under --ascii) stands where the number's space is.
+        let lead = if selected { theme.marker } else { " " };
+        let number = format!("{lead}{:>2} ", app.task_number(task.id));
         let status = fit(lang.status(task.status), self.status, ellipsis);
         let deadline = task.deadline;
         let tail = match self.tail {
@@ -183,19 +185,25 @@ impl TaskColumns {
         let room = self.width.saturating_sub(
             width(&gutter) + width(&number) + width(&tail) + width(&symbol) + width(&words),
         );
-        let base = if selected { theme.selected } else { theme.text };
+        // The selection is the number in the selected style, as on the status view's cards: a
+        // move repaints a few cells, not two whole lines of Chinese (bytes over a slow link).
+        let base = theme.text;
+        let number_style = if selected {
+            theme.selected
+        } else {
+            theme.text.patch(theme.title)
+        };
         Line::from(vec![
-            Span::styled(gutter, if selected { base } else { theme.dim }),
-            Span::styled(number, base),
+            Span::styled(gutter, theme.dim),
+            Span::styled(number, number_style),
             Span::styled(fit(&safe(&task.title), room, ellipsis), base),
-            Span::styled(tail, if selected { base } else { theme.dim }),
+            Span::styled(tail, theme.dim),
             Span::styled(
                 symbol,
                 base.patch(super::status_board::light_style(app, light)),
             ),
             Span::styled(words, theme.urgency(urgency)),
         ])
-        .style(base)
     }
 }
 

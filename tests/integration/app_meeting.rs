@@ -148,7 +148,7 @@ fn a_unit_filter_keeps_the_unit_view_to_that_units_lane() {
     assert_eq!(app.grouping().lanes.len(), 1);
     assert_eq!(app.grouping().lanes[0].unit, "区科委");
     let rows = screen(&app);
-    assert!(rows.iter().any(|r| r.contains("牵头任务  6")), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.contains("牵头任务▸ 6")), "{rows:#?}");
     assert!(rows.iter().any(|r| r.contains("配合任务  9")));
 }
 

@@ -111,3 +111,52 @@ fn moving_the_selection_repaints_only_the_marker_and_the_numbers_of_two_cards() 
         }
     }
 }
+
+/// The unit view marks its selected row the same way: the marker and the number, in the
+/// selected style, and a move repaints those cells only.
+#[test]
+fn the_unit_view_marks_the_selected_row_by_its_marker_and_number_and_a_move_repaints_only_them() {
+    for name in THEMES {
+        for ascii in [false, true] {
+            let theme = Theme::new(name, ascii);
+            let mut app = app(theme.clone(), false);
+            app.update(Action::ShowUnitView);
+            let before = draw(&app);
+            let case = format!("{name:?} ascii={ascii}");
+            let marked: Vec<(u16, u16)> = before
+                .content
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.symbol() == theme.marker)
+                .map(|(i, _)| before.pos_of(i))
+                .collect();
+            assert_eq!(marked.len(), 1, "{case}: one marker, {marked:?}");
+            let (x, y) = marked[0];
+            for dx in 0..3 {
+                assert!(
+                    in_selected_style(&before[(x + dx, y)], theme.selected),
+                    "{case}: cell {dx} of the marker and number is not in the selected style"
+                );
+            }
+            assert!(
+                !in_selected_style(&before[(x + 5, y)], theme.selected),
+                "{case}: the title is highlighted too"
+            );
+            app.update(Action::Down);
+            let after = draw(&app);
+            let changed: Vec<(u16, u16)> = before
+                .content
+                .iter()
+                .zip(after.content.iter())
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(i, _)| before.pos_of(i))
+                .collect();
+            assert!(
+                !changed.is_empty() && changed.len() <= 8,
+                "{case}: {} cells changed: {changed:?}",
+                changed.len()
+            );
+        }
+    }
+}
