@@ -134,10 +134,6 @@ pub fn qualify(board: &str, unit: &str) -> String {
 /// The unit's own name, when it is qualified with `board`'s name; as given otherwise (a unit
 /// typed without its board is taken as that board's).
 pub fn own_unit<'a>(board: &str, unit: &'a str) -> &'a str {
-    unqualify(board, unit)
-}
-
-fn unqualify<'a>(board: &str, unit: &'a str) -> &'a str {
     unit.strip_prefix(board)
         .and_then(|rest| rest.strip_prefix(QUALIFIER))
         .unwrap_or(unit)
@@ -149,7 +145,7 @@ pub fn own_board(combined: &Board, index: usize, member: Member) -> Board {
     let own = |units: &[String]| -> Vec<String> {
         units
             .iter()
-            .map(|u| unqualify(member.name, u).to_string())
+            .map(|u| own_unit(member.name, u).to_string())
             .collect()
     };
     let tasks = combined
@@ -290,7 +286,7 @@ fn translate(op: &Operation, board_name: &str, board: &Board) -> Operation {
     let own = |id: TaskId| id % STRIDE;
     let units = |list: &[String]| -> Vec<String> {
         list.iter()
-            .map(|u| unqualify(board_name, u).to_string())
+            .map(|u| own_unit(board_name, u).to_string())
             .collect()
     };
     let mut op = op.clone();
@@ -327,34 +323,10 @@ fn translate(op: &Operation, board_name: &str, board: &Board) -> Operation {
         } => *list = units(list),
         _ => {}
     }
-    if let Some(id) = op_id_mut(&mut op) {
+    if let Some(id) = op.existing_task_mut() {
         *id = own(*id);
     }
     op
-}
-
-/// The task number field of a single-task operation.
-fn op_id_mut(op: &mut Operation) -> Option<&mut TaskId> {
-    match op {
-        Operation::SetStatus { id, .. }
-        | Operation::AddNote { id, .. }
-        | Operation::EditField { id, .. }
-        | Operation::DeleteTask { id }
-        | Operation::RequestClose { id, .. }
-        | Operation::RequestExtend { id, .. }
-        | Operation::Decide { id, .. }
-        | Operation::AddMilestone { id, .. }
-        | Operation::EditMilestone { id, .. }
-        | Operation::CompleteMilestone { id, .. }
-        | Operation::ReopenMilestone { id, .. }
-        | Operation::DeleteMilestone { id, .. } => Some(id),
-        Operation::AddTask { .. }
-        | Operation::RecordMeeting { .. }
-        | Operation::SetRoles { .. }
-        | Operation::Batch(_)
-        | Operation::Revert { .. }
-        | Operation::ResolveConflict { .. } => None,
-    }
 }
 
 mod compare;

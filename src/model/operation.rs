@@ -122,6 +122,33 @@ pub struct Context {
     pub now: DateTime<FixedOffset>,
 }
 
+/// The `id` field of the operations that name one existing task by it, as a reference of the
+/// operation's own mutability: one list for `existing_task` and `existing_task_mut`.
+macro_rules! existing_task_field {
+    ($op:expr) => {
+        match $op {
+            Operation::SetStatus { id, .. }
+            | Operation::AddNote { id, .. }
+            | Operation::EditField { id, .. }
+            | Operation::DeleteTask { id }
+            | Operation::RequestClose { id, .. }
+            | Operation::RequestExtend { id, .. }
+            | Operation::Decide { id, .. }
+            | Operation::AddMilestone { id, .. }
+            | Operation::EditMilestone { id, .. }
+            | Operation::CompleteMilestone { id, .. }
+            | Operation::ReopenMilestone { id, .. }
+            | Operation::DeleteMilestone { id, .. } => Some(id),
+            Operation::AddTask { .. }
+            | Operation::RecordMeeting { .. }
+            | Operation::SetRoles { .. }
+            | Operation::ResolveConflict { .. }
+            | Operation::Batch(_)
+            | Operation::Revert { .. } => None,
+        }
+    };
+}
+
 impl Operation {
     /// The task this operation concerns (for keeping the selection on it); `None` for a
     /// board-wide change.
@@ -142,26 +169,12 @@ impl Operation {
     /// name a task by its id; `None` for the others (adding a task, batches, reverts, board-wide
     /// changes). What a change reads of a big board (`store::partial`) follows from it too.
     pub fn existing_task(&self) -> Option<TaskId> {
-        match self {
-            Operation::SetStatus { id, .. }
-            | Operation::AddNote { id, .. }
-            | Operation::EditField { id, .. }
-            | Operation::DeleteTask { id }
-            | Operation::RequestClose { id, .. }
-            | Operation::RequestExtend { id, .. }
-            | Operation::Decide { id, .. }
-            | Operation::AddMilestone { id, .. }
-            | Operation::EditMilestone { id, .. }
-            | Operation::CompleteMilestone { id, .. }
-            | Operation::ReopenMilestone { id, .. }
-            | Operation::DeleteMilestone { id, .. } => Some(*id),
-            Operation::AddTask { .. }
-            | Operation::RecordMeeting { .. }
-            | Operation::SetRoles { .. }
-            | Operation::ResolveConflict { .. }
-            | Operation::Batch(_)
-            | Operation::Revert { .. } => None,
-        }
+        existing_task_field!(self).copied()
+    }
+
+    /// The same task number, to change it (the city view gives a change its board's numbers).
+    pub fn existing_task_mut(&mut self) -> Option<&mut TaskId> {
+        existing_task_field!(self)
     }
 
     /// Applies the operation: checks it against the board, records what it does as history

@@ -368,8 +368,7 @@ fn carry_out(
                 ),
                 // A city view's change goes to its task's board, in that board's numbers.
                 Some(city) => match city.route(&op, app.city_board_shown()) {
-                    Ok((index, _)) if city.refusal(index).is_some() => {
-                        let problem = city.refusal(index).unwrap_or_default();
+                    Ok((index, _)) if let Some(problem) = city.refusal(index) => {
                         let text = format!("{}: {problem}", app.lang().strings().file_invalid);
                         app.refuse_save(text);
                         return Flow::Continue;

@@ -3,8 +3,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
 
 use super::text::{fit, safe, truncate, wrap};
 use crate::app::{App, Approvals};
@@ -18,32 +16,23 @@ pub fn render(app: &App, approvals: &Approvals, area: Rect, buf: &mut Buffer) {
     let l = app.lang().approval_labels();
     let board = app.board();
     let items = Approvals::items(board);
-    super::clear_box(area, buf);
-    let block = Block::bordered()
-        .border_set(theme.border_set)
-        .border_style(theme.border_focus)
-        .title(Line::styled(
-            format!(" {} {} ", l.list_title, items.len()),
-            theme.title,
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width < 4 || inner.height == 0 {
+    let Some(frame) = super::list_box::ListBox::draw(
+        app,
+        format!(" {} {} ", l.list_title, items.len()),
+        DETAIL_ROWS,
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
+    let inner = frame.inner;
     if items.is_empty() {
         buf.set_string(inner.x + 1, inner.y, l.no_requests, theme.dim);
         return;
     }
-    let with_detail = inner.height >= DETAIL_ROWS + 3;
-    let list_rows = if with_detail {
-        inner.height - DETAIL_ROWS
-    } else {
-        inner.height
-    };
+    let (with_detail, list_rows) = (frame.with_detail, frame.list_rows);
     let selected = approvals.index(board);
-    // Keep the selection in view without state: the list starts where the selection fits.
-    let first = selected.saturating_sub(usize::from(list_rows).saturating_sub(1));
+    let first = frame.first_shown(selected);
     let w = usize::from(inner.width);
     for (row, (i, (task, request))) in items
         .iter()

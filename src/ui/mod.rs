@@ -10,6 +10,7 @@ mod detail_milestones;
 mod dialogs;
 pub mod filter_bar;
 mod help;
+mod list_box;
 mod marks;
 mod milestone_dialog;
 mod request_dialogs;

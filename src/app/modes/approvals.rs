@@ -41,15 +41,7 @@ impl Approvals {
             return;
         };
         let at = self.index(board);
-        let to = match action {
-            Action::Up | Action::Left => at.saturating_sub(1),
-            Action::Down | Action::Right => (at + 1).min(last),
-            Action::PageUp => at.saturating_sub(10),
-            Action::PageDown => (at + 10).min(last),
-            Action::First => 0,
-            Action::Last => last,
-            _ => at,
-        };
+        let to = super::list_step(at, last, action);
         self.selected = Some(items[to].0.id);
     }
 

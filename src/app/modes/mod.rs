@@ -66,6 +66,20 @@ impl Step {
     }
 }
 
+/// Where a move key takes a list's selection from `at`, in a list whose last index is `last`
+/// (the approvals, the merge conflicts).
+pub(crate) fn list_step(at: usize, last: usize, action: Action) -> usize {
+    match action {
+        Action::Up | Action::Left => at.saturating_sub(1),
+        Action::Down | Action::Right => (at + 1).min(last),
+        Action::PageUp => at.saturating_sub(10),
+        Action::PageDown => (at + 10).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => at,
+    }
+}
+
 impl App {
     /// Hands an action to the top mode, or to the view when none is open. The mode is taken off
     /// the stack while it works (it changes the app), and put back where it was, below whatever

@@ -46,7 +46,7 @@ fn the_same_unit_in_two_boards_stays_two_units() {
     let a1 = &combined.task(join(0, 1)).unwrap().lead_units;
     let b1 = &combined.task(join(1, 1)).unwrap().lead_units;
     assert_ne!(a1, b1);
-    assert_eq!(unqualify("闵行", &a1[0]), unqualify("浦东", &b1[0]));
+    assert_eq!(own_unit("闵行", &a1[0]), own_unit("浦东", &b1[0]));
 }
 
 #[test]
