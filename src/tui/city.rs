@@ -103,7 +103,7 @@ impl City {
         member.problem = None;
         member.stamp = loaded.stamp;
         member.board = loaded.board;
-        let news = super::news(&member.store, &mut member.seen);
+        let news = super::reload::news(&member.store, &mut member.seen);
         let combined = self.combined().map_err(|e| self.problem(index, e));
         Some(Reload::Changed(
             Box::new(combined),

@@ -2,8 +2,10 @@
 
 mod city;
 mod events;
+mod export;
 mod guard;
 mod history;
+mod reload;
 mod save;
 mod synced;
 
@@ -148,7 +150,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, session: &mut Session) -> io::R
         load_history(session, &events);
     }
     let mut state = LoopState {
-        seen: newest_entry(&session.store),
+        seen: reload::newest_entry(&session.store),
         ..LoopState::default()
     };
     let mut shown: Option<(u64, Instant)> = None;
@@ -243,14 +245,6 @@ struct LoopState {
     seen: Option<crate::model::HistoryEntry>,
 }
 
-/// How far back a reload looks for entries it has not seen: more than anyone makes between two
-/// reloads (the footer names the first and counts the rest).
-const RECENT_ENTRIES: usize = 500;
-
-fn newest_entry(store: &Store) -> Option<crate::model::HistoryEntry> {
-    store.recent_history(1).ok()?.pop()
-}
-
 /// Ending (a hang-up, a signal) while a save runs: wait for its outcome, so the change is either
 /// made and acknowledged or not made; never half-told.
 fn finish_save(events: &Events, app: &mut App, session: &mut Session, state: &mut LoopState) {
@@ -282,7 +276,7 @@ fn saved(app: &mut App, session: &mut Session, state: &mut LoopState, outcome: s
     app.on_applied(op, kind, result);
     if std::mem::take(&mut state.reload_after_save) {
         for index in std::mem::take(&mut state.changed_meanwhile) {
-            reload(app, session, &mut state.seen, index);
+            reload::reload(app, session, &mut state.seen, index);
         }
     }
 }
@@ -328,7 +322,7 @@ fn handle(
             Effect::None
         }
         Event::FileChanged(index) => {
-            reload(app, session, &mut state.seen, index);
+            reload::reload(app, session, &mut state.seen, index);
             Effect::None
         }
         Event::Saved(outcome) => {
@@ -398,7 +392,7 @@ fn carry_out(
         }
         Effect::Export => match (&session.city, app.city_board_shown()) {
             (None, _) => {
-                let result = export(app, session);
+                let result = export::export(app, session);
                 app.on_exported(result);
             }
             // A city view exports the board it shows, as that board alone would: its own numbers,
@@ -414,8 +408,13 @@ fn carry_out(
                     board: &member.board,
                 };
                 let own = crate::model::city::own_board(app.board(), index, view);
-                let result =
-                    export_board(&own, &member.store, app.today(), unit, Some(&member.name));
+                let result = export::export_board(
+                    &own,
+                    &member.store,
+                    app.today(),
+                    unit,
+                    Some(&member.name),
+                );
                 app.on_exported(result);
             }
             (Some(_), None) => app.on_city_export_without_board(),
@@ -423,90 +422,6 @@ fn carry_out(
         Effect::None => {}
     }
     Flow::Continue
-}
-
-/// `e` in the board: today's report as a workbook (for the offices) and Markdown (for minutes and
-/// email), next to the board file. Never over an earlier report: a second export the same day
-/// gets the next free number (`-2`). With the board filtered to a unit, the report is that unit's
-/// (its tasks, lead or cooperating, and its name in the title and the file name), as
-/// `report --unit` gives it.
-fn export(
-    app: &App,
-    session: &Session,
-) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
-    let unit = app.filter().unit.as_ref().map(|(unit, _)| unit.clone());
-    export_board(app.board(), &session.store, app.today(), unit, None)
-}
-
-/// Today's report of `board` (narrowed to `unit`, if given) next to its file.
-fn export_board(
-    board: &crate::model::Board,
-    store: &Store,
-    today: chrono::NaiveDate,
-    unit: Option<String>,
-    board_name: Option<&str>,
-) -> Result<Vec<std::path::PathBuf>, crate::report::ReportError> {
-    use crate::report::{Format, Report, default_since, write_new_reports};
-    let folder = crate::store::folder_of(store.path());
-    // The message names the folder: `/srv/board` says more than `.`.
-    let folder = std::path::absolute(&folder).unwrap_or(folder);
-    let board = match &unit {
-        None => std::borrow::Cow::Borrowed(board),
-        Some(unit) => std::borrow::Cow::Owned(unit_board(board, unit)),
-    };
-    let mut report = Report::new(&board, today, default_since(today));
-    report.unit = unit;
-    report.board_name = board_name.map(str::to_string);
-    write_new_reports(&report, &folder, &[Format::Xlsx, Format::Markdown])
-}
-
-/// The board with only the tasks `unit` leads or cooperates on.
-fn unit_board(board: &crate::model::Board, unit: &str) -> crate::model::Board {
-    let mut narrowed = board.clone();
-    narrowed
-        .tasks
-        .retain(|task| board.units_of(task).iter().any(|(u, _)| *u == unit));
-    narrowed
-}
-
-/// Someone changed the file: read it through the store and hand it to the app, unless it is the
-/// version we have (our own save, or an event for nothing), with the history entries made since
-/// the last load, so the footer can say who changed what.
-fn reload(
-    app: &mut App,
-    session: &mut Session,
-    seen: &mut Option<crate::model::HistoryEntry>,
-    index: usize,
-) {
-    if let Some(city) = session.city.as_mut() {
-        match city.reload(index) {
-            None => {}
-            Some(city::Reload::Changed(read, news)) => {
-                let good = read.is_ok();
-                app.on_file_changed(*read, city.path(index));
-                if good {
-                    app.on_colleague_changes(news);
-                }
-            }
-            // One board's broken file stops changes to that board only: the others keep saving.
-            Some(city::Reload::Broken(problem)) => {
-                app.error(format!("{}: {problem}", app.lang().strings().file_invalid))
-            }
-        }
-        return;
-    }
-    let read = session.store.load();
-    if let Ok(loaded) = &read {
-        if loaded.stamp == session.stamp && app.file_problem().is_none() {
-            return;
-        }
-        session.stamp = loaded.stamp;
-    }
-    let good = read.is_ok();
-    app.on_file_changed(read.map(|loaded| loaded.board), session.store.path());
-    if good {
-        app.on_colleague_changes(news(&session.store, seen));
-    }
 }
 
 /// Reads the history (every board's, in a city view) after the first frame.
@@ -523,22 +438,4 @@ fn saving_store(session: &Session, member: Option<usize>) -> &Store {
         (Some(city), Some(index)) => &city.members[index].store,
         _ => &session.store,
     }
-}
-
-/// The entries after `seen` (all those read when it is not among them), and `seen` moved on.
-fn news(
-    store: &Store,
-    seen: &mut Option<crate::model::HistoryEntry>,
-) -> Vec<crate::model::HistoryEntry> {
-    let Ok(mut recent) = store.recent_history(RECENT_ENTRIES) else {
-        return Vec::new();
-    };
-    let start = seen
-        .as_ref()
-        .and_then(|s| recent.iter().rposition(|e| e == s))
-        .map_or(0, |i| i + 1);
-    if let Some(last) = recent.last() {
-        *seen = Some(last.clone());
-    }
-    recent.split_off(start)
 }
