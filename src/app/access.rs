@@ -48,7 +48,7 @@ impl App {
     }
 
     pub fn dashboard_scroll(&self) -> usize {
-        self.dashboard_scroll
+        self.dashboard_view.scroll()
     }
 
     pub fn urgency_width(&self) -> usize {
@@ -60,11 +60,11 @@ impl App {
     }
 
     pub fn status_cursor(&self) -> &StatusCursor {
-        &self.status_cursor
+        self.status_view.cursor()
     }
 
     pub fn unit_cursor(&self) -> &UnitCursor {
-        &self.unit_cursor
+        self.unit_view.cursor()
     }
 
     pub fn screen(&self) -> Rect {

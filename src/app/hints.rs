@@ -68,7 +68,7 @@ impl HintSource<'_> {
 
     /// What `z` would say now: the card density in use (卡片:自动).
     pub fn density(&self) -> &'static str {
-        self.app.lang.density(self.app.density)
+        self.app.lang.density(self.app.status_view.density())
     }
 
     /// The hints whose action has a key.

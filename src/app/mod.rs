@@ -40,8 +40,8 @@ pub use filter_form::{FilterForm, FilterRow};
 pub use grouping::{Grouping, UnitRow};
 pub use hints::{Hint, HintSource, all_dialog_keys, dialog_keys, joined};
 pub use modes::{
-    Approvals, ChangesRow, ChangesView, ChangesWindow, ConflictList, Detail, Help, Mode, Review,
-    Start,
+    Approvals, ChangesRow, ChangesView, ChangesWindow, ConflictList, DashboardView, Detail, Help,
+    Mode, Review, Start, StatusView, UnitView,
 };
 pub use navigation::{StatusCursor, UnitCursor};
 
@@ -130,20 +130,19 @@ pub struct App {
     saving: bool,
     /// What the views show: search text and filter conditions. Empty shows everything.
     filter: Filter,
-    dashboard_scroll: usize,
     /// The widest urgency words of the tasks shown, in cells: the unit view's column width.
     urgency_width: usize,
     grouping: Grouping,
-    status_cursor: StatusCursor,
-    unit_cursor: UnitCursor,
+    /// The four views, each with its own state (`modes/status_view.rs`, `unit_view.rs`,
+    /// `dashboard_view.rs`, `changes.rs`): switching views keeps each one's place.
+    status_view: StatusView,
+    unit_view: UnitView,
+    dashboard_view: DashboardView,
+    changes: ChangesView,
     /// The terminal's size, kept from resize events so scrolling knows what fits.
     screen: Rect,
     /// The areas of that screen, worked out once per resize (and when the filter bar changes).
     geometry: Geometry,
-    /// How the status view draws its cards (`z`), and where its columns and cards are now:
-    /// worked out with the geometry and whenever the columns change.
-    density: Density,
-    status_layout: StatusLayout,
     message: Option<Message>,
     /// Counts the messages set, so that the loop can time the one on screen (see
     /// `expire_message`) without the app reading a clock.
@@ -166,8 +165,6 @@ pub struct App {
     looking_back: Option<looking_back::LookingBack>,
     /// The dashboard's chart over time, walked from the history once (see `dashboard.rs`).
     progress: dashboard::ProgressCache,
-    /// The changes view's start, window and cursor.
-    changes: ChangesView,
     /// Someone else changed the file: their changes are in its history, which the main loop
     /// reads again (see `take_history_refresh`).
     history_stale: bool,
@@ -191,15 +188,14 @@ impl App {
             submitted: None,
             saving: false,
             filter: Filter::default(),
-            dashboard_scroll: 0,
             urgency_width: 0,
             grouping: Grouping::default(),
-            status_cursor: StatusCursor::default(),
-            unit_cursor: UnitCursor::default(),
+            status_view: StatusView::default(),
+            unit_view: UnitView::default(),
+            dashboard_view: DashboardView::default(),
+            changes: ChangesView::default(),
             screen: Rect::new(0, 0, 80, 24),
             geometry: Geometry::new(Rect::new(0, 0, 80, 24), Bars::default()),
-            density: Density::default(),
-            status_layout: StatusLayout::default(),
             message: None,
             message_serial: 0,
             read_only: None,
@@ -212,7 +208,6 @@ impl App {
             reverting: None,
             looking_back: None,
             progress: dashboard::ProgressCache::default(),
-            changes: ChangesView::default(),
             history_stale: false,
             city: Vec::new(),
         };
@@ -254,8 +249,8 @@ impl App {
             .map(|t| crate::text::width(&lang.urgency_short(self.board.urgency(t, self.today))))
             .max()
             .unwrap_or(0);
-        self.status_cursor.follow(&self.grouping, selected_status);
-        self.unit_cursor.follow(&self.grouping, selected_unit);
+        self.status_view.follow(&self.grouping, selected_status);
+        self.unit_view.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
         self.refresh_progress();
         // What the changes view lists depends on the same things.
@@ -264,19 +259,17 @@ impl App {
 
     fn keep_cursors_in_view(&mut self) {
         let geometry = self.geometry;
-        self.status_layout = self.status_layout_for(geometry.body);
-        self.status_cursor
-            .scroll_into_view(&self.grouping, self.status_layout.visible);
-        self.unit_cursor
+        self.status_view.relayout(&self.grouping, geometry.body);
+        self.unit_view
             .scroll_into_view(&self.grouping, geometry.unit_rows_visible);
     }
 
     pub fn selected_in_status_view(&self) -> Option<TaskId> {
-        self.status_cursor.selected(&self.grouping)
+        self.status_view.cursor().selected(&self.grouping)
     }
 
     pub fn selected_in_unit_view(&self) -> Option<(TaskId, String)> {
-        self.unit_cursor.selected(&self.grouping)
+        self.unit_view.selected(&self.grouping)
     }
 
     /// The task the current view points at.
@@ -337,13 +330,13 @@ impl App {
     /// Moves the cursor of the current view onto a task (after a change moved it).
     pub(super) fn follow_task(&mut self, id: TaskId) {
         match self.view {
-            View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
+            View::Status => self.status_view.follow(&self.grouping, Some(id)),
             View::Units => {
                 let unit = self
                     .selected_in_unit_view()
                     .map(|(_, u)| u)
                     .unwrap_or_default();
-                self.unit_cursor.follow(&self.grouping, Some((id, unit)));
+                self.unit_view.follow(&self.grouping, Some((id, unit)));
             }
             View::Dashboard | View::Changes => {}
         }
@@ -395,24 +388,16 @@ impl App {
     /// Where the status view's columns and cards go in a body of this size, for the cards shown
     /// now (drawing and the cursor both ask here).
     pub fn status_layout_for(&self, body: Rect) -> StatusLayout {
-        let counts = self.grouping.columns.each_ref().map(Vec::len);
-        let full_lines = if self.grouping.milestones_shown { 4 } else { 3 };
-        StatusLayout::new(body, counts, self.density, full_lines)
+        self.status_view.layout_for(&self.grouping, body)
     }
 
     /// The status view's layout on the current screen.
     pub fn status_layout(&self) -> &StatusLayout {
-        &self.status_layout
+        self.status_view.layout()
     }
 
     pub fn density(&self) -> Density {
-        self.density
-    }
-
-    /// `z`: the next card density.
-    pub(super) fn toggle_density(&mut self) {
-        self.density = self.density.next();
-        self.keep_cursors_in_view();
+        self.status_view.density()
     }
 
     /// Tasks per status, for column headers.

@@ -24,7 +24,7 @@ use std::io::Write;
 
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::i18n::Lang;
-use crate::model::{Board, History, Operation, Status};
+use crate::model::{Board, History, Operation};
 use crate::plan::builtin_plan;
 use crate::store::{Store, StoreError};
 
@@ -78,10 +78,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             change(&cli, &store, op)
         }
         Some(Command::Status { id, status }) => {
-            let to = Status::parse(status).ok_or_else(|| {
+            let to = crate::i18n::status_from_words(status).ok_or_else(|| {
                 Failure(format!(
                     "unknown status `{status}` (expected one of {})",
-                    Status::expected_list()
+                    crate::i18n::expected_statuses()
                 ))
             })?;
             change(&cli, &store, Operation::SetStatus { id: *id, to })

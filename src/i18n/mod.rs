@@ -24,6 +24,7 @@ mod git_words;
 mod lights;
 // The board's milestone dialogs and detail section.
 mod milestone_board;
+mod status_words;
 mod strings;
 // Messages about what happened: a colleague's change, a refused undo, the ends of the statuses.
 mod words;
@@ -38,6 +39,7 @@ pub use en::EN;
 pub use git_words::GitSay;
 pub use lights::{MilestoneLabels, light_symbol};
 pub use milestone_board::MilestoneBoardStrings;
+pub use status_words::{expected_statuses, status_from_words};
 pub use strings::Strings;
 pub use zh::ZH;
 
@@ -76,7 +78,12 @@ impl Lang {
 
     pub fn status(self, status: Status) -> &'static str {
         match self {
-            Lang::Zh => status.label_zh(),
+            Lang::Zh => match status {
+                Status::NotStarted => "未启动",
+                Status::InProgress => "推进中",
+                Status::Blocked => "需协调",
+                Status::Done => "已完成",
+            },
             Lang::En => match status {
                 Status::NotStarted => "Not started",
                 Status::InProgress => "In progress",

@@ -37,16 +37,6 @@ impl Status {
         }
     }
 
-    /// The Chinese label the task force uses.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::NotStarted => "未启动",
-            Status::InProgress => "推进中",
-            Status::Blocked => "需协调",
-            Status::Done => "已完成",
-        }
-    }
-
     /// Column index, 0-based.
     pub fn index(self) -> usize {
         self as usize
@@ -60,19 +50,11 @@ impl Status {
         self.index().checked_sub(1).map(|i| Status::ALL[i])
     }
 
-    /// Accepts the English name (any case, `-` or `_`) or the Chinese label.
+    /// Accepts the stable name, in any case, with `-` or `_`. (The labels people type, in
+    /// either language, are read by `i18n::status_from_words`: labels live in `i18n`.)
     pub fn parse(input: &str) -> Option<Status> {
         let wanted = input.trim().to_lowercase().replace('-', "_");
-        Status::ALL
-            .into_iter()
-            .find(|s| s.name() == wanted || s.label_zh() == input.trim())
-    }
-
-    /// "not_started, in_progress, blocked, done (未启动, 推进中, 需协调, 已完成)" for error messages.
-    pub fn expected_list() -> String {
-        let names: Vec<_> = Status::ALL.iter().map(|s| s.name()).collect();
-        let labels: Vec<_> = Status::ALL.iter().map(|s| s.label_zh()).collect();
-        format!("{} ({})", names.join(", "), labels.join(", "))
+        Status::ALL.into_iter().find(|s| s.name() == wanted)
     }
 }
 
@@ -81,10 +63,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_english_and_chinese_names() {
+    fn parses_the_stable_names_in_any_case() {
         assert_eq!(Status::parse("in_progress"), Some(Status::InProgress));
         assert_eq!(Status::parse("In-Progress"), Some(Status::InProgress));
-        assert_eq!(Status::parse("需协调"), Some(Status::Blocked));
         assert_eq!(Status::parse("doing"), None);
     }
 

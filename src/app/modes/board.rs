@@ -10,10 +10,7 @@ use crate::model::Filter;
 
 impl App {
     pub(super) fn on_board_action(&mut self, action: Action) -> Effect {
-        let body = self.body();
-        if self.view == View::Changes
-            && let Some(effect) = self.on_changes_action(action)
-        {
+        if let Some(effect) = self.on_view_action(action) {
             return effect;
         }
         match action {
@@ -67,32 +64,8 @@ impl App {
                     self.set_filter(cleared);
                 }
             }
-            Action::ToggleDensity => self.toggle_density(),
-            Action::Quit => {}
-            navigation => match self.view {
-                View::Status => self.status_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    self.status_layout.visible,
-                ),
-                View::Units => self.unit_cursor.navigate(
-                    navigation,
-                    &self.grouping,
-                    self.geometry.unit_rows_visible,
-                ),
-                // Its keys are taken above.
-                View::Changes => {}
-                View::Dashboard => {
-                    // A page key moves a whole screen: as many rows as are shown.
-                    let (last, screen) = self.grouping.dashboard.as_ref().map_or((0, 1), |d| {
-                        let page = d.page(body.width);
-                        (page.max_scroll(body.height), page.view_height(body.height))
-                    });
-                    self.dashboard_scroll =
-                        scrolled(self.dashboard_scroll, navigation, usize::from(screen))
-                            .min(usize::from(last));
-                }
-            },
+            // The views' own keys (moves, scrolling, `z`) were taken by `on_view_action`.
+            _ => {}
         }
         Effect::None
     }
@@ -120,13 +93,28 @@ impl App {
         self.regroup();
     }
 
+    /// Hands an action to the view shown; `None` for what it leaves to the board.
+    fn on_view_action(&mut self, action: Action) -> Option<Effect> {
+        let (grouping, body) = (&self.grouping, self.geometry.body);
+        let taken = match self.view {
+            View::Status => self.status_view.handle(action, grouping, body),
+            View::Units => {
+                let visible = self.geometry.unit_rows_visible;
+                self.unit_view.handle(action, grouping, visible)
+            }
+            View::Dashboard => self.dashboard_view.handle(action, grouping, body),
+            View::Changes => return self.on_changes_action(action),
+        };
+        taken.then_some(Effect::None)
+    }
+
     fn switch_view(&mut self, view: View) {
         // Carry the selected task across views so switching keeps your place.
         if let Some(id) = self.selected_task() {
             match view {
-                View::Status => self.status_cursor.follow(&self.grouping, Some(id)),
+                View::Status => self.status_view.follow(&self.grouping, Some(id)),
                 View::Units => self
-                    .unit_cursor
+                    .unit_view
                     .follow(&self.grouping, Some((id, String::new()))),
                 View::Dashboard | View::Changes => {}
             }
@@ -137,12 +125,16 @@ impl App {
     }
 }
 
-/// The footer with no mode open: help first, then what a member does most on this screen
-/// (write a note, open a task, move it, find one), the meeting's keys, and the rest as they fit.
+/// The footer with no mode open: help first, then what a member does most on this screen (the
+/// view's own list: write a note, open a task, move it, find one, the meeting's keys), and the
+/// rest as they fit.
 pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
-    if app.view == View::Changes {
-        return app.changes_view().hints(keys);
-    }
+    let middle = match app.view {
+        View::Status => app.status_view.hints(keys),
+        View::Units => app.unit_view.hints(keys),
+        View::Dashboard => app.dashboard_view.hints(keys),
+        View::Changes => return app.changes_view().hints(keys),
+    };
     let one = |a: Action| (keys.key(a), keys.short(a));
     let mut wanted = vec![one(Action::ToggleHelp)];
     // A city view's first question is which boards are shown.
@@ -152,28 +144,34 @@ pub fn hints(app: &App, keys: &HintSource) -> Vec<Hint> {
             app.lang().city_labels().switch_short,
         ));
     }
-    // The dashboard has no task to open or move.
-    if app.view != View::Dashboard {
-        wanted.extend([
-            one(Action::AddNote),
-            one(Action::OpenDetail),
-            (
-                keys.pair(Action::MoveNext, Action::MovePrevious),
-                keys.short(Action::MoveNext),
-            ),
-        ]);
-    }
-    wanted.extend([
-        one(Action::Search),
-        one(Action::Filter),
-        one(Action::Review),
-        one(Action::Export),
-    ]);
-    if app.view == View::Status {
-        wanted.push((keys.key(Action::ToggleDensity), keys.density()));
-    }
+    wanted.extend(middle);
     wanted.extend([one(Action::NextView), one(Action::Undo), one(Action::Quit)]);
     keys.collect(wanted)
+}
+
+/// The hints of a view with tasks to work on: write a note, open one, move it.
+pub(crate) fn task_hints(keys: &HintSource) -> Vec<(Option<String>, &'static str)> {
+    vec![
+        (keys.key(Action::AddNote), keys.short(Action::AddNote)),
+        (keys.key(Action::OpenDetail), keys.short(Action::OpenDetail)),
+        (
+            keys.pair(Action::MoveNext, Action::MovePrevious),
+            keys.short(Action::MoveNext),
+        ),
+    ]
+}
+
+/// Finding tasks, the meeting's review and the report: in every view's footer.
+pub(crate) fn finding_hints(keys: &HintSource) -> Vec<(Option<String>, &'static str)> {
+    [
+        Action::Search,
+        Action::Filter,
+        Action::Review,
+        Action::Export,
+    ]
+    .into_iter()
+    .map(|a| (keys.key(a), keys.short(a)))
+    .collect()
 }
 
 /// Scrolls a free-scrolling page (dashboard, detail, help) by an action.

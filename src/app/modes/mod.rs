@@ -3,7 +3,9 @@
 //! that is done (Esc, mostly) leaves the stack, and what it opens goes on top of it. Each mode is
 //! one type in one file with its handling (`handle`, returning an effect) and its key hints
 //! (`hints`, built from the keymap in use); `ui` draws the stack bottom to top. With no mode
-//! open, the view handles the action (`board.rs`).
+//! open, the view shown gets the action: each of the four is a type in its own file
+//! (`status_view.rs`, `unit_view.rs`, `dashboard_view.rs`, `changes.rs`) and takes what is its
+//! own (moves, scrolling, its clicks); what every view shares is `board.rs`'s.
 //!
 //! Nothing outside the stack decides who gets a key.
 
@@ -11,17 +13,24 @@ mod approvals;
 mod board;
 mod changes;
 mod conflicts;
+mod dashboard_view;
 mod detail;
 mod help;
 mod review;
+mod status_view;
+mod unit_view;
 
 pub use approvals::Approvals;
 pub use board::hints as board_hints;
 pub use changes::{ChangesView, Row as ChangesRow, Start, Window as ChangesWindow};
 pub use conflicts::ConflictList;
+pub use dashboard_view::DashboardView;
 pub use detail::Detail;
 pub use help::Help;
 pub use review::Review;
+pub(crate) use status_view::Clicked;
+pub use status_view::StatusView;
+pub use unit_view::UnitView;
 
 use super::{App, Dialog, Effect, Overlay};
 use crate::action::Action;
@@ -77,6 +86,15 @@ pub(crate) fn list_step(at: usize, last: usize, action: Action) -> usize {
         Action::First => 0,
         Action::Last => last,
         _ => at,
+    }
+}
+
+/// A wheel notch's step from `value`, by `by`, within `0..=max`.
+pub(crate) fn wheel_step(value: usize, down: bool, by: usize, max: usize) -> usize {
+    if down {
+        (value + by).min(max)
+    } else {
+        value.saturating_sub(by).min(max)
     }
 }
 
