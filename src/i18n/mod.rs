@@ -25,6 +25,8 @@ mod lights;
 // The board's milestone dialogs and detail section.
 mod milestone_board;
 mod status_words;
+// The words of the model's values (roles, reporting states, request errors).
+mod model_words;
 mod strings;
 // Messages about what happened: a colleague's change, a refused undo, the ends of the statuses.
 mod words;
@@ -163,7 +165,7 @@ impl Lang {
                 | OpError::RequestNeedsText(_)
                 | OpError::ExtensionNotLater { .. }
                 | OpError::WrongDecision { .. }),
-            ) => crate::model::request::zh_message(e),
+            ) => model_words::zh_message(e),
             (Lang::Zh, OpError::NoSuchTask(id)) => format!("没有任务 #{id}（可能已被他人删除）"),
             (Lang::Zh, OpError::EmptyTitle) => self.strings().need_title.to_string(),
             (Lang::Zh, OpError::NoLeadUnit) => self.strings().need_lead_unit.to_string(),

@@ -39,24 +39,6 @@ impl ReportState {
         matches!(self, ReportState::OnTime { .. } | ReportState::Late { .. })
     }
 
-    pub fn zh(self) -> &'static str {
-        match self {
-            ReportState::OnTime { .. } => "本期已报",
-            ReportState::Late { .. } => "本期已报（逾期）",
-            ReportState::NotYet => "未报",
-            ReportState::Overdue => "逾期未报",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            ReportState::OnTime { .. } => "reported",
-            ReportState::Late { .. } => "reported late",
-            ReportState::NotYet => "not yet reported",
-            ReportState::Overdue => "overdue, not reported",
-        }
-    }
-
     /// The stable name for JSON.
     pub fn name(self) -> &'static str {
         match self {

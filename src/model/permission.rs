@@ -57,48 +57,6 @@ impl Act {
                 | Act::SetStatus
         )
     }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Act::AddNote => "添加进展",
-            Act::RemoveOwnNote | Act::RemoveNote => "删除进展",
-            Act::CompleteMilestone => "完成工作节点",
-            Act::FileRequest => "提出申请（申请销号、延期申请）",
-            Act::WithdrawRequest => "撤回申请",
-            Act::SetStatus => "修改状态",
-            Act::Close => "销号",
-            Act::Reopen => "重新打开已完成的任务",
-            Act::EditPlan => "修改任务内容",
-            Act::EditMilestone => "修改工作节点",
-            Act::AddTask => "新增任务",
-            Act::DeleteTask => "删除任务",
-            Act::DecideRequest => "审批申请",
-            Act::ChangeRoles => "修改角色",
-            Act::RecordMeeting => "记录会议",
-            Act::ResolveConflict => "处理合并冲突",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Act::AddNote => "add notes",
-            Act::RemoveOwnNote | Act::RemoveNote => "remove notes",
-            Act::CompleteMilestone => "complete milestones",
-            Act::FileRequest => "file requests (closure, extension)",
-            Act::WithdrawRequest => "withdraw requests",
-            Act::SetStatus => "change the status",
-            Act::Close => "close a task (销号)",
-            Act::Reopen => "reopen a done task",
-            Act::EditPlan => "edit the plan's fields",
-            Act::EditMilestone => "edit milestones",
-            Act::AddTask => "add tasks",
-            Act::DeleteTask => "delete tasks",
-            Act::DecideRequest => "decide requests",
-            Act::ChangeRoles => "change the roles",
-            Act::RecordMeeting => "record meetings",
-            Act::ResolveConflict => "resolve merge conflicts",
-        }
-    }
 }
 
 /// Why a change is not allowed, naming who may make it.
@@ -112,48 +70,6 @@ pub enum Refusal {
     NotNamed { login: String },
     /// The board has roles, and the user id running us has no login name to look up.
     NoLogin,
-}
-
-impl Refusal {
-    pub fn zh(&self) -> String {
-        match self {
-            Refusal::OfficeOnly(act) => format!("只有专班办公室可以{}", act.zh()),
-            Refusal::UnitsOnly { act, task } => format!(
-                "只有任务 #{task} 的牵头、配合单位成员或专班办公室可以{}",
-                act.zh()
-            ),
-            Refusal::NotNamed { login } => {
-                format!("{login} 未列入看板的角色（roles），只能查看，不能修改")
-            }
-            Refusal::NoLogin => "无法确定当前系统用户的登录名，看板设有角色，不能修改".into(),
-        }
-    }
-
-    pub fn en(&self) -> String {
-        match self {
-            Refusal::OfficeOnly(act) => {
-                format!("only the task force office (专班办公室) may {}", act.en())
-            }
-            Refusal::UnitsOnly { act, task } => format!(
-                "only members of task {task}'s lead or cooperating units, or the office, may {}",
-                act.en()
-            ),
-            Refusal::NotNamed { login } => format!(
-                "{login} is not named in the board's roles: they may read the board but change nothing"
-            ),
-            Refusal::NoLogin => {
-                "the board has roles, and this user id has no login name: not changing anything"
-                    .into()
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for Refusal {
-    /// Both languages: the shell's messages are read by both kinds of colleague.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({})", self.zh(), self.en())
-    }
 }
 
 /// Whether `who` may make `op` on `board`. Without roles anyone may (as before roles existed).

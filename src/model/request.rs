@@ -177,29 +177,5 @@ pub fn open_requests(board: &Board) -> Vec<(&Task, &Request)> {
     out
 }
 
-/// A request's error in Chinese (the board's footer); English is its `Display`.
-pub fn zh_message(e: &OpError) -> String {
-    match e {
-        OpError::RequestOpen(id) => {
-            format!("任务 #{id} 已有待审批的申请，需专班办公室先行审批")
-        }
-        OpError::NoOpenRequest(id) => format!("任务 #{id} 没有待审批的申请"),
-        OpError::AlreadyDone(id) => format!("任务 #{id} 已完成"),
-        OpError::RequestNeedsText(id) => {
-            format!("任务 #{id} 的申请需写明完成情况（申请销号）或理由（延期申请）")
-        }
-        OpError::ExtensionNotLater { id, deadline } => {
-            format!("任务 #{id} 的期限为 {deadline}，延期须晚于此日期")
-        }
-        OpError::WrongDecision { id, closure: true } => {
-            format!("任务 #{id} 的申请为申请销号：可同意（approve）或退回（return）")
-        }
-        OpError::WrongDecision { id, closure: false } => {
-            format!("任务 #{id} 的申请为延期申请：可同意（approve）或不同意（refuse）")
-        }
-        other => other.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests;
