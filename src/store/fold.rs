@@ -151,9 +151,7 @@ fn replace_board(store: &Store, real: &Path, text: &str) -> Result<std::fs::File
 /// Whether the board file already holds exactly `text` (nothing to rewrite, e.g. a fold with an
 /// empty journal of a canonical file).
 fn board_text_unchanged(state: &State, text: &str) -> bool {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(text.as_bytes(), &mut h);
-    std::hash::Hasher::finish(&h) == state.board_stamp
+    super::digest::of(text.as_bytes()) == state.board_stamp
 }
 
 #[cfg(test)]

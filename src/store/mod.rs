@@ -11,6 +11,7 @@ mod backup;
 mod cache;
 mod canonical;
 mod codec;
+mod digest;
 mod duplicates;
 mod error;
 mod fast;
@@ -25,7 +26,6 @@ mod regular;
 mod scan;
 mod v1;
 
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -55,10 +55,8 @@ pub struct Stamp {
 
 impl Stamp {
     fn of(board_text: &[u8], journal_len: u64) -> Stamp {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        board_text.hash(&mut h);
         Stamp {
-            board: h.finish(),
+            board: digest::of(board_text),
             journal: journal_len,
         }
     }
@@ -192,13 +190,11 @@ impl Store {
 
     fn state_of(&self, text: &str, parsed: Parsed, partial: bool) -> Result<State, StoreError> {
         let (journal, journal_len) = lines::read(&journal_path(&self.real_path()))?;
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.as_bytes().hash(&mut h);
         Ok(State {
             parsed,
             partial,
             board_len: text.len(),
-            board_stamp: h.finish(),
+            board_stamp: digest::of(text.as_bytes()),
             journal,
             journal_len,
         })

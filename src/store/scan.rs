@@ -8,6 +8,7 @@
 
 use crate::model::TaskId;
 
+const TASKS_LINE: &str = "\n    tasks: [";
 const TASKS_OPEN: &str = "\n    tasks: [\n";
 const TASKS_EMPTY: &str = "\n    tasks: [],\n";
 const BLOCK_OPEN: &str = "        (\n";
@@ -64,16 +65,26 @@ impl Layout {
 }
 
 /// The layout of `text`, or `None` when it is not in the canonical layout.
+///
+/// Searches with memchr's SIMD `memmem` and looks for the tasks line once: on the plan after
+/// 50,000 changes (7 MB of notes) std's `str::find` over the whole text, twice, was a fifth of a
+/// change's time (issue 17's profile).
 pub fn scan(text: &str) -> Option<Layout> {
-    if let Some(at) = text.find(TASKS_EMPTY) {
+    let bytes = text.as_bytes();
+    let open = memchr::memmem::find(bytes, TASKS_LINE.as_bytes())?;
+    let header_end = open + 1;
+    let after_line = &text[open + TASKS_LINE.len()..];
+    if after_line.starts_with("],\n") {
         return Some(Layout {
-            header_end: at + 1,
-            after_tasks: at + TASKS_EMPTY.len(),
+            header_end,
+            after_tasks: open + TASKS_EMPTY.len(),
             blocks: Vec::new(),
         });
     }
-    let open = text.find(TASKS_OPEN)?;
-    let header_end = open + 1;
+    if !after_line.starts_with('\n') {
+        return None;
+    }
+    let block_close = memchr::memmem::Finder::new(BLOCK_CLOSE);
     let mut at = open + TASKS_OPEN.len();
     let mut blocks = Vec::new();
     loop {
@@ -92,7 +103,7 @@ pub fn scan(text: &str) -> Option<Layout> {
         if blocks.last().is_some_and(|b: &Block| b.id >= id) {
             return None;
         }
-        let close = rest.find(BLOCK_CLOSE)?;
+        let close = block_close.find(rest.as_bytes())?;
         let end = at + close + BLOCK_CLOSE.len();
         blocks.push(Block { id, start: at, end });
         at = end;
