@@ -26,6 +26,10 @@ fn scale(c: &mut Criterion) {
     let mut buf = Buffer::empty(SCREEN);
     for tasks in TASKS {
         for entries in HISTORY {
+            // Writing a big sample board takes seconds: only for a case the filter can select.
+            if !wanted(tasks, entries) {
+                continue;
+            }
             let case = ScaleCase::new(tasks, entries);
             let id = |name: &str| BenchmarkId::new(name, format!("{tasks}x{entries}"));
             let mut writer = case.writer();
@@ -70,6 +74,49 @@ fn scale(c: &mut Criterion) {
         }
     }
     group.finish();
+}
+
+/// Whether the command line's filter (`cargo bench --bench scale -- first_frame/19x50000`) can
+/// select a bench of this case. A filter with regex characters, or none, selects every case.
+fn wanted(tasks: usize, entries: usize) -> bool {
+    // Criterion's options that take a value: that value is not a filter.
+    const WITH_VALUE: [&str; 12] = [
+        "--save-baseline",
+        "--baseline",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--output-format",
+        "--profile-time",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, arg)| {
+            !arg.starts_with('-') && (*i == 0 || !WITH_VALUE.contains(&args[i - 1].as_str()))
+        })
+        .map(|(_, arg)| arg)
+        .collect();
+    let names = [
+        "change_under_lock",
+        "first_frame",
+        "check",
+        "as_of_step",
+        "changes_over_a_year",
+    ];
+    filters.is_empty()
+        || filters.iter().any(|filter| {
+            filter.contains(|c: char| "^$.*+?()[]{}|\\".contains(c))
+                || names
+                    .iter()
+                    .any(|name| format!("scale/{name}/{tasks}x{entries}").contains(filter.as_str()))
+        })
 }
 
 /// Halfway through the recorded time, so half the history is undone.
