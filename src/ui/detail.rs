@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::detail_milestones::{describe_milestone_change, light_lines, milestone_lines};
 use super::layout::overlay;
@@ -18,7 +18,6 @@ pub fn render(app: &App, detail: &Detail, area: Rect, buf: &mut Buffer) {
     };
     let scroll = detail.scroll;
     let selected = detail.selected_index(task.milestones.len());
-    let theme = &app.theme();
     let area = overlay(area);
     super::clear_box(area, buf);
     let title = format!(
@@ -26,10 +25,7 @@ pub fn render(app: &App, detail: &Detail, area: Rect, buf: &mut Buffer) {
         app.lang().strings().detail_title,
         app.task_number(task.id)
     );
-    let block = Block::bordered()
-        .border_set(theme.border_set)
-        .border_style(theme.border_focus)
-        .title(Line::styled(title, theme.title));
+    let block = super::overlay_block(app, title);
     let inner = block.inner(area);
     block.render(area, buf);
     let inner = Rect {

@@ -45,10 +45,7 @@ pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 pub(super) fn frame<'a>(app: &App, title: String, hint: &'a str) -> Block<'a> {
-    Block::bordered()
-        .border_set(app.theme().border_set)
-        .border_style(app.theme().border_focus)
-        .title(Line::styled(title, app.theme().title))
+    super::overlay_block(app, title)
         .title_bottom(Line::styled(format!(" {hint} "), app.theme().dim))
 }
 

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::layout::overlay;
 use super::text::{fit, truncate, width};
@@ -134,14 +134,9 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let s = app.lang().strings();
     let area = overlay(area);
     super::clear_box(area, buf);
-    let block = Block::bordered()
-        .border_set(theme.border_set)
-        .border_style(theme.border_focus)
-        .title(Line::styled(format!(" {} ", s.help_title), theme.title))
-        .title_bottom(Line::styled(
-            format!(" {} ", joined(&app.help_hints())),
-            theme.dim,
-        ));
+    let block = super::overlay_block(app, format!(" {} ", s.help_title)).title_bottom(
+        Line::styled(format!(" {} ", joined(&app.help_hints())), theme.dim),
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     let height = usize::from(inner.height).max(1);

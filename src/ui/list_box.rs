@@ -3,8 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::App;
 
@@ -25,12 +24,8 @@ impl ListBox {
         area: Rect,
         buf: &mut Buffer,
     ) -> Option<ListBox> {
-        let theme = app.theme();
         super::clear_box(area, buf);
-        let block = Block::bordered()
-            .border_set(theme.border_set)
-            .border_style(theme.border_focus)
-            .title(Line::styled(title, theme.title));
+        let block = super::overlay_block(app, title);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.width < 4 || inner.height == 0 {

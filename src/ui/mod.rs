@@ -97,6 +97,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     cursor
 }
 
+/// The frame of an overlay or dialog: the focused border, titled.
+pub(crate) fn overlay_block<'a>(app: &App, title: String) -> ratatui::widgets::Block<'a> {
+    let theme = app.theme();
+    ratatui::widgets::Block::bordered()
+        .border_set(theme.border_set)
+        .border_style(theme.border_focus)
+        .title(Line::styled(title, theme.title))
+}
+
 /// Clears a box for an overlay. Besides blanking the box, it removes any wide character that
 /// straddles the box's left or right edge: the terminal would otherwise draw its second half over
 /// our border (ratatui skips the cell hidden behind a wide character).

@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{safe, truncate, wrap};
 use crate::app::{App, Review, joined};
@@ -40,14 +40,10 @@ pub fn render(app: &App, review: &Review, body: Rect, buf: &mut Buffer) {
         review.index + 1,
         review.items.len()
     );
-    let block = Block::bordered()
-        .border_set(theme.border_set)
-        .border_style(theme.border_focus)
-        .title(Line::styled(progress, theme.title))
-        .title_bottom(Line::styled(
-            format!(" {} ", joined(&app.review_hints())),
-            theme.dim,
-        ));
+    let block = super::overlay_block(app, progress).title_bottom(Line::styled(
+        format!(" {} ", joined(&app.review_hints())),
+        theme.dim,
+    ));
     let inner = block.inner(body);
     block.render(body, buf);
     let area = Rect {

@@ -93,14 +93,7 @@ fn moving_the_selection_repaints_only_the_marker_and_the_numbers_of_two_cards() 
             let before = draw(&app);
             app.update(Action::Down);
             let after = draw(&app);
-            let changed: Vec<(u16, u16)> = before
-                .content
-                .iter()
-                .zip(after.content.iter())
-                .enumerate()
-                .filter(|(_, (a, b))| a != b)
-                .map(|(i, _)| before.pos_of(i))
-                .collect();
+            let changed = changed_cells(&before, &after);
             // Marker and number ("▸ 1 " then "▸ 3 "): four cells on each of two rows.
             assert!(
                 changed.len() <= 8 && changed.iter().all(|&(x, _)| x < 4),
@@ -144,14 +137,7 @@ fn the_unit_view_marks_the_selected_row_by_its_marker_and_number_and_a_move_repa
             );
             app.update(Action::Down);
             let after = draw(&app);
-            let changed: Vec<(u16, u16)> = before
-                .content
-                .iter()
-                .zip(after.content.iter())
-                .enumerate()
-                .filter(|(_, (a, b))| a != b)
-                .map(|(i, _)| before.pos_of(i))
-                .collect();
+            let changed = changed_cells(&before, &after);
             assert!(
                 !changed.is_empty() && changed.len() <= 8,
                 "{case}: {} cells changed: {changed:?}",
@@ -159,4 +145,16 @@ fn the_unit_view_marks_the_selected_row_by_its_marker_and_number_and_a_move_repa
             );
         }
     }
+}
+
+/// The cells, as (x, y), that differ between two frames of the same size.
+fn changed_cells(before: &Buffer, after: &Buffer) -> Vec<(u16, u16)> {
+    before
+        .content
+        .iter()
+        .zip(after.content.iter())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| before.pos_of(i))
+        .collect()
 }

@@ -21,15 +21,8 @@ impl DashboardView {
 
     /// The scrolling keys; false for those it leaves to the board.
     pub(crate) fn handle(&mut self, action: Action, grouping: &Grouping, body: Rect) -> bool {
-        let scrolls = matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::First
-                | Action::Last
-        );
+        // Left and Right have nothing to move on a page that only scrolls.
+        let scrolls = super::is_move(action) && !matches!(action, Action::Left | Action::Right);
         if scrolls {
             // A page key moves a whole screen: as many rows as are shown.
             let (last, screen) = grouping.dashboard.as_ref().map_or((0, 1), |d| {

@@ -89,6 +89,21 @@ pub(crate) fn list_step(at: usize, last: usize, action: Action) -> usize {
     }
 }
 
+/// The keys that move a selection or scroll a page: the views take these for themselves.
+pub(crate) fn is_move(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+    )
+}
+
 /// A wheel notch's step from `value`, by `by`, within `0..=max`.
 pub(crate) fn wheel_step(value: usize, down: bool, by: usize, max: usize) -> usize {
     if down {

@@ -55,14 +55,9 @@ impl StatusView {
                 self.density = self.density.next();
                 self.relayout(grouping, body);
             }
-            Action::Up
-            | Action::Down
-            | Action::Left
-            | Action::Right
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => self.cursor.navigate(action, grouping, self.layout.visible),
+            _ if super::is_move(action) => {
+                self.cursor.navigate(action, grouping, self.layout.visible)
+            }
             _ => return false,
         }
         true

@@ -32,17 +32,7 @@ impl UnitView {
 
     /// The view's own actions (the moves); false for those it leaves to the board.
     pub(crate) fn handle(&mut self, action: Action, grouping: &Grouping, visible: usize) -> bool {
-        let moves = matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::Left
-                | Action::Right
-                | Action::PageUp
-                | Action::PageDown
-                | Action::First
-                | Action::Last
-        );
+        let moves = super::is_move(action);
         if moves {
             self.cursor.navigate(action, grouping, visible);
         }
