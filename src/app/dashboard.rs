@@ -243,7 +243,18 @@ struct ProgressKey {
 impl App {
     /// Brings the weekly series up to date when what it depends on changed (after regrouping,
     /// and when the history arrives).
-    pub(super) fn refresh_progress(&mut self) {
+    /// The dashboard's figures and chart, made when the dashboard is shown: no other view reads
+    /// them, and they cost more than the rest of a regroup together (issue 17's profile). A
+    /// regroup drops the figures; the chart is kept while its key holds.
+    pub(super) fn refresh_dashboard(&mut self) {
+        if self.view != super::View::Dashboard {
+            return;
+        }
+        self.grouping.fill_dashboard(&self.board, self.today);
+        self.refresh_progress();
+    }
+
+    fn refresh_progress(&mut self) {
         if self.history_pending {
             return;
         }

@@ -23,7 +23,7 @@ impl App {
         self.history = history;
         self.history_pending = false;
         self.sync_detail_record();
-        self.refresh_progress();
+        self.refresh_dashboard();
         self.refresh_changes();
     }
 

@@ -63,7 +63,8 @@ pub struct Grouping {
     pub columns: [Vec<TaskId>; 4],
     pub lanes: Vec<crate::model::UnitLane>,
     pub unit_rows: Vec<UnitRow>,
-    /// Figures for the dashboard over the tasks shown.
+    /// Figures for the dashboard over the tasks shown; `None` until the dashboard is shown (see
+    /// [`Grouping::fill_dashboard`]).
     pub dashboard: Option<Dashboard>,
     /// The headline's counts over the tasks shown.
     pub headline: Headline,
@@ -127,37 +128,47 @@ impl Grouping {
                 }
             }
         }
-        // The dashboard describes what the filter keeps ("my unit's work" with --unit).
-        let dashboard = if shown.len() == board.tasks.len() {
-            Dashboard::compute(board, today)
-        } else {
-            // Statistics read tasks only: leave the (possibly long) history behind.
-            let narrowed = Board {
-                tasks: board
-                    .tasks
-                    .iter()
-                    .filter(|t| shown.contains(&t.id))
-                    .cloned()
-                    .collect(),
-                ..Board::empty(board.plan.clone())
-            };
-            let narrowed = Board {
-                settings: board.settings.clone(),
-                unit_aliases: board.unit_aliases.clone(),
-                created_on: board.created_on,
-                ..narrowed
-            };
-            Dashboard::compute(&narrowed, today)
-        };
         let shown_tasks = || board.tasks.iter().filter(|t| shown.contains(&t.id));
         Grouping {
             columns,
             lanes,
             unit_rows,
-            dashboard: Some(dashboard),
+            dashboard: None,
             headline: Headline::compute(shown_tasks(), board, today),
             milestones_shown: shown_tasks().any(|t| !t.milestones.is_empty()),
         }
+    }
+
+    /// Computes the dashboard's figures over the tasks shown, when they are not there yet. Only
+    /// the dashboard reads them, and at 10,000 tasks they were a quarter of opening the board on
+    /// the status view (issue 17's profile): they are made when the dashboard is shown.
+    pub fn fill_dashboard(&mut self, board: &Board, today: NaiveDate) {
+        if self.dashboard.is_some() {
+            return;
+        }
+        let shown: usize = self.columns.iter().map(Vec::len).sum();
+        // The dashboard describes what the filter keeps ("my unit's work" with --unit).
+        let dashboard = if shown == board.tasks.len() {
+            Dashboard::compute(board, today)
+        } else {
+            let mut ids: Vec<TaskId> = self.columns.iter().flatten().copied().collect();
+            ids.sort_unstable();
+            // Statistics read tasks only: leave the (possibly long) history behind.
+            let narrowed = Board {
+                tasks: board
+                    .tasks
+                    .iter()
+                    .filter(|t| ids.binary_search(&t.id).is_ok())
+                    .cloned()
+                    .collect(),
+                settings: board.settings.clone(),
+                unit_aliases: board.unit_aliases.clone(),
+                created_on: board.created_on,
+                ..Board::empty(board.plan.clone())
+            };
+            Dashboard::compute(&narrowed, today)
+        };
+        self.dashboard = Some(dashboard);
     }
 
     pub fn column_of(&self, id: TaskId) -> Option<(Status, usize)> {

@@ -252,7 +252,7 @@ impl App {
         self.status_view.follow(&self.grouping, selected_status);
         self.unit_view.follow(&self.grouping, selected_unit);
         self.keep_cursors_in_view();
-        self.refresh_progress();
+        self.refresh_dashboard();
         // What the changes view lists depends on the same things.
         self.refresh_changes();
     }

@@ -428,3 +428,51 @@ fn opening_the_review_records_the_meeting_once_a_day_and_never_when_looking_back
 fn render_rows(app: &App) -> Vec<String> {
     rows(app)
 }
+
+/// The dashboard's figures are made when it is shown (opening a 10,000-task board on the status
+/// view no longer pays for them). A colleague's change that arrives while another view is shown
+/// is in them all the same when the dashboard is opened, and one that arrives while it is shown
+/// changes them at once.
+#[test]
+fn the_dashboard_counts_a_change_that_arrived_while_another_view_was_shown() {
+    let mut app = app(Lang::En, 160, 48);
+    // The summary, the status counts and the head of the units table. (The week-by-week chart
+    // is walked from the history, which this change does not add to.)
+    let done_row = |app: &mut App| {
+        app.update(Action::ShowDashboard);
+        let rows = rows(app)[..9].to_vec();
+        app.update(Action::ShowStatusView);
+        rows
+    };
+    let before = done_row(&mut app);
+    let mut board = app.board().clone();
+    let open: Vec<u32> = board
+        .tasks
+        .iter()
+        .filter(|t| t.status != Status::Done)
+        .map(|t| t.id)
+        .take(3)
+        .collect();
+    for id in &open {
+        board.task_mut(*id).unwrap().status = Status::Done;
+    }
+    app.set_board(board.clone());
+    let after = done_row(&mut app);
+    assert_ne!(
+        before, after,
+        "the dashboard still shows the board before the change"
+    );
+    let fresh = done_row(&mut app_with(board.clone(), TODAY, Lang::En, 160, 48));
+    assert_eq!(after, fresh);
+
+    // Shown while the change comes.
+    app.update(Action::ShowDashboard);
+    board.task_mut(open[0]).unwrap().status = Status::Blocked;
+    app.set_board(board.clone());
+    let live = rows(&app)[..9].to_vec();
+    app.update(Action::ShowStatusView);
+    assert_eq!(
+        live,
+        done_row(&mut app_with(board, TODAY, Lang::En, 160, 48))
+    );
+}

@@ -121,6 +121,7 @@ impl App {
         }
         self.view = view;
         self.keep_cursors_in_view();
+        self.refresh_dashboard();
         self.refresh_changes();
     }
 }
