@@ -24,6 +24,7 @@ mod partial;
 mod recent;
 mod regular;
 mod scan;
+mod sieve;
 mod v1;
 
 use std::path::{Path, PathBuf};
@@ -163,19 +164,16 @@ impl Store {
     /// [`Store::read_state`]; with `touched`, a big board in the canonical layout is read with only
     /// those tasks (and the header): all a change to them needs (see `partial.rs`).
     fn read_state_for(&self, touched: Option<&partial::Touched>) -> Result<State, StoreError> {
-        let text = read_limited(&self.path)?;
         if let Some(touched) = touched
-            && let Some(board) = partial::parse_for(&text, &self.path, touched)
+            && let Some((board, sieved)) = partial::read_for(&self.path, touched)?
         {
-            return self.state_of(
-                &text,
-                Parsed {
-                    board,
-                    v1_history: None,
-                },
-                true,
-            );
+            let parsed = Parsed {
+                board,
+                v1_history: None,
+            };
+            return self.state_of(parsed, sieved.len, sieved.digest, true);
         }
+        let text = read_limited(&self.path)?;
         // A big board in the canonical layout is parsed on all cores; any other, or any problem,
         // the ordinary way (which also places the problem exactly).
         let parsed = match fast::parse_canonical(&text, &self.path) {
@@ -185,16 +183,23 @@ impl Store {
             },
             None => parse_file(&text, &self.path)?,
         };
-        self.state_of(&text, parsed, false)
+        let digest = digest::of(text.as_bytes());
+        self.state_of(parsed, text.len(), digest, false)
     }
 
-    fn state_of(&self, text: &str, parsed: Parsed, partial: bool) -> Result<State, StoreError> {
+    fn state_of(
+        &self,
+        parsed: Parsed,
+        board_len: usize,
+        board_stamp: u64,
+        partial: bool,
+    ) -> Result<State, StoreError> {
         let (journal, journal_len) = lines::read(&journal_path(&self.real_path()))?;
         Ok(State {
             parsed,
             partial,
-            board_len: text.len(),
-            board_stamp: digest::of(text.as_bytes()),
+            board_len,
+            board_stamp,
             journal,
             journal_len,
         })
@@ -356,19 +361,33 @@ impl Store {
             journal: state.journal_len,
         };
         let due = fold::is_due(&state);
+        let mut unread = None;
         let (mut loaded, state) = if due && state.partial {
             // A fold needs the whole board: read it again (the lock is held; the journal now
-            // holds this change too).
-            let Replayed { board, state } = self.read_state()?.replayed();
-            (board, state)
+            // holds this change too). The partial read looked only at its tasks: a problem in
+            // another (a hand edit) shows now, and leaves the change in the journal unfolded.
+            match self.read_state() {
+                Ok(whole) => {
+                    let Replayed { board, state } = whole.replayed();
+                    (board, state)
+                }
+                Err(e) => {
+                    unread = Some(e.to_string());
+                    (loaded.board, state)
+                }
+            }
         } else {
             (loaded.board, state)
         };
         loaded.sort_tasks();
-        let (stamp, fold_failed, _version) = match fold::fold_if_due(self, &real, &loaded, &state) {
+        let folding = match unread {
+            Some(problem) => Err(problem),
+            None => fold::fold_if_due(self, &real, &loaded, &state).map_err(|e| e.to_string()),
+        };
+        let (stamp, fold_failed, _version) = match folding {
             Ok(Some(folded)) => (folded.stamp, None, Some(folded)),
             Ok(None) => (unfolded, None, None),
-            Err(e) => (unfolded, Some(e.to_string()), None),
+            Err(e) => (unfolded, Some(e), None),
         };
         // A failed fold may have left the files half way: the next change reads them.
         if let Some(cache) = cache

@@ -9,12 +9,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::codec::parse_file;
-use super::scan;
+use super::error::StoreError;
+use super::sieve::{self, Sieved};
 use crate::model::{Board, Operation, TaskId};
 
 /// Below this a board is read whole: it is quick, and a small board is folded (rewritten) with
 /// every change anyway, which needs all of it.
-const PARTIAL_FROM: usize = 512 * 1024;
+const PARTIAL_FROM: u64 = 512 * 1024;
 
 /// The tasks a change needs to see.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,18 +55,23 @@ fn add(op: &Operation, out: &mut Touched) -> bool {
     true
 }
 
-/// The board with only the touched tasks, or `None` when it should be read whole.
-pub fn parse_for(text: &str, path: &Path, touched: &Touched) -> Option<Board> {
-    if text.len() < PARTIAL_FROM {
-        return None;
-    }
-    let layout = scan::scan(text)?;
-    let mut ids = touched.tasks.clone();
-    if touched.adds {
-        ids.extend(layout.max_id());
-    }
-    let blocks: Vec<scan::Block> = ids.iter().filter_map(|id| layout.find(*id)).collect();
-    let parsed = parse_file(&layout.with_only(text, &blocks), path).ok()?;
+/// The board with only the touched tasks, read through the sieve (`sieve.rs`), with the file's
+/// length and digest; `None` when it should be read whole.
+pub fn read_for(path: &Path, touched: &Touched) -> Result<Option<(Board, Sieved)>, StoreError> {
+    let wanted = sieve::Wanted {
+        ids: &touched.tasks,
+        last: touched.adds,
+    };
+    let Some(sieved) = sieve::read(path, &wanted, PARTIAL_FROM)? else {
+        return Ok(None);
+    };
+    // Any problem is left to the whole read, which places it.
+    let Ok(parsed) = parse_file(&sieved.text, path) else {
+        return Ok(None);
+    };
     // A version 1 file is read whole, and upgraded by this change.
-    parsed.v1_history.is_none().then_some(parsed.board)
+    Ok(parsed
+        .v1_history
+        .is_none()
+        .then_some((parsed.board, sieved)))
 }

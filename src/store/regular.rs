@@ -17,21 +17,31 @@ pub const KEYS_LIMIT: u64 = 1 << 20;
 /// The whole file at `path`, refused with a message when it is not a regular file or is larger than
 /// `limit` bytes. `what` names the kind of file for the message ("board", "keys").
 pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, StoreError> {
-    let io = |action: &'static str| {
-        move |source| StoreError::Io {
-            path: path.to_path_buf(),
-            action,
-            source,
-        }
-    };
+    let (file, len) = open_regular(path, limit, what)?;
+    // The file may grow while we read it: never read more than the limit.
+    let mut bytes = Vec::with_capacity(len as usize);
+    read_at_most(file, limit + 1, &mut bytes).map_err(io_error(path))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, limit, what));
+    }
+    Ok(bytes)
+}
+
+/// The file at `path` open for reading, and its length: refused as [`read_regular`] refuses it.
+/// Whoever reads it must still stop at `limit`, for the file may grow meanwhile.
+pub(super) fn open_regular(
+    path: &Path,
+    limit: u64,
+    what: &'static str,
+) -> Result<(File, u64), StoreError> {
     // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one. It
     // changes nothing for a regular file.
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)
-        .map_err(io("read"))?;
-    let meta = file.metadata().map_err(io("read"))?;
+        .map_err(io_error(path))?;
+    let meta = file.metadata().map_err(io_error(path))?;
     let file_type = meta.file_type();
     if !file_type.is_file() {
         let kind = kind_of(&file_type);
@@ -41,21 +51,26 @@ pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
             what,
         });
     }
-    let too_large = || StoreError::TooLarge {
+    if meta.len() > limit {
+        return Err(too_large(path, limit, what));
+    }
+    Ok((file, meta.len()))
+}
+
+pub(super) fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source,
+    }
+}
+
+pub(super) fn too_large(path: &Path, limit: u64, what: &'static str) -> StoreError {
+    StoreError::TooLarge {
         path: path.to_path_buf(),
         limit,
         what,
-    };
-    if meta.len() > limit {
-        return Err(too_large());
     }
-    // The file may grow while we read it: never read more than the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    read_at_most(file, limit + 1, &mut bytes).map_err(io("read"))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
-    Ok(bytes)
 }
 
 /// Refuses a path that does not name a regular file (following a symbolic link, as reading does).

@@ -545,3 +545,47 @@ fn a_change_reading_only_its_task_gives_the_board_a_whole_read_gives() {
     store.fold().unwrap();
     assert_eq!(store.load().unwrap().board, whole.load().unwrap().board);
 }
+
+/// A change from the shell to a big board reads only its own task (`store/sieve.rs`), so a hand
+/// edit that broke another task is not its to find. The change is made, and the whole read of the
+/// fold finds the problem, says where it is, and leaves the change in the journal; `check` says
+/// the same. Nothing is lost and the broken file is not rewritten.
+#[test]
+fn a_shell_change_beside_a_broken_task_is_kept_and_the_fold_names_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = big_store(dir.path());
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    let broken_at = text.find("            id: 900,").unwrap();
+    let status_at = broken_at + text[broken_at..].find("status: ").unwrap();
+    let mut broken = text.clone();
+    broken.replace_range(status_at..status_at + "status: ".len(), "status: doing_");
+    std::fs::write(store.path(), &broken).unwrap();
+    let line = broken[..status_at].lines().count();
+
+    let out = std::process::Command::new(common::BIN)
+        .args(["--file"])
+        .arg(store.path())
+        .args(["--user", "lina", "note", "5", "只动第五项"])
+        .env("FTZ_BOARD_FOLD_AT_ENTRIES", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("the change is saved in") && stderr.contains(&format!("board.ron:{line}:")),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(store.path()).unwrap(), broken);
+    let journal = std::fs::read_to_string(store::journal_path(store.path())).unwrap();
+    assert!(journal.contains("只动第五项"), "{journal}");
+
+    let check = std::process::Command::new(common::BIN)
+        .args(["check", "--file"])
+        .arg(store.path())
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&check.stdout).to_string()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains(&format!(":{line}:")), "{said}");
+}
