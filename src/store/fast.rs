@@ -25,12 +25,22 @@ pub fn parse_canonical(text: &str, path: &Path) -> Option<Board> {
     if layout.blocks.len() < PARALLEL_FROM && text.len() < PARALLEL_FROM_BYTES {
         return None;
     }
-    let header = parse_file(&scan::header_only(text, &layout), path).ok()?;
+    parse_layout(text, &layout, path)
+}
+
+/// [`parse_canonical`] whatever the size: for the few blocks a change reads (`sieve.rs`), which
+/// may hold a long record of notes all the same.
+pub fn parse_canonical_any(text: &str, path: &Path) -> Option<Board> {
+    parse_layout(text, &scan::scan(text)?, path)
+}
+
+fn parse_layout(text: &str, layout: &Layout, path: &Path) -> Option<Board> {
+    let header = parse_file(&scan::header_only(text, layout), path).ok()?;
     if header.v1_history.is_some() {
         return None;
     }
     let mut board = header.board;
-    board.tasks = parse_blocks(text, &layout)?;
+    board.tasks = parse_blocks(text, layout)?;
     validate(&board).is_empty().then_some(board)
 }
 
@@ -68,7 +78,7 @@ fn parse_piece(text: &str, blocks: &[scan::Block]) -> Option<Vec<Task>> {
             // A block ends with its closing line, `),` in a list.
             let body = text[block.start..block.end].trim_end();
             let body = body.strip_suffix(',').unwrap_or(body);
-            options.from_str(body).ok()
+            super::quick::parse_task(body, &options)
         })
         .collect()
 }

@@ -21,6 +21,7 @@ pub mod locate;
 mod lock;
 pub mod merge;
 mod partial;
+mod quick;
 mod recent;
 mod regular;
 mod scan;

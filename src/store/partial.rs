@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::codec::parse_file;
 use super::error::StoreError;
 use super::sieve::{self, Sieved};
 use crate::model::{Board, Operation, TaskId};
@@ -65,13 +64,7 @@ pub fn read_for(path: &Path, touched: &Touched) -> Result<Option<(Board, Sieved)
     let Some(sieved) = sieve::read(path, &wanted, PARTIAL_FROM)? else {
         return Ok(None);
     };
-    // Any problem is left to the whole read, which places it.
-    let Ok(parsed) = parse_file(&sieved.text, path) else {
-        return Ok(None);
-    };
-    // A version 1 file is read whole, and upgraded by this change.
-    Ok(parsed
-        .v1_history
-        .is_none()
-        .then_some((parsed.board, sieved)))
+    // Any problem is left to the whole read, which places it. A version 1 file is read whole,
+    // and upgraded by this change (the fast parse takes version 2 only).
+    Ok(super::fast::parse_canonical_any(&sieved.text, path).map(|board| (board, sieved)))
 }
