@@ -35,13 +35,30 @@ pub fn parse_canonical_any(text: &str, path: &Path) -> Option<Board> {
 }
 
 fn parse_layout(text: &str, layout: &Layout, path: &Path) -> Option<Board> {
-    let header = parse_file(&scan::header_only(text, layout), path).ok()?;
+    board_of(
+        &scan::header_only(text, layout),
+        parse_blocks(text, layout)?,
+        path,
+    )
+}
+
+/// The board of a header (the text with an empty tasks list) and the tasks of its blocks, when
+/// it is a valid version 2 board.
+pub(super) fn board_of(header: &str, tasks: Vec<Task>, path: &Path) -> Option<Board> {
+    let header = parse_file(header, path).ok()?;
     if header.v1_history.is_some() {
         return None;
     }
     let mut board = header.board;
-    board.tasks = parse_blocks(text, layout)?;
+    board.tasks = tasks;
     validate(&board).is_empty().then_some(board)
+}
+
+/// The task of one block, from its opening line to the end of its closing line `        ),`.
+pub(super) fn parse_block(block: &str, options: &ron::Options) -> Option<Task> {
+    let body = block.trim_end();
+    let body = body.strip_suffix(',').unwrap_or(body);
+    super::quick::parse_task(body, options)
 }
 
 /// The tasks of every block, parsed in as many pieces as there are cores, in file order.
@@ -74,12 +91,7 @@ fn parse_piece(text: &str, blocks: &[scan::Block]) -> Option<Vec<Task>> {
     let options = ron::Options::default();
     blocks
         .iter()
-        .map(|block| {
-            // A block ends with its closing line, `),` in a list.
-            let body = text[block.start..block.end].trim_end();
-            let body = body.strip_suffix(',').unwrap_or(body);
-            super::quick::parse_task(body, &options)
-        })
+        .map(|block| parse_block(&text[block.start..block.end], &options))
         .collect()
 }
 

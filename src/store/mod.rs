@@ -26,6 +26,7 @@ mod recent;
 mod regular;
 mod scan;
 mod sieve;
+mod stream;
 mod v1;
 
 use std::path::{Path, PathBuf};
@@ -173,6 +174,13 @@ impl Store {
                 v1_history: None,
             };
             return self.state_of(parsed, sieved.len, sieved.digest, true);
+        }
+        if let Some(streamed) = stream::read(&self.path)? {
+            let parsed = Parsed {
+                board: streamed.board,
+                v1_history: None,
+            };
+            return self.state_of(parsed, streamed.len, streamed.digest, false);
         }
         let text = read_limited(&self.path)?;
         // A big board in the canonical layout is parsed on all cores; any other, or any problem,

@@ -53,11 +53,52 @@ enum Phase {
 /// Reads the board at `path` keeping only what `wanted` names; `Ok(None)` when the file is shorter
 /// than `min_len` bytes or is not a canonical text the sieve can read (the caller reads it whole).
 pub fn read(path: &Path, wanted: &Wanted, min_len: u64) -> Result<Option<Sieved>, StoreError> {
+    let mut keeper = Keeper {
+        wanted,
+        kept: Vec::new(),
+        last: Vec::new(),
+    };
+    let Some(fed) = feed(path, &mut keeper, min_len)? else {
+        return Ok(None);
+    };
+    Ok(keeper.finish(fed.header, fed.tail).map(|text| Sieved {
+        text,
+        len: fed.len,
+        digest: fed.digest,
+    }))
+}
+
+/// What a sieve hands each task block to as it completes.
+pub(super) trait Sink {
+    /// Whether block `id` is wanted whole: its bytes are then held until its closing line.
+    fn holds(&self, id: TaskId) -> bool;
+    /// A held block, from its opening line to the end of its closing line; false stops the read
+    /// (it then gives `None`, as a file out of the layout does).
+    fn block(&mut self, id: TaskId, bytes: &[u8]) -> bool;
+}
+
+/// The parts of a board file around its blocks, once it has been fed through a [`Sink`].
+pub(super) struct Fed {
+    /// Up to and including the newline before `    tasks:`.
+    pub header: Vec<u8>,
+    /// After the tasks list's closing line.
+    pub tail: Vec<u8>,
+    pub len: usize,
+    pub digest: u64,
+}
+
+/// Streams the board at `path` through a buffer, handing `sink` the blocks it holds; `Ok(None)`
+/// when the file is shorter than `min_len` bytes, out of the layout, or the sink stopped.
+pub(super) fn feed(
+    path: &Path,
+    sink: &mut dyn Sink,
+    min_len: u64,
+) -> Result<Option<Fed>, StoreError> {
     let (mut file, file_len) = open_regular(path, BOARD_LIMIT, "board")?;
     if file_len < min_len {
         return Ok(None);
     }
-    let mut sieve = Sieve::new(wanted);
+    let mut sieve = Sieve::new(sink);
     let mut digest = Digest::new();
     let mut len = 0usize;
     loop {
@@ -75,22 +116,72 @@ pub fn read(path: &Path, wanted: &Wanted, min_len: u64) -> Result<Option<Sieved>
         // A short piece is the end of the file (`read_to_end` reads until the piece is full).
         let at_end = n < CHUNK;
         if !sieve.sift(at_end) {
-            // Out of the layout: no need to read on.
+            // Out of the layout, or the sink has had enough: no need to read on.
             return Ok(None);
         }
         if at_end {
             break;
         }
     }
-    Ok(sieve.finish().map(|text| Sieved {
-        text,
+    Ok(sieve.finish().map(|(header, tail)| Fed {
+        header,
+        tail,
         len,
         digest: digest.finish(),
     }))
 }
 
-struct Sieve<'a> {
+/// A board text: the header, a tasks list of these blocks, the tail.
+pub(super) fn board_text(header: Vec<u8>, blocks: &[&[u8]], tail: &[u8]) -> Vec<u8> {
+    let mut text = header;
+    text.extend_from_slice(b"    tasks: [\n");
+    for block in blocks {
+        text.extend_from_slice(block);
+    }
+    text.extend_from_slice(TASKS_CLOSE.as_bytes());
+    text.extend_from_slice(tail);
+    text
+}
+
+/// The sink of a change's read: the wanted blocks, and the last one read when a task is added.
+struct Keeper<'a> {
     wanted: &'a Wanted<'a>,
+    kept: Vec<u8>,
+    /// The last block read, when it was not kept (held for `Wanted::last` only).
+    last: Vec<u8>,
+}
+
+impl Sink for Keeper<'_> {
+    fn holds(&self, id: TaskId) -> bool {
+        self.wanted.last || self.wanted.ids.contains(&id)
+    }
+
+    fn block(&mut self, id: TaskId, bytes: &[u8]) -> bool {
+        if self.wanted.ids.contains(&id) {
+            self.kept.extend_from_slice(bytes);
+            // A kept block after it: the one last read is no longer the file's last.
+            self.last.clear();
+        } else {
+            self.last.clear();
+            self.last.extend_from_slice(bytes);
+        }
+        true
+    }
+}
+
+impl Keeper<'_> {
+    /// The kept text: a board of the header's facts and the kept blocks.
+    fn finish(self, header: Vec<u8>, tail: Vec<u8>) -> Option<String> {
+        // Held only for `Wanted::last`, and only while no kept block followed it: the file's
+        // last block, after every kept one (ids ascend).
+        let text = board_text(header, &[&self.kept, &self.last], &tail);
+        // A bad byte in what is kept is left to the whole read, which places it.
+        super::codec::utf8(text).ok()
+    }
+}
+
+struct Sieve<'a> {
+    sink: &'a mut dyn Sink,
     phase: Phase,
     /// Bytes read; those from `at` on are not yet placed, and start where `phase` says. Placed
     /// bytes are dropped only when the next piece comes: dropping them block by block moved the
@@ -98,23 +189,18 @@ struct Sieve<'a> {
     pending: Vec<u8>,
     at: usize,
     header: Vec<u8>,
-    kept: Vec<u8>,
-    /// The last block read that was not kept (for `Wanted::last`), and its id.
-    last: (Option<TaskId>, Vec<u8>),
     tail: Vec<u8>,
     previous_id: Option<TaskId>,
 }
 
 impl<'a> Sieve<'a> {
-    fn new(wanted: &'a Wanted<'a>) -> Sieve<'a> {
+    fn new(sink: &'a mut dyn Sink) -> Sieve<'a> {
         Sieve {
-            wanted,
+            sink,
             phase: Phase::Header { from: 0 },
             pending: Vec::new(),
             at: 0,
             header: Vec::new(),
-            kept: Vec::new(),
-            last: (None, Vec::new()),
             tail: Vec::new(),
             previous_id: None,
         }
@@ -135,7 +221,7 @@ impl<'a> Sieve<'a> {
             match self.step(at_end) {
                 Step::Moved => {}
                 Step::NeedMore => return true,
-                Step::OutOfLayout => return false,
+                Step::Stop => return false,
             }
         }
     }
@@ -157,7 +243,7 @@ impl<'a> Sieve<'a> {
         let rest = &self.pending[self.at..];
         let Some(found) = memchr::memmem::find(&rest[from..], TASKS_LINE.as_bytes()) else {
             if at_end {
-                return Step::OutOfLayout;
+                return Step::Stop;
             }
             let from = rest.len().saturating_sub(TASKS_LINE.len());
             self.phase = Phase::Header { from };
@@ -173,7 +259,7 @@ impl<'a> Sieve<'a> {
         let list = &rest[after..];
         let empty = list.starts_with(b"],\n");
         if !empty && !list.starts_with(b"\n") {
-            return Step::OutOfLayout;
+            return Step::Stop;
         }
         self.header = rest[..open + 1].to_vec();
         self.at += after + if empty { 3 } else { 1 };
@@ -193,7 +279,7 @@ impl<'a> Sieve<'a> {
         let Some(digits) = memchr::memchr(b',', id_line) else {
             // Enough bytes and still no comma: not an id line.
             return if at_end || id_line.len() > 24 {
-                Step::OutOfLayout
+                Step::Stop
             } else {
                 Step::NeedMore
             };
@@ -204,14 +290,14 @@ impl<'a> Sieve<'a> {
             .ok()
             .and_then(|digits| digits.parse::<TaskId>().ok());
         let Some(id) = id.filter(|_| starts_as_a_block) else {
-            return Step::OutOfLayout;
+            return Step::Stop;
         };
         // Ids ascend in the canonical layout; anything else was edited by hand.
         if self.previous_id.is_some_and(|previous| previous >= id) {
-            return Step::OutOfLayout;
+            return Step::Stop;
         }
         self.previous_id = Some(id);
-        let keep = self.wanted.ids.contains(&id);
+        let keep = self.sink.holds(id);
         self.phase = Phase::Block { id, keep, from: 0 };
         Step::Moved
     }
@@ -221,11 +307,11 @@ impl<'a> Sieve<'a> {
         let rest = &self.pending[self.at..];
         let Some(found) = memchr::memmem::find(&rest[from..], close) else {
             if at_end {
-                return Step::OutOfLayout;
+                return Step::Stop;
             }
             // Keep enough of the end to find a closing line that the next piece completes.
             let overlap = rest.len().saturating_sub(close.len() - 1);
-            if keep || self.wanted.last {
+            if keep {
                 self.phase = Phase::Block {
                     id,
                     keep,
@@ -238,44 +324,29 @@ impl<'a> Sieve<'a> {
             return Step::NeedMore;
         };
         let end = from + found + close.len();
-        if keep {
-            self.kept.extend_from_slice(&rest[..end]);
-        } else if self.wanted.last {
-            self.last.0 = Some(id);
-            self.last.1.clear();
-            self.last.1.extend_from_slice(&rest[..end]);
+        if keep && !self.sink.block(id, &rest[..end]) {
+            return Step::Stop;
         }
         self.at += end;
         self.phase = Phase::Between;
         Step::Moved
     }
 
-    /// The kept text, once the whole file has been fed.
-    fn finish(mut self) -> Option<String> {
+    /// The header and the tail, once the whole file has been fed.
+    fn finish(mut self) -> Option<(Vec<u8>, Vec<u8>)> {
         if self.phase != Phase::Tail {
             return None;
         }
         self.tail.extend_from_slice(&self.pending[self.at..]);
-        // The last block comes after every kept one: ids ascend.
-        let last_block = match self.last {
-            (Some(id), block) if self.previous_id == Some(id) => block,
-            _ => Vec::new(),
-        };
-        let mut text = self.header;
-        text.extend_from_slice(b"    tasks: [\n");
-        text.extend_from_slice(&self.kept);
-        text.extend_from_slice(&last_block);
-        text.extend_from_slice(TASKS_CLOSE.as_bytes());
-        text.extend_from_slice(&self.tail);
-        // A bad byte in what is kept is left to the whole read, which places it.
-        super::codec::utf8(text).ok()
+        Some((self.header, self.tail))
     }
 }
 
 enum Step {
     Moved,
     NeedMore,
-    OutOfLayout,
+    /// Out of the layout, or the sink has had enough.
+    Stop,
 }
 
 #[cfg(test)]
