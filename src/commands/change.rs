@@ -68,16 +68,12 @@ pub(crate) fn describe(change: &Change) -> String {
             (Some(_), None) => format!("milestone {number} reopened"),
             _ => format!("milestone {number} changed"),
         },
-        Change::Request {
-            to: Some(crate::model::Request::Close { .. }),
-            ..
-        } => "closure requested (申请销号)".into(),
-        Change::Request {
-            to: Some(crate::model::Request::Extend { to, .. }),
-            ..
-        } => {
-            format!("extension to {to} requested (延期申请)")
-        }
+        Change::Request { to: Some(to), .. } => match &**to {
+            crate::model::Request::Close { .. } => "closure requested (申请销号)".into(),
+            crate::model::Request::Extend { to, .. } => {
+                format!("extension to {to} requested (延期申请)")
+            }
+        },
         Change::Request {
             decision: Some(crate::model::Decision::Approve),
             ..

@@ -140,7 +140,7 @@ fn roles_record(board: &crate::model::Board, history: &crate::model::History, pa
             _ => None,
         });
     let unrecorded = match recorded {
-        Some(to) => *to != board.roles,
+        Some(to) => to.as_deref() != board.roles.as_ref(),
         None => board.roles.is_some(),
     };
     if unrecorded {

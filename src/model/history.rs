@@ -65,7 +65,9 @@ pub enum Decision {
     Refuse(String),
 }
 
-/// What one change did, with the values before and after.
+/// What one change did, with the values before and after. The big values (a milestone, a
+/// request, the roles, a conflict) are boxed: an entry is a third the size it was, and the history
+/// of a big board holds tens of thousands (issue 17's memory profile).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
@@ -99,13 +101,13 @@ pub enum Change {
     /// A milestone added (`from: None`), deleted (`to: None`), edited, completed or reopened.
     Milestone {
         number: u32,
-        from: Option<Milestone>,
-        to: Option<Milestone>,
+        from: Option<Box<Milestone>>,
+        to: Option<Box<Milestone>>,
     },
     /// The task's open request before and after; `decision` says how it was answered.
     Request {
-        from: Option<Request>,
-        to: Option<Request>,
+        from: Option<Box<Request>>,
+        to: Option<Box<Request>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         decision: Option<Decision>,
     },
@@ -118,8 +120,8 @@ pub enum Change {
         date: NaiveDate,
     },
     Roles {
-        from: Option<Roles>,
-        to: Option<Roles>,
+        from: Option<Box<Roles>>,
+        to: Option<Box<Roles>>,
     },
     /// A field of the board itself (`settings.warn_days`, `plan.title`) as text before and after:
     /// made when a merge conflict about it is settled.
@@ -130,12 +132,12 @@ pub enum Change {
     },
     /// A merge conflict settled by taking one side (the value changes in the entry after it).
     ConflictResolved {
-        conflict: Conflict,
+        conflict: Box<Conflict>,
         chose: Side,
     },
     /// A settled conflict put back (an undo of the above).
     ConflictRestored {
-        conflict: Conflict,
+        conflict: Box<Conflict>,
     },
     /// An entry of a version 1 file that lacks what undoing it needs.
     Legacy(LegacyChange),
@@ -155,6 +157,11 @@ pub enum LegacyChange {
     TaskDeleted { title: String },
     /// A task added whose content then is unknown (it has been deleted since).
     TaskAdded { title: String },
+}
+
+/// A value for a boxed field of a [`Change`].
+pub fn boxed<T>(value: Option<T>) -> Option<Box<T>> {
+    value.map(Box::new)
 }
 
 impl HistoryEntry {
@@ -191,3 +198,7 @@ impl Change {
         }
     }
 }
+
+// The history of a big board holds tens of thousands of entries: a variant that makes them all
+// bigger should be boxed (they were 232 bytes before issue 17's memory work).
+const _: () = assert!(size_of::<HistoryEntry>() <= 136);

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::field::parse_units;
+use super::history::boxed;
 use super::sanitize::clean_line;
 use super::{Board, Change, Milestone, OpError, TaskId};
 
@@ -109,7 +110,11 @@ pub(super) fn change(
     if from == to {
         return Err(OpError::Unchanged);
     }
-    Ok(Change::Milestone { number, from, to })
+    Ok(Change::Milestone {
+        number,
+        from: boxed(from),
+        to: boxed(to),
+    })
 }
 
 fn title_of(text: &str) -> Result<String, OpError> {

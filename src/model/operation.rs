@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::history::boxed;
 pub use super::op_error::OpError;
 use super::{Board, Change, Field, HistoryEntry, Note, Status, Task, TaskId, Via};
 use crate::model::field::parse_units;
@@ -300,8 +301,8 @@ impl Operation {
                     return Err(OpError::Unchanged);
                 }
                 let change = Change::Roles {
-                    from: board.roles.clone(),
-                    to: roles,
+                    from: boxed(board.roles.clone()),
+                    to: boxed(roles),
                 };
                 record(board, ctx, None, change, None, made);
             }

@@ -166,15 +166,17 @@ fn set(entry: &HistoryEntry, board: &mut Board, side: Side) -> Result<(), Mismat
         }
         Change::TaskAdded { task } => set_task(board, task, side == Side::After),
         Change::TaskDeleted { task } => set_task(board, task, side == Side::Before),
-        Change::Milestone { number, from, to } => {
-            set_milestone(task_of(entry, board)?, *number, pick(side, from, to))
-        }
+        Change::Milestone { number, from, to } => set_milestone(
+            task_of(entry, board)?,
+            *number,
+            pick(side, from, to).as_deref(),
+        ),
         Change::Request { from, to, .. } => {
-            task_of(entry, board)?.request = pick(side, from, to).clone();
+            task_of(entry, board)?.request = pick(side, from, to).as_deref().cloned();
         }
         Change::Meeting { date } => set_meeting(board, *date, side == Side::After),
         Change::MeetingRemoved { date } => set_meeting(board, *date, side == Side::Before),
-        Change::Roles { from, to } => board.roles = pick(side, from, to).clone(),
+        Change::Roles { from, to } => board.roles = pick(side, from, to).as_deref().cloned(),
         Change::Setting { name, from, to } => {
             let value = pick(side, from, to);
             super::merge::setting::set(board, name, value)
@@ -219,10 +221,10 @@ fn shows(entry: &HistoryEntry, board: &Board, side: Side) -> bool {
             Side::After => board.task(deleted.id).is_none(),
         },
         Change::Milestone { number, from, to } => {
-            task.is_some_and(|t| t.milestone(*number) == pick(side, from, to).as_ref())
+            task.is_some_and(|t| t.milestone(*number) == pick(side, from, to).as_deref())
         }
         Change::Request { from, to, .. } => {
-            task.is_some_and(|t| t.request.as_ref() == pick(side, from, to).as_ref())
+            task.is_some_and(|t| t.request.as_ref() == pick(side, from, to).as_deref())
         }
         Change::Meeting { date } => {
             board.meetings.contains(&Meeting(*date)) == (side == Side::After)
@@ -230,7 +232,7 @@ fn shows(entry: &HistoryEntry, board: &Board, side: Side) -> bool {
         Change::MeetingRemoved { date } => {
             board.meetings.contains(&Meeting(*date)) == (side == Side::Before)
         }
-        Change::Roles { from, to } => board.roles == *pick(side, from, to),
+        Change::Roles { from, to } => board.roles.as_ref() == pick(side, from, to).as_deref(),
         Change::Setting { name, from, to } => {
             super::merge::setting::get(board, name).as_ref() == Some(pick(side, from, to))
         }
@@ -274,7 +276,7 @@ fn set_task(board: &mut Board, task: &Task, present: bool) {
     }
 }
 
-fn set_milestone(task: &mut Task, number: u32, value: &Option<Milestone>) {
+fn set_milestone(task: &mut Task, number: u32, value: Option<&Milestone>) {
     task.milestones.retain(|m| m.number != number);
     if let Some(milestone) = value {
         let place = task.milestones.partition_point(|m| m.number < number);

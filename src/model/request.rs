@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::history::boxed;
 use super::operation::{Context, OpError};
 use super::sanitize::{clean_line, clean_text};
 use super::{Board, Change, Decision, Field, Request, Status, Task, TaskId};
@@ -74,7 +75,7 @@ pub(super) fn decide(
         Decision::Refuse(reason) => Decision::Refuse(clean_text(reason.trim())),
     };
     let answered = Change::Request {
-        from: Some(request.clone()),
+        from: Some(Box::new(request.clone())),
         to: None,
         decision: Some(decision.clone()),
     };
@@ -137,8 +138,8 @@ fn open_task(board: &Board, id: TaskId) -> Result<&Task, OpError> {
 
 fn filed(task: &Task, request: Request) -> Change {
     Change::Request {
-        from: task.request.clone(),
-        to: Some(request),
+        from: boxed(task.request.clone()),
+        to: Some(Box::new(request)),
         decision: None,
     }
 }

@@ -4,6 +4,7 @@
 //! picking theirs records it and then the change that sets theirs, as an edit would. Both go
 //! into the history and undo together.
 
+use super::history::boxed;
 use super::merge::{setting, values};
 use super::{Board, Change, Conflict, Field, Milestone, OpError, Request, Roles, Side, TaskId};
 
@@ -24,7 +25,7 @@ pub fn changes(board: &Board, conflict: &Conflict, chose: Side) -> Result<Vec<Ch
         Side::Theirs => &conflict.theirs,
     };
     let mut out = vec![Change::ConflictResolved {
-        conflict: conflict.clone(),
+        conflict: Box::new(conflict.clone()),
         chose,
     }];
     let unreadable = || OpError::BadConflict(conflict.field.clone());
@@ -34,8 +35,8 @@ pub fn changes(board: &Board, conflict: &Conflict, chose: Side) -> Result<Vec<Ch
             let to: Option<Roles> = values::from_ron(value).ok_or_else(unreadable)?;
             if to != board.roles {
                 out.push(Change::Roles {
-                    from: board.roles.clone(),
-                    to,
+                    from: boxed(board.roles.clone()),
+                    to: boxed(to),
                 });
             }
         } else {
@@ -74,8 +75,8 @@ pub fn changes(board: &Board, conflict: &Conflict, chose: Side) -> Result<Vec<Ch
         let to: Option<Request> = values::from_ron(value).ok_or_else(unreadable)?;
         if to != task.request {
             out.push(Change::Request {
-                from: task.request.clone(),
-                to,
+                from: boxed(task.request.clone()),
+                to: boxed(to),
                 decision: None,
             });
         }
@@ -84,7 +85,11 @@ pub fn changes(board: &Board, conflict: &Conflict, chose: Side) -> Result<Vec<Ch
         let to: Option<Milestone> = values::from_ron(value).ok_or_else(unreadable)?;
         let from = task.milestone(number).cloned();
         if to != from {
-            out.push(Change::Milestone { number, from, to });
+            out.push(Change::Milestone {
+                number,
+                from: boxed(from),
+                to: boxed(to),
+            });
         }
     } else {
         let field = Field::named(field).ok_or_else(unreadable)?;

@@ -684,7 +684,7 @@ fn apply_side(
                     change: Change::Milestone {
                         number: m.number,
                         from: None,
-                        to: Some(m),
+                        to: Some(Box::new(m)),
                     },
                     via: None,
                 };

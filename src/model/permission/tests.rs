@@ -256,8 +256,8 @@ fn completing_a_milestone_is_a_member_right_and_editing_one_the_office_s() {
     };
     let change = |from: &Milestone, to: &Milestone| Change::Milestone {
         number: 1,
-        from: Some(from.clone()),
-        to: Some(to.clone()),
+        from: Some(Box::new(from.clone())),
+        to: Some(Box::new(to.clone())),
     };
     assert_eq!(
         change_act(&change(&m, &completed), "lina"),
@@ -276,7 +276,7 @@ fn completing_a_milestone_is_a_member_right_and_editing_one_the_office_s() {
             &Change::Milestone {
                 number: 1,
                 from: None,
-                to: Some(m)
+                to: Some(Box::new(m))
             },
             "lina"
         ),
